@@ -1,0 +1,3 @@
+# bench/: rewind against QEMU, same guest, one run.
+.PHONY: bench-run
+bench-run: all

@@ -1,0 +1,551 @@
+/* emu/cpu.c — CPU lifetime, the run loop, exception entry, the decoded-code
+ * cache and the memory slow paths.
+ *
+ * Decoded code: one EmuCodePage per 4 KiB physical page that has executed,
+ * 1024 slots, each decoded lazily on first execution. A store to a code
+ * page resets the slots it overwrites to "decode me", so no page is ever
+ * freed under the run loop. Stale execution between the store and the next
+ * re-decode cannot happen: the slot is reset before the loop reaches it.
+ */
+#include "emu/internal.h"
+
+#include <glib.h>
+#include <inttypes.h>
+
+#define SLOTS (EMU_PAGE_SIZE / 4)
+
+struct EmuCodePage {
+    uint64_t pa;                 /* physical page base */
+    EmuInsn insn[SLOTS];
+};
+
+struct EmuCodeCache {
+    GHashTable *by_pa;           /* page base pa -> EmuCodePage* (owned) */
+    EmuCodePage *cur;            /* page the run loop is executing */
+};
+
+static EmuStep decode_lazy(EmuCpu *cpu, const EmuInsn *in);
+
+/* ---- Lifetime ------------------------------------------------------------ */
+
+static void cpu_mem_tlb_flush(void *opaque) { emu_tlb_flush(opaque); }
+static void code_invalidate(EmuCpu *cpu, uint64_t pa, size_t len);
+static void cpu_mem_code_written(void *opaque, uint64_t pa, size_t len)
+{
+    code_invalidate(opaque, pa, len);
+}
+
+EmuCpu *emu_cpu_new(EmuMem *mem, const EmuCpuHooks *hooks)
+{
+    EmuCpu *cpu = g_new0(EmuCpu, 1);
+    cpu->mem = mem;
+    if (hooks)
+        cpu->hooks = *hooks;
+    cpu->code = g_new0(struct EmuCodeCache, 1);
+    cpu->code->by_pa = g_hash_table_new_full(g_int64_hash, g_int64_equal, NULL, g_free);
+    EmuMemHooks mh = { cpu_mem_tlb_flush, cpu_mem_code_written, cpu };
+    emu_mem_set_hooks(mem, &mh);
+    emu_cpu_reset(cpu, 0);
+    return cpu;
+}
+
+void emu_cpu_free(EmuCpu *cpu)
+{
+    if (!cpu)
+        return;
+    EmuMemHooks none = { 0 };
+    emu_mem_set_hooks(cpu->mem, &none);
+    g_hash_table_destroy(cpu->code->by_pa);
+    g_free(cpu->code);
+    g_free(cpu->error_buf);
+    g_free(cpu);
+}
+
+void emu_cpu_reset(EmuCpu *cpu, uint64_t entry)
+{
+    memset(cpu->x, 0, sizeof cpu->x);
+    memset(cpu->v, 0, sizeof cpu->v);
+    cpu->sp = 0;
+    cpu->pc = entry;
+    cpu->nzcv = 0;
+    cpu->pstate = PSTATE_DAIF | (1u << 2) | 1u;  /* EL1h */
+    cpu->fpcr = cpu->fpsr = 0;
+    cpu->icount = 0;
+    cpu->excl_valid = false;
+    cpu->stop = EMU_STOP_NONE;
+    cpu->error = NULL;
+    cpu->exit_request = false;
+    emu_sysregs_reset(cpu);
+    emu_tlb_flush(cpu);
+}
+
+/* ---- TLBs ---------------------------------------------------------------- */
+
+void emu_tlb_flush(EmuCpu *cpu)
+{
+    for (unsigned i = 0; i < EMU_TLB_SIZE; i++)
+        cpu->tlb_read[i].tag = cpu->tlb_write[i].tag = EMU_TLB_INVALID;
+    for (unsigned i = 0; i < EMU_CODE_TLB_SIZE; i++)
+        cpu->ctlb[i].tag = EMU_TLB_INVALID;
+}
+
+/* Translate a virtual address. With the MMU off (SCTLR_EL1.M == 0) VA is PA
+ * for the 48-bit physical range. Returns false with cpu->exc set. */
+static bool translate(EmuCpu *cpu, uint64_t va, EmuAccess acc, uint64_t *pa)
+{
+    /* Stage 1 translation is not built yet: the MSR that sets SCTLR_EL1.M
+     * stops the CPU with EMU_STOP_ERROR (a64_system.c). */
+    if (va >> 48) {
+        unsigned ec = acc == EMU_ACC_FETCH ? (cpu_el(cpu) ? EC_IABT_CUR : EC_IABT_LOWER)
+                                           : (cpu_el(cpu) ? EC_DABT_CUR : EC_DABT_LOWER);
+        /* Address size fault, level 0. */
+        emu_raise_abort(cpu, ec, (acc == EMU_ACC_WRITE ? 1u << 6 : 0) | 0x00, va);
+        return false;
+    }
+    *pa = va;
+    return true;
+}
+
+static EmuStep data_abort(EmuCpu *cpu, uint64_t va, bool write, unsigned fsc)
+{
+    unsigned ec = cpu_el(cpu) ? EC_DABT_CUR : EC_DABT_LOWER;
+    return emu_raise_abort(cpu, ec, (write ? 1u << 6 : 0) | fsc, va);
+}
+
+bool emu_check_align(EmuCpu *cpu, uint64_t va, unsigned align, bool write)
+{
+    if (likely((va & (align - 1)) == 0))
+        return true;
+    data_abort(cpu, va, write, FSC_ALIGNMENT);
+    return false;
+}
+
+static bool sctlr_align_check(EmuCpu *cpu, uint64_t va, unsigned size, bool write)
+{
+    if (!(cpu->sys.sctlr_el1 & 2))      /* SCTLR_EL1.A */
+        return true;
+    return emu_check_align(cpu, va, size, write);
+}
+
+bool emu_load_slow(EmuCpu *cpu, uint64_t va, unsigned size, uint64_t *val)
+{
+    if (!sctlr_align_check(cpu, va, size, false))
+        return false;
+    if ((va & EMU_PAGE_MASK) + size > EMU_PAGE_SIZE) {
+        uint64_t v = 0, b;
+        for (unsigned i = 0; i < size; i++) {
+            if (!emu_load8(cpu, va + i, &b))
+                return false;
+            v |= b << (8 * i);
+        }
+        *val = v;
+        return true;
+    }
+    uint64_t pa;
+    if (!translate(cpu, va, EMU_ACC_READ, &pa))
+        return false;
+    const uint8_t *page = emu_mem_page_for_read(cpu->mem, pa);
+    if (page) {
+        EmuTlbEntry *e = &cpu->tlb_read[(va >> 12) & (EMU_TLB_SIZE - 1)];
+        e->tag = va >> 12;
+        e->addend = (uintptr_t)page - (va & ~EMU_PAGE_MASK);
+        uint64_t v = 0;
+        memcpy(&v, page + (pa & EMU_PAGE_MASK), size);
+        *val = v;
+        return true;
+    }
+    cpu->exit_request = true;   /* a device may have changed an IRQ line */
+    if (emu_mem_read_bus(cpu->mem, pa, size, val))
+        return true;
+    data_abort(cpu, va, false, FSC_SYNC_EXTERNAL);
+    return false;
+}
+
+bool emu_store_slow(EmuCpu *cpu, uint64_t va, unsigned size, uint64_t val)
+{
+    if (!sctlr_align_check(cpu, va, size, true))
+        return false;
+    if ((va & EMU_PAGE_MASK) + size > EMU_PAGE_SIZE) {
+        if (!emu_probe_write(cpu, va, size))
+            return false;
+        for (unsigned i = 0; i < size; i++)
+            if (!emu_store8(cpu, va + i, val >> (8 * i)))
+                return false;
+        return true;
+    }
+    uint64_t pa;
+    if (!translate(cpu, va, EMU_ACC_WRITE, &pa))
+        return false;
+    uint8_t *page = emu_mem_page_for_write(cpu->mem, pa);
+    if (page) {
+        if (emu_mem_is_code(cpu->mem, pa)) {
+            code_invalidate(cpu, pa, size);  /* no TLB entry: every store checks */
+        } else {
+            EmuTlbEntry *e = &cpu->tlb_write[(va >> 12) & (EMU_TLB_SIZE - 1)];
+            e->tag = va >> 12;
+            e->addend = (uintptr_t)page - (va & ~EMU_PAGE_MASK);
+        }
+        memcpy(page + (pa & EMU_PAGE_MASK), &val, size);
+        return true;
+    }
+    cpu->exit_request = true;
+    if (emu_mem_write_bus(cpu->mem, pa, size, val))
+        return true;
+    data_abort(cpu, va, true, FSC_SYNC_EXTERNAL);
+    return false;
+}
+
+static bool probe(EmuCpu *cpu, uint64_t va, unsigned len, EmuAccess acc)
+{
+    /* Every page the range touches must translate and exist. */
+    uint64_t end = va + len - 1;
+    for (uint64_t p = va & ~EMU_PAGE_MASK; ; p += EMU_PAGE_SIZE) {
+        uint64_t a = p < va ? va : p, pa;
+        if (!translate(cpu, a, acc, &pa))
+            return false;
+        if (!emu_mem_page_for_read(cpu->mem, pa) && !emu_mem_find_mmio(cpu->mem, pa)) {
+            data_abort(cpu, a, acc == EMU_ACC_WRITE, FSC_SYNC_EXTERNAL);
+            return false;
+        }
+        if ((end & ~EMU_PAGE_MASK) == p)
+            return true;
+    }
+}
+
+bool emu_probe_write(EmuCpu *cpu, uint64_t va, unsigned len) { return probe(cpu, va, len, EMU_ACC_WRITE); }
+bool emu_probe_read(EmuCpu *cpu, uint64_t va, unsigned len) { return probe(cpu, va, len, EMU_ACC_READ); }
+
+bool emu_cpu_read_virt(EmuCpu *cpu, uint64_t va, void *buf, size_t len)
+{
+    EmuExc saved = cpu->exc;
+    uint8_t *out = buf;
+    bool ok = true;
+    for (size_t i = 0; i < len && ok; i++) {
+        uint64_t pa, v;
+        ok = translate(cpu, va + i, EMU_ACC_READ, &pa) &&
+             emu_mem_read_bus(cpu->mem, pa, 1, &v);
+        if (ok)
+            out[i] = (uint8_t)v;
+    }
+    cpu->exc = saved;
+    return ok;
+}
+
+bool emu_cpu_write_virt(EmuCpu *cpu, uint64_t va, const void *buf, size_t len)
+{
+    EmuExc saved = cpu->exc;
+    const uint8_t *in = buf;
+    bool ok = true;
+    for (size_t i = 0; i < len && ok; i++) {
+        uint64_t pa;
+        ok = translate(cpu, va + i, EMU_ACC_WRITE, &pa) &&
+             emu_mem_write_bus(cpu->mem, pa, 1, in[i]);
+    }
+    cpu->exc = saved;
+    return ok;
+}
+
+/* ---- Decoded code ---------------------------------------------------------- */
+
+static EmuCodePage *code_page_get(EmuCpu *cpu, uint64_t pa_page)
+{
+    EmuCodePage *p = g_hash_table_lookup(cpu->code->by_pa, &pa_page);
+    if (p)
+        return p;
+    p = g_new(EmuCodePage, 1);
+    p->pa = pa_page;
+    for (unsigned i = 0; i < SLOTS; i++)
+        p->insn[i] = (EmuInsn){ .fn = decode_lazy };
+    g_hash_table_insert(cpu->code->by_pa, &p->pa, p);
+    /* Stores to this page must now take the slow path. */
+    emu_mem_mark_code(cpu->mem, pa_page);
+    for (unsigned i = 0; i < EMU_TLB_SIZE; i++)
+        cpu->tlb_write[i].tag = EMU_TLB_INVALID;
+    return p;
+}
+
+static void code_invalidate(EmuCpu *cpu, uint64_t pa, size_t len)
+{
+    while (len) {
+        uint64_t key = pa & ~EMU_PAGE_MASK;
+        size_t off = pa & EMU_PAGE_MASK;
+        size_t n = MIN(len, EMU_PAGE_SIZE - off);
+        EmuCodePage *p = g_hash_table_lookup(cpu->code->by_pa, &key);
+        if (p) {
+            for (size_t s = off / 4; s <= (off + n - 1) / 4; s++)
+                p->insn[s] = (EmuInsn){ .fn = decode_lazy };
+        }
+        pa += n, len -= n;
+    }
+}
+
+/* The slot's first execution: read the word, decode it in place, run it. */
+static EmuStep decode_lazy(EmuCpu *cpu, const EmuInsn *in)
+{
+    EmuCodePage *p = cpu->code->cur;
+    EmuInsn *slot = (EmuInsn *)in;
+    const uint8_t *page = emu_mem_page_for_read(cpu->mem, p->pa);
+    uint32_t raw;
+    memcpy(&raw, page + (size_t)(slot - p->insn) * 4, 4);
+    emu_a64_decode(raw, slot);
+    return slot->fn(cpu, slot);
+}
+
+/* The code page for cpu->pc, or NULL with cpu->exc set (instruction abort). */
+static EmuCodePage *fetch_page(EmuCpu *cpu)
+{
+    uint64_t vpage = cpu->pc >> EMU_PAGE_BITS;
+    EmuCodeTlbEntry *e = &cpu->ctlb[vpage & (EMU_CODE_TLB_SIZE - 1)];
+    if (likely(e->tag == vpage))
+        return e->page;
+    uint64_t pa;
+    if (!translate(cpu, cpu->pc, EMU_ACC_FETCH, &pa))
+        return NULL;
+    if (!emu_mem_page_for_read(cpu->mem, pa)) {
+        emu_raise_abort(cpu, cpu_el(cpu) ? EC_IABT_CUR : EC_IABT_LOWER,
+                        FSC_SYNC_EXTERNAL, cpu->pc);
+        return NULL;
+    }
+    e->tag = vpage;
+    e->page = code_page_get(cpu, pa & ~EMU_PAGE_MASK);
+    return e->page;
+}
+
+/* ---- Exceptions ------------------------------------------------------------ */
+
+EmuStep emu_raise(EmuCpu *cpu, unsigned ec, uint32_t iss)
+{
+    cpu->exc.esr = (ec << 26) | (1u << 25) | (iss & 0x1ffffff);
+    cpu->exc.far_valid = false;
+    return EMU_EXCEPTION;
+}
+
+EmuStep emu_raise_abort(EmuCpu *cpu, unsigned ec, uint32_t iss, uint64_t far)
+{
+    emu_raise(cpu, ec, iss);
+    cpu->exc.far = far;
+    cpu->exc.far_valid = true;
+    return EMU_EXCEPTION;
+}
+
+EmuStep emu_undef(EmuCpu *cpu)
+{
+    return emu_raise(cpu, EC_UNKNOWN, 0);
+}
+
+bool emu_fp_enabled(EmuCpu *cpu)
+{
+    unsigned fpen = (cpu->sys.cpacr_el1 >> 20) & 3;
+    if (fpen == 3 || (fpen == 1 && cpu_el(cpu) == 1))
+        return true;
+    emu_raise(cpu, EC_FP_ACCESS, 0);
+    return false;
+}
+
+void emu_set_el_sp(EmuCpu *cpu, unsigned el, unsigned spsel)
+{
+    if (cpu->pstate & 1)
+        cpu->sys.sp_el1 = cpu->sp;
+    else
+        cpu->sys.sp_el0 = cpu->sp;
+    if (el == 0)
+        spsel = 0;
+    cpu->pstate = (cpu->pstate & ~PSTATE_M) | (el << 2) | spsel;
+    cpu->sp = spsel ? cpu->sys.sp_el1 : cpu->sys.sp_el0;
+}
+
+void emu_exception_enter(EmuCpu *cpu, uint32_t esr, uint64_t far, bool far_valid,
+                         uint64_t ret, unsigned vec)
+{
+    unsigned from_el = cpu_el(cpu);
+    uint64_t base = from_el == 0 ? 0x400 : (cpu->pstate & 1) ? 0x200 : 0;
+    cpu->sys.spsr_el1 = emu_cpu_pstate(cpu);
+    cpu->sys.elr_el1 = ret;
+    if (vec == VEC_SYNC) {
+        cpu->sys.esr_el1 = esr;
+        if (far_valid)
+            cpu->sys.far_el1 = far;
+    }
+    emu_set_el_sp(cpu, 1, 1);
+    cpu->pstate = (cpu->pstate & ~(PSTATE_SS | PSTATE_IL)) | PSTATE_DAIF;
+    cpu->excl_valid = false;
+    cpu->pc = (cpu->sys.vbar_el1 & ~0x7ffull) + base + vec;
+}
+
+static void take_sync(EmuCpu *cpu, uint64_t ret)
+{
+    emu_exception_enter(cpu, cpu->exc.esr, cpu->exc.far, cpu->exc.far_valid, ret, VEC_SYNC);
+}
+
+/* Take a pending, unmasked interrupt. Returns true if one was taken. */
+static bool take_interrupt(EmuCpu *cpu)
+{
+    if (cpu->fiq_line && !(cpu->pstate & PSTATE_F)) {
+        emu_exception_enter(cpu, 0, 0, false, cpu->pc, VEC_FIQ);
+        return true;
+    }
+    if (cpu->irq_line && !(cpu->pstate & PSTATE_I)) {
+        emu_exception_enter(cpu, 0, 0, false, cpu->pc, VEC_IRQ);
+        return true;
+    }
+    return false;
+}
+
+/* ---- The run loop ------------------------------------------------------------ */
+
+/* Consecutive exceptions without a retired instruction in between before
+ * the CPU gives up: the state has reached a fixed point (a vector table
+ * that faults on its own first instruction) and would never progress. */
+#define EXCEPTION_LOOP_LIMIT 64
+
+static bool exception_loop(EmuCpu *cpu, unsigned *storm)
+{
+    if (++*storm < EXCEPTION_LOOP_LIMIT)
+        return false;
+    g_free(cpu->error_buf);
+    cpu->error_buf = g_strdup_printf(
+        "exception loop at icount %" PRIu64 ": %d exceptions in a row without an "
+        "instruction retiring (pc 0x%" PRIx64 ", ESR_EL1 0x%08" PRIx64 ", VBAR_EL1 0x%" PRIx64
+        "); the guest's vector table is missing or faults",
+        cpu->icount, EXCEPTION_LOOP_LIMIT, cpu->pc, cpu->sys.esr_el1, cpu->sys.vbar_el1);
+    cpu->error = cpu->error_buf;
+    cpu->stop = EMU_STOP_ERROR;
+    return true;
+}
+
+uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget)
+{
+    const uint64_t first = cpu->icount, last = first + budget;
+    unsigned storm = 0;
+    cpu->stop = EMU_STOP_NONE;
+    cpu->exit_request = false;
+    while (cpu->icount < last && cpu->stop == EMU_STOP_NONE) {
+        take_interrupt(cpu);
+        if (unlikely(cpu->pstate & PSTATE_IL)) {   /* after an illegal ERET */
+            emu_raise(cpu, EC_ILLEGAL_STATE, 0);
+            take_sync(cpu, cpu->pc);
+            if (exception_loop(cpu, &storm))
+                break;
+            continue;
+        }
+        if (unlikely(cpu->pc & 3)) {
+            emu_raise_abort(cpu, EC_PC_ALIGN, 0, cpu->pc);
+            take_sync(cpu, cpu->pc);
+            if (exception_loop(cpu, &storm))
+                break;
+            continue;
+        }
+        EmuCodePage *page = fetch_page(cpu);
+        if (!page) {
+            take_sync(cpu, cpu->pc);
+            if (exception_loop(cpu, &storm))
+                break;
+            continue;
+        }
+        cpu->code->cur = page;
+        uint64_t pc = cpu->pc;
+        const uint64_t vpage = pc >> EMU_PAGE_BITS;
+        unsigned idx = (pc & EMU_PAGE_MASK) >> 2;
+        const EmuInsn *in = &page->insn[idx];
+        const EmuInsn *end = in + MIN((uint64_t)(SLOTS - idx), last - cpu->icount);
+        /* Within a block, icount = block_icount + (pc - block_pc) / 4:
+         * emu_cpu_icount() is exact from inside a handler or a hook. */
+        cpu->block_pc = pc;
+        cpu->in_block = true;
+        for (;;) {
+            cpu->pc = pc;
+            EmuStep r = in->fn(cpu, in);
+            if (likely(r == EMU_NEXT)) {
+                pc += 4;
+                if (++in == end) {
+                    cpu->pc = pc;
+                    cpu->icount += (pc - cpu->block_pc) >> 2;
+                    break;
+                }
+                continue;
+            }
+            cpu->icount += (pc - cpu->block_pc) >> 2;
+            if (r == EMU_EXCEPTION) {
+                take_sync(cpu, pc);
+                if (pc != cpu->block_pc)
+                    storm = 0;
+                exception_loop(cpu, &storm);
+                break;
+            }
+            cpu->icount++;
+            storm = 0;
+            if (r == EMU_EXCEPTION_RETIRED) {
+                take_sync(cpu, pc + 4);
+                break;
+            }
+            if (r == EMU_EXIT || cpu->exit_request || cpu->icount >= last)
+                break;
+            /* EMU_BRANCH: stay in this page if we can. */
+            pc = cpu->pc;
+            if ((pc >> EMU_PAGE_BITS) != vpage || (pc & 3))
+                break;
+            idx = (pc & EMU_PAGE_MASK) >> 2;
+            in = &page->insn[idx];
+            end = in + MIN((uint64_t)(SLOTS - idx), last - cpu->icount);
+            cpu->block_pc = pc;
+        }
+        cpu->in_block = false;
+        cpu->exit_request = false;
+    }
+    return cpu->icount - first;
+}
+
+EmuStop emu_cpu_stop_reason(const EmuCpu *cpu) { return cpu->stop; }
+
+void emu_cpu_request_stop(EmuCpu *cpu, EmuStop reason)
+{
+    cpu->stop = reason;
+    cpu->exit_request = true;
+}
+
+const char *emu_cpu_error(const EmuCpu *cpu)
+{
+    return cpu->stop == EMU_STOP_ERROR ? cpu->error : NULL;
+}
+
+void emu_cpu_set_irq(EmuCpu *cpu, bool level) { cpu->irq_line = level; cpu->exit_request = true; }
+void emu_cpu_set_fiq(EmuCpu *cpu, bool level) { cpu->fiq_line = level; cpu->exit_request = true; }
+
+/* ---- Register access ----------------------------------------------------------- */
+
+uint64_t emu_cpu_icount(const EmuCpu *cpu)
+{
+    return cpu->in_block ? cpu->icount + ((cpu->pc - cpu->block_pc) >> 2) : cpu->icount;
+}
+uint64_t emu_cpu_x(const EmuCpu *cpu, unsigned n) { return n < 32 ? cpu->x[n] : 0; }
+void emu_cpu_set_x(EmuCpu *cpu, unsigned n, uint64_t value) { if (n < 31) cpu->x[n] = value; }
+uint64_t emu_cpu_sp(const EmuCpu *cpu) { return cpu->sp; }
+void emu_cpu_set_sp(EmuCpu *cpu, uint64_t value) { cpu->sp = value; }
+uint64_t emu_cpu_pc(const EmuCpu *cpu) { return cpu->pc; }
+void emu_cpu_set_pc(EmuCpu *cpu, uint64_t value) { cpu->pc = value; }
+uint32_t emu_cpu_pstate(const EmuCpu *cpu) { return cpu->nzcv | cpu->pstate; }
+
+void emu_cpu_set_pstate(EmuCpu *cpu, uint32_t spsr)
+{
+    cpu->nzcv = spsr & PSTATE_NZCV;
+    emu_set_el_sp(cpu, (spsr >> 2) & 3 ? 1 : 0, spsr & 1);
+    cpu->pstate = (cpu->pstate & PSTATE_M) | (spsr & (PSTATE_DAIF | PSTATE_IL | PSTATE_SS));
+    emu_tlb_flush(cpu);
+}
+
+void emu_cpu_v(const EmuCpu *cpu, unsigned n, uint64_t out[2])
+{
+    out[0] = cpu->v[n & 31].d[0];
+    out[1] = cpu->v[n & 31].d[1];
+}
+
+void emu_cpu_set_v(EmuCpu *cpu, unsigned n, const uint64_t in[2])
+{
+    cpu->v[n & 31].d[0] = in[0];
+    cpu->v[n & 31].d[1] = in[1];
+}
+
+uint32_t emu_cpu_fpsr(const EmuCpu *cpu) { return cpu->fpsr; }
+uint32_t emu_cpu_fpcr(const EmuCpu *cpu) { return cpu->fpcr; }
+void emu_cpu_set_fpsr(EmuCpu *cpu, uint32_t v) { cpu->fpsr = v; }
+void emu_cpu_set_fpcr(EmuCpu *cpu, uint32_t v) { cpu->fpcr = v; }

@@ -1,0 +1,91 @@
+/* emu/cpu.h — one AArch64 processing element (EL0/EL1, AArch64 only).
+ *
+ * The CPU runs guest code from an EmuMem it does not own. Everything it
+ * needs from the board (PSCI, semihosting, the generic timer's counter)
+ * arrives through EmuCpuHooks, so the CPU knows nothing of devices.
+ */
+#ifndef EMU_CPU_H
+#define EMU_CPU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "emu/mem.h"
+
+typedef struct EmuCpu EmuCpu;
+
+/* Why emu_cpu_run returned before its budget was spent. */
+typedef enum EmuStop {
+    EMU_STOP_NONE = 0,    /* budget exhausted */
+    EMU_STOP_WFI,         /* WFI/WFE retired with nothing to wake it */
+    EMU_STOP_HALT,        /* the board asked to stop (power off, exit) */
+    EMU_STOP_ERROR,       /* the emulator cannot go on; see emu_cpu_error */
+} EmuStop;
+
+typedef struct EmuCpuHooks {
+    /* HVC/SMC #imm. Return true if the call was handled (PSCI): the
+     * instruction then retires with no exception. False: UNDEFINED. */
+    bool (*hvc)(void *opaque, EmuCpu *cpu, uint16_t imm);
+    bool (*smc)(void *opaque, EmuCpu *cpu, uint16_t imm);
+    /* HLT #0xf000. Return true if semihosting handled it. */
+    bool (*semihost)(void *opaque, EmuCpu *cpu);
+    /* The generic timer's physical count (CNTPCT_EL0) at the current icount. */
+    uint64_t (*counter)(void *opaque, const EmuCpu *cpu);
+    /* A generic timer register (CNTV_*, CNTP_*) was written. */
+    void (*timer_changed)(void *opaque, EmuCpu *cpu);
+    void *opaque;
+} EmuCpuHooks;
+
+/* `mem` and `hooks->opaque` stay the caller's and must outlive the CPU. */
+EmuCpu *emu_cpu_new(EmuMem *mem, const EmuCpuHooks *hooks);
+void emu_cpu_free(EmuCpu *cpu);
+
+/* Architectural reset to EL1h, MMU off, DAIF masked, pc = `entry`. */
+void emu_cpu_reset(EmuCpu *cpu, uint64_t entry);
+
+/* Run until `budget` instructions have retired, or earlier at a stop reason.
+ * Returns how many retired; emu_cpu_stop_reason() tells why it returned. */
+uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget);
+EmuStop emu_cpu_stop_reason(const EmuCpu *cpu);
+/* A hook or device may ask the running CPU to return after the current
+ * instruction with `reason`. */
+void emu_cpu_request_stop(EmuCpu *cpu, EmuStop reason);
+/* With EMU_STOP_ERROR: a sentence saying what went wrong, else NULL. */
+const char *emu_cpu_error(const EmuCpu *cpu);
+
+/* The level-sensitive IRQ and FIQ inputs. Taken between instructions when
+ * unmasked by PSTATE.I/F. */
+void emu_cpu_set_irq(EmuCpu *cpu, bool level);
+void emu_cpu_set_fiq(EmuCpu *cpu, bool level);
+
+/* Instructions retired since reset. */
+uint64_t emu_cpu_icount(const EmuCpu *cpu);
+
+/* Registers, for loaders, tests and debuggers. n in 0..30; 31 is XZR. */
+uint64_t emu_cpu_x(const EmuCpu *cpu, unsigned n);
+void emu_cpu_set_x(EmuCpu *cpu, unsigned n, uint64_t value);
+uint64_t emu_cpu_sp(const EmuCpu *cpu);
+void emu_cpu_set_sp(EmuCpu *cpu, uint64_t value);
+uint64_t emu_cpu_pc(const EmuCpu *cpu);
+void emu_cpu_set_pc(EmuCpu *cpu, uint64_t value);
+/* PSTATE in SPSR layout (NZCV, DAIF, EL, SP). */
+uint32_t emu_cpu_pstate(const EmuCpu *cpu);
+void emu_cpu_set_pstate(EmuCpu *cpu, uint32_t spsr);
+/* V registers as two 64-bit halves, low first. */
+void emu_cpu_v(const EmuCpu *cpu, unsigned n, uint64_t out[2]);
+void emu_cpu_set_v(EmuCpu *cpu, unsigned n, const uint64_t in[2]);
+uint32_t emu_cpu_fpsr(const EmuCpu *cpu);
+uint32_t emu_cpu_fpcr(const EmuCpu *cpu);
+void emu_cpu_set_fpsr(EmuCpu *cpu, uint32_t v);
+void emu_cpu_set_fpcr(EmuCpu *cpu, uint32_t v);
+
+/* Guest virtual memory as the CPU sees it now, for debuggers: no exception
+ * is taken. Returns false if any byte is unmapped. */
+bool emu_cpu_read_virt(EmuCpu *cpu, uint64_t va, void *buf, size_t len);
+bool emu_cpu_write_virt(EmuCpu *cpu, uint64_t va, const void *buf, size_t len);
+
+/* The A64 name of an encoding as the decoder sees it ("add_imm", ...), or
+ * "unallocated". For traces and the decoder/capstone cross-check. */
+const char *emu_a64_name(uint32_t insn);
+
+#endif

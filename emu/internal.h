@@ -1,0 +1,323 @@
+/* emu/internal.h — what the files of emu/ share: the CPU state, the
+ * decoded-instruction contract, register and memory helpers.
+ *
+ * Instruction handlers live in one file per encoding group (a64_dp.c,
+ * a64_ldst.c, a64_branch.c, a64_system.c, a64_fp.c, a64_simd.c). Each
+ * exports one pattern table; a64_decode.c searches them in the order of the
+ * Arm ARM's top-level encoding index.
+ */
+#ifndef EMU_INTERNAL_H
+#define EMU_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "emu/cpu.h"
+#include "emu/mem.h"
+
+#define likely(x)   __builtin_expect(!!(x), 1)
+#define unlikely(x) __builtin_expect(!!(x), 0)
+
+/* ---- Handler results ---------------------------------------------------- */
+
+/* What an instruction handler returns. */
+typedef enum EmuStep {
+    EMU_NEXT = 0,          /* retired; execution continues at pc + 4 */
+    EMU_BRANCH,            /* retired; cpu->pc is the next pc */
+    EMU_EXCEPTION,         /* not retired; cpu->exc holds a synchronous
+                            * exception whose preferred return is this insn */
+    EMU_EXCEPTION_RETIRED, /* retired (SVC, HVC, SMC); cpu->exc holds the
+                            * exception, preferred return is pc + 4 */
+    EMU_EXIT,              /* retired; cpu->pc is the next pc; the run loop
+                            * returns to re-check interrupts, stops and
+                            * translation state (MSR, WFI, power off) */
+} EmuStep;
+
+typedef struct EmuInsn EmuInsn;
+typedef EmuStep (*EmuInsnFn)(struct EmuCpu *cpu, const EmuInsn *in);
+
+/* One decoded instruction. `imm` and `aux` are filled by the pattern's
+ * optional decode function with whatever the handler wants precomputed
+ * (a decoded bitmask immediate, say); handlers may also re-extract fields
+ * from `raw`, which is always the instruction word. */
+struct EmuInsn {
+    EmuInsnFn fn;
+    uint32_t raw;
+    uint32_t aux;
+    uint64_t imm;
+};
+
+/* One row of an encoding table: an instruction matches when
+ * (raw & mask) == value and `decode` (if any) returns true. `decode` returns
+ * false for unallocated encodings inside the pattern (the search goes on and
+ * ends in UNDEFINED). Tables end with a row whose fn is NULL. */
+typedef struct EmuInsnPattern {
+    uint32_t mask, value;
+    EmuInsnFn fn;
+    const char *name;
+    bool (*decode)(uint32_t raw, EmuInsn *out);
+} EmuInsnPattern;
+
+/* The group tables, by top-level encoding field op0 (bits 28:25). */
+extern const EmuInsnPattern emu_a64_dp_imm_table[];    /* 100x  a64_dp.c */
+extern const EmuInsnPattern emu_a64_branch_table[];    /* 101x  a64_branch.c */
+extern const EmuInsnPattern emu_a64_system_table[];    /* 101x  a64_system.c */
+extern const EmuInsnPattern emu_a64_ldst_table[];      /* x1x0  a64_ldst.c */
+extern const EmuInsnPattern emu_a64_dp_reg_table[];    /* x101  a64_dp.c */
+extern const EmuInsnPattern emu_a64_fp_table[];        /* x111  a64_fp.c */
+extern const EmuInsnPattern emu_a64_simd_table[];      /* x111  a64_simd.c */
+
+/* Decode one instruction word. Never fails: unallocated encodings decode to
+ * the UNDEFINED handler. Returns the matching row's name. */
+const char *emu_a64_decode(uint32_t raw, EmuInsn *out);
+
+/* ---- CPU state ---------------------------------------------------------- */
+
+/* PSTATE bits in SPSR layout. */
+#define PSTATE_N    (1u << 31)
+#define PSTATE_Z    (1u << 30)
+#define PSTATE_C    (1u << 29)
+#define PSTATE_V    (1u << 28)
+#define PSTATE_NZCV 0xf0000000u
+#define PSTATE_SS   (1u << 21)
+#define PSTATE_IL   (1u << 20)
+#define PSTATE_D    (1u << 9)
+#define PSTATE_A    (1u << 8)
+#define PSTATE_I    (1u << 7)
+#define PSTATE_F    (1u << 6)
+#define PSTATE_DAIF (PSTATE_D | PSTATE_A | PSTATE_I | PSTATE_F)
+#define PSTATE_M    0x1fu      /* M[4:0]: EL in 3:2, SP select in 0 */
+
+/* Exception classes (ESR_ELx.EC) we raise. */
+enum {
+    EC_UNKNOWN = 0x00,
+    EC_WFX = 0x01,
+    EC_FP_ACCESS = 0x07,
+    EC_ILLEGAL_STATE = 0x0e,
+    EC_SVC64 = 0x15,
+    EC_HVC64 = 0x16,
+    EC_SMC64 = 0x17,
+    EC_SYSREG = 0x18,
+    EC_IABT_LOWER = 0x20,
+    EC_IABT_CUR = 0x21,
+    EC_PC_ALIGN = 0x22,
+    EC_DABT_LOWER = 0x24,
+    EC_DABT_CUR = 0x25,
+    EC_SP_ALIGN = 0x26,
+    EC_FP_EXC64 = 0x2c,
+    EC_BRK64 = 0x3c,
+};
+
+/* Fault status codes (IFSC/DFSC). */
+enum {
+    FSC_SYNC_EXTERNAL = 0x10,
+    FSC_ALIGNMENT = 0x21,
+};
+
+/* Vector offsets within VBAR. */
+enum { VEC_SYNC = 0x000, VEC_IRQ = 0x080, VEC_FIQ = 0x100, VEC_SERROR = 0x180 };
+
+typedef union EmuVReg {
+    uint8_t b[16];
+    uint16_t h[8];
+    uint32_t s[4];
+    uint64_t d[2];
+    float f[4];
+    double df[2];
+} EmuVReg;
+
+typedef struct EmuTlbEntry {
+    uint64_t tag;        /* va >> 12, or EMU_TLB_INVALID */
+    uintptr_t addend;    /* host address = addend + va */
+} EmuTlbEntry;
+#define EMU_TLB_INVALID UINT64_MAX
+#define EMU_TLB_SIZE 256
+
+typedef struct EmuCodePage EmuCodePage;
+
+typedef struct EmuCodeTlbEntry {
+    uint64_t tag;        /* va >> 12, or EMU_TLB_INVALID */
+    EmuCodePage *page;
+} EmuCodeTlbEntry;
+#define EMU_CODE_TLB_SIZE 64
+
+/* A pending synchronous exception, filled by a handler returning
+ * EMU_EXCEPTION or EMU_EXCEPTION_RETIRED. */
+typedef struct EmuExc {
+    uint32_t esr;        /* EC << 26 | IL << 25 | ISS */
+    uint64_t far;
+    bool far_valid;
+} EmuExc;
+
+/* EL1 system registers we keep as plain storage. */
+typedef struct EmuSysregs {
+    uint64_t sctlr_el1, actlr_el1, cpacr_el1;
+    uint64_t ttbr0_el1, ttbr1_el1, tcr_el1, mair_el1, amair_el1;
+    uint64_t vbar_el1, esr_el1, far_el1, elr_el1, spsr_el1, par_el1;
+    uint64_t afsr0_el1, afsr1_el1, contextidr_el1;
+    uint64_t tpidr_el0, tpidr_el1, tpidrro_el0;
+    uint64_t mdscr_el1, oslsr_el1, osdlr_el1, mdccint_el1;
+    uint64_t cntkctl_el1, cntv_ctl_el0, cntv_cval_el0, cntp_ctl_el0, cntp_cval_el0;
+    uint64_t csselr_el1;
+    uint64_t sp_el0, sp_el1;      /* the banked SP not currently in cpu->sp */
+} EmuSysregs;
+
+struct EmuCpu {
+    /* Hot state first. x[31] is always zero so that reads of XZR need no
+     * branch; writes go through set_x(), which restores it. */
+    uint64_t x[32];
+    uint64_t sp;                  /* SP_EL0 or SP_EL1, per PSTATE.EL/SP */
+    uint64_t pc;
+    uint32_t nzcv;                /* PSTATE.NZCV, bits 31:28 only */
+    uint32_t pstate;              /* the rest of PSTATE (DAIF, EL, SP, IL) */
+    EmuTlbEntry tlb_read[EMU_TLB_SIZE];
+    EmuTlbEntry tlb_write[EMU_TLB_SIZE];
+
+    EmuVReg v[32];
+    uint32_t fpcr, fpsr;
+
+    EmuSysregs sys;
+    uint64_t icount;
+
+    /* Exclusive monitor. */
+    bool excl_valid;
+    uint64_t excl_addr;
+    unsigned excl_size;
+    uint64_t excl_val[2];
+
+    EmuExc exc;
+    EmuStop stop;
+    const char *error;
+    char *error_buf;             /* owns a formatted error, if any */
+    uint64_t block_pc;           /* pc where the current block started */
+    bool in_block;               /* the run loop is inside a block */
+    bool irq_line, fiq_line;
+    bool exit_request;           /* leave the run loop at the next branch */
+
+    EmuCodeTlbEntry ctlb[EMU_CODE_TLB_SIZE];
+    struct EmuCodeCache *code;   /* decoded pages by physical address */
+
+    EmuMem *mem;
+    EmuCpuHooks hooks;
+};
+
+/* ---- Field extraction --------------------------------------------------- */
+
+#define BITS(x, hi, lo) (((x) >> (lo)) & ((2u << ((hi) - (lo))) - 1u))
+#define BIT(x, n)       (((x) >> (n)) & 1u)
+#define RD(i) ((i) & 31u)
+#define RT(i) ((i) & 31u)
+#define RN(i) (((i) >> 5) & 31u)
+#define RM(i) (((i) >> 16) & 31u)
+#define RA(i) (((i) >> 10) & 31u)
+#define RT2(i) (((i) >> 10) & 31u)
+
+static inline int64_t sext(uint64_t v, unsigned bits)
+{
+    return (int64_t)(v << (64 - bits)) >> (64 - bits);
+}
+
+/* ---- Registers ---------------------------------------------------------- */
+
+/* Register 31 as XZR. */
+static inline uint64_t get_x(const struct EmuCpu *c, unsigned r) { return c->x[r]; }
+static inline uint32_t get_w(const struct EmuCpu *c, unsigned r) { return (uint32_t)c->x[r]; }
+static inline void set_x(struct EmuCpu *c, unsigned r, uint64_t v) { c->x[r] = v; c->x[31] = 0; }
+static inline void set_w(struct EmuCpu *c, unsigned r, uint32_t v) { set_x(c, r, v); }
+
+/* Register 31 as SP. */
+static inline uint64_t get_xsp(const struct EmuCpu *c, unsigned r)
+{
+    return r == 31 ? c->sp : c->x[r];
+}
+static inline void set_xsp(struct EmuCpu *c, unsigned r, uint64_t v)
+{
+    if (r == 31)
+        c->sp = v;
+    else
+        c->x[r] = v;
+}
+
+static inline unsigned cpu_el(const struct EmuCpu *c) { return (c->pstate >> 2) & 3; }
+
+/* Condition codes: cond 0..15 against NZCV. */
+bool emu_cond_holds(uint32_t nzcv, unsigned cond);
+
+/* ---- Exceptions --------------------------------------------------------- */
+
+/* Fill cpu->exc and return EMU_EXCEPTION, for `return undef(cpu);`. */
+EmuStep emu_undef(struct EmuCpu *cpu);
+EmuStep emu_raise(struct EmuCpu *cpu, unsigned ec, uint32_t iss);
+EmuStep emu_raise_abort(struct EmuCpu *cpu, unsigned ec, uint32_t iss, uint64_t far);
+
+/* Enter an exception at EL1. `ret` is ELR, `vec` the VEC_* offset. */
+void emu_exception_enter(struct EmuCpu *cpu, uint32_t esr, uint64_t far,
+                         bool far_valid, uint64_t ret, unsigned vec);
+
+/* FP/SIMD access check (CPACR_EL1.FPEN). Returns true if the instruction
+ * may go on; false with cpu->exc filled (trap to EL1, EC 0x07). Every FP and
+ * SIMD handler starts with: if (!emu_fp_enabled(cpu)) return EMU_EXCEPTION; */
+bool emu_fp_enabled(struct EmuCpu *cpu);
+
+/* ---- Memory ------------------------------------------------------------- */
+
+/* Access kinds for the slow path and faults. */
+typedef enum EmuAccess { EMU_ACC_READ, EMU_ACC_WRITE, EMU_ACC_FETCH } EmuAccess;
+
+/* Slow paths: translate, fill the TLB, or go to MMIO. They return false
+ * with cpu->exc set to the data abort. */
+bool emu_load_slow(struct EmuCpu *cpu, uint64_t va, unsigned size, uint64_t *val);
+bool emu_store_slow(struct EmuCpu *cpu, uint64_t va, unsigned size, uint64_t val);
+
+void emu_tlb_flush(struct EmuCpu *cpu);
+
+/* Loads and stores of 1, 2, 4 or 8 bytes at any alignment. Return false
+ * with cpu->exc holding the abort; the handler then returns EMU_EXCEPTION
+ * (a faulting instruction must not have changed registers yet). */
+#define EMU_DEFINE_ACCESS(bits, type)                                          \
+static inline bool emu_load##bits(struct EmuCpu *c, uint64_t va, uint64_t *v)  \
+{                                                                              \
+    uint64_t page = va >> 12;                                                  \
+    const EmuTlbEntry *e = &c->tlb_read[page & (EMU_TLB_SIZE - 1)];            \
+    if (likely(e->tag == page && (va & 0xfff) <= 4096 - sizeof(type))) {       \
+        type t;                                                                \
+        memcpy(&t, (const void *)(e->addend + va), sizeof(type));             \
+        *v = t;                                                                \
+        return true;                                                           \
+    }                                                                          \
+    return emu_load_slow(c, va, sizeof(type), v);                              \
+}                                                                              \
+static inline bool emu_store##bits(struct EmuCpu *c, uint64_t va, uint64_t v)  \
+{                                                                              \
+    uint64_t page = va >> 12;                                                  \
+    const EmuTlbEntry *e = &c->tlb_write[page & (EMU_TLB_SIZE - 1)];           \
+    if (likely(e->tag == page && (va & 0xfff) <= 4096 - sizeof(type))) {       \
+        type t = (type)v;                                                      \
+        memcpy((void *)(e->addend + va), &t, sizeof(type));                   \
+        return true;                                                           \
+    }                                                                          \
+    return emu_store_slow(c, va, sizeof(type), v);                             \
+}
+EMU_DEFINE_ACCESS(8, uint8_t)
+EMU_DEFINE_ACCESS(16, uint16_t)
+EMU_DEFINE_ACCESS(32, uint32_t)
+EMU_DEFINE_ACCESS(64, uint64_t)
+#undef EMU_DEFINE_ACCESS
+
+/* Check that a store of `len` bytes at `va` would not fault, without
+ * storing: lets multi-register stores (STP, ST4) fault before writing
+ * anything. Returns false with cpu->exc set. */
+bool emu_probe_write(struct EmuCpu *cpu, uint64_t va, unsigned len);
+bool emu_probe_read(struct EmuCpu *cpu, uint64_t va, unsigned len);
+
+/* Alignment fault unless va is a multiple of `align` (a power of two). */
+bool emu_check_align(struct EmuCpu *cpu, uint64_t va, unsigned align, bool write);
+
+/* The system registers' MRS/MSR handlers (a64_system.c). */
+void emu_sysregs_reset(struct EmuCpu *cpu);
+
+/* Change PSTATE.EL/SP, swapping the banked stack pointers. */
+void emu_set_el_sp(struct EmuCpu *cpu, unsigned el, unsigned spsel);
+
+#endif

@@ -1,0 +1,195 @@
+/* emu/mem.c — guest physical memory: paged RAM and MMIO regions. */
+#include "emu/mem.h"
+
+#include <glib.h>
+#include <string.h>
+
+#define PAGE_CODE  0x01u  /* decoded instructions are cached from this page */
+#define PAGE_DIRTY 0x02u  /* written since the flag was last cleared */
+
+struct EmuMem {
+    uint64_t ram_base, ram_size;
+    size_t npages;
+    uint8_t **pages;       /* NULL: never written, reads as zeros */
+    uint8_t *flags;        /* PAGE_* per page */
+    GArray *mmio;          /* EmuMmio, sorted by base */
+    EmuMemHooks hooks;
+};
+
+static const uint8_t zero_page[EMU_PAGE_SIZE] __attribute__((aligned(4096)));
+
+EmuMem *emu_mem_new(uint64_t ram_base, uint64_t ram_size)
+{
+    g_assert(ram_size && (ram_size & EMU_PAGE_MASK) == 0);
+    g_assert((ram_base & EMU_PAGE_MASK) == 0);
+    EmuMem *mem = g_new0(EmuMem, 1);
+    mem->ram_base = ram_base;
+    mem->ram_size = ram_size;
+    mem->npages = ram_size >> EMU_PAGE_BITS;
+    mem->pages = g_new0(uint8_t *, mem->npages);
+    mem->flags = g_new0(uint8_t, mem->npages);
+    mem->mmio = g_array_new(false, true, sizeof(EmuMmio));
+    return mem;
+}
+
+void emu_mem_free(EmuMem *mem)
+{
+    if (!mem)
+        return;
+    for (size_t i = 0; i < mem->npages; i++)
+        g_free(mem->pages[i]);
+    g_free(mem->pages);
+    g_free(mem->flags);
+    g_array_free(mem->mmio, true);
+    g_free(mem);
+}
+
+uint64_t emu_mem_ram_base(const EmuMem *mem) { return mem->ram_base; }
+uint64_t emu_mem_ram_size(const EmuMem *mem) { return mem->ram_size; }
+
+void emu_mem_set_hooks(EmuMem *mem, const EmuMemHooks *hooks)
+{
+    mem->hooks = *hooks;
+}
+
+static bool ranges_overlap(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
+{
+    return a < b + blen && b < a + alen;
+}
+
+bool emu_mem_add_mmio(EmuMem *mem, uint64_t base, uint64_t size,
+                      const EmuMmioOps *ops, void *opaque, const char *name)
+{
+    if (!size || base + size < base)
+        return false;
+    if (ranges_overlap(base, size, mem->ram_base, mem->ram_size))
+        return false;
+    guint at = 0;
+    for (; at < mem->mmio->len; at++) {
+        const EmuMmio *r = &g_array_index(mem->mmio, EmuMmio, at);
+        if (ranges_overlap(base, size, r->base, r->size))
+            return false;
+        if (r->base > base)
+            break;
+    }
+    EmuMmio r = { base, size, ops, opaque, name };
+    g_array_insert_val(mem->mmio, at, r);
+    return true;
+}
+
+const EmuMmio *emu_mem_find_mmio(const EmuMem *mem, uint64_t pa)
+{
+    for (guint i = 0; i < mem->mmio->len; i++) {
+        const EmuMmio *r = &g_array_index(mem->mmio, EmuMmio, i);
+        if (pa >= r->base && pa - r->base < r->size)
+            return r;
+    }
+    return NULL;
+}
+
+static bool page_index(const EmuMem *mem, uint64_t pa, size_t *idx)
+{
+    if (pa < mem->ram_base || pa - mem->ram_base >= mem->ram_size)
+        return false;
+    *idx = (pa - mem->ram_base) >> EMU_PAGE_BITS;
+    return true;
+}
+
+const uint8_t *emu_mem_page_for_read(EmuMem *mem, uint64_t pa)
+{
+    size_t i;
+    if (!page_index(mem, pa, &i))
+        return NULL;
+    return mem->pages[i] ? mem->pages[i] : zero_page;
+}
+
+uint8_t *emu_mem_page_for_write(EmuMem *mem, uint64_t pa)
+{
+    size_t i;
+    if (!page_index(mem, pa, &i))
+        return NULL;
+    if (!mem->pages[i]) {
+        mem->pages[i] = g_malloc0(EMU_PAGE_SIZE);
+        /* Readers may hold the zero page for this address. */
+        if (mem->hooks.tlb_flush)
+            mem->hooks.tlb_flush(mem->hooks.opaque);
+    }
+    mem->flags[i] |= PAGE_DIRTY;
+    return mem->pages[i];
+}
+
+void emu_mem_mark_code(EmuMem *mem, uint64_t pa)
+{
+    size_t i;
+    if (page_index(mem, pa, &i))
+        mem->flags[i] |= PAGE_CODE;
+}
+
+bool emu_mem_is_code(const EmuMem *mem, uint64_t pa)
+{
+    size_t i;
+    return page_index(mem, pa, &i) && (mem->flags[i] & PAGE_CODE);
+}
+
+static bool is_ram_range(const EmuMem *mem, uint64_t pa, size_t len)
+{
+    return pa >= mem->ram_base && len <= mem->ram_size &&
+           pa - mem->ram_base <= mem->ram_size - len;
+}
+
+bool emu_mem_write_phys(EmuMem *mem, uint64_t pa, const void *buf, size_t len)
+{
+    if (!is_ram_range(mem, pa, len))
+        return false;
+    const uint8_t *src = buf;
+    while (len) {
+        size_t off = pa & EMU_PAGE_MASK;
+        size_t n = MIN(len, EMU_PAGE_SIZE - off);
+        memcpy(emu_mem_page_for_write(mem, pa) + off, src, n);
+        if (emu_mem_is_code(mem, pa) && mem->hooks.code_written)
+            mem->hooks.code_written(mem->hooks.opaque, pa, n);
+        pa += n, src += n, len -= n;
+    }
+    return true;
+}
+
+bool emu_mem_read_phys(EmuMem *mem, uint64_t pa, void *buf, size_t len)
+{
+    if (!is_ram_range(mem, pa, len))
+        return false;
+    uint8_t *dst = buf;
+    while (len) {
+        size_t off = pa & EMU_PAGE_MASK;
+        size_t n = MIN(len, EMU_PAGE_SIZE - off);
+        memcpy(dst, emu_mem_page_for_read(mem, pa) + off, n);
+        pa += n, dst += n, len -= n;
+    }
+    return true;
+}
+
+bool emu_mem_read_bus(EmuMem *mem, uint64_t pa, unsigned size, uint64_t *val)
+{
+    const EmuMmio *r = emu_mem_find_mmio(mem, pa);
+    if (r) {
+        if (pa - r->base + size > r->size)
+            return false;
+        *val = 0;
+        return r->ops->read && r->ops->read(r->opaque, pa - r->base, size, val);
+    }
+    uint64_t v = 0;
+    if (!emu_mem_read_phys(mem, pa, &v, size))
+        return false;
+    *val = v;
+    return true;
+}
+
+bool emu_mem_write_bus(EmuMem *mem, uint64_t pa, unsigned size, uint64_t val)
+{
+    const EmuMmio *r = emu_mem_find_mmio(mem, pa);
+    if (r) {
+        if (pa - r->base + size > r->size)
+            return false;
+        return r->ops->write && r->ops->write(r->opaque, pa - r->base, size, val);
+    }
+    return emu_mem_write_phys(mem, pa, &val, size);
+}

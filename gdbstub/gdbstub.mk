@@ -1,0 +1,2 @@
+# gdbstub/: gdb remote serial protocol.
+LIB_SRCS += $(wildcard gdbstub/*.c)

@@ -1,0 +1,25 @@
+# tests/: Criterion unit tests mirroring the source folders, guest programs,
+# differential tests against QEMU.
+TEST_SRCS := $(wildcard tests/*/*.c)
+TEST_SRCS := $(filter-out tests/guest/% tests/diff/%,$(TEST_SRCS))
+TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/obj/%.o)
+TEST_ASAN_OBJS := $(TEST_SRCS:%.c=$(BUILD)/asan/%.o)
+
+$(TEST_OBJS) $(TEST_ASAN_OBJS): ALL_CFLAGS += $(CRIT_CFLAGS)
+
+$(BUILD)/tests/unit: $(TEST_OBJS) $(BUILD)/librewind.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(CRIT_LIBS)
+$(BUILD)/tests/unit-asan: $(TEST_ASAN_OBJS) $(BUILD)/asan/librewind.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS) $(CRIT_LIBS)
+
+.PHONY: unit unit-asan check-run check-long-run
+unit: $(BUILD)/tests/unit
+	$(BUILD)/tests/unit $(UNIT_ARGS)
+unit-asan: $(BUILD)/tests/unit-asan
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	    $(BUILD)/tests/unit-asan $(UNIT_ARGS)
+
+check-run: all unit unit-asan
+check-long-run: all
