@@ -23,3 +23,7 @@ unit-asan: $(BUILD)/tests/unit-asan
 
 check-run: all unit unit-asan
 check-long-run: all
+
+# Guest programs and differential tests bring their own fragments.
+-include tests/guest/guest.mk
+-include tests/diff/diff.mk
