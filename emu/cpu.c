@@ -70,7 +70,6 @@ void emu_cpu_reset(EmuCpu *cpu, uint64_t entry)
     cpu->nzcv = 0;
     cpu->pstate = PSTATE_DAIF | (1u << 2) | 1u;  /* EL1h */
     cpu->fpcr = cpu->fpsr = 0;
-    cpu->icount = 0;
     cpu->excl_valid = false;
     cpu->stop = EMU_STOP_NONE;
     cpu->error = NULL;

@@ -40,7 +40,9 @@ typedef struct EmuCpuHooks {
 EmuCpu *emu_cpu_new(EmuMem *mem, const EmuCpuHooks *hooks);
 void emu_cpu_free(EmuCpu *cpu);
 
-/* Architectural reset to EL1h, MMU off, DAIF masked, pc = `entry`. */
+/* Architectural reset to EL1h, MMU off, DAIF masked, pc = `entry`. The
+ * icount is not reset: it is the position in the whole execution, and a
+ * guest-requested reset is an event inside it. */
 void emu_cpu_reset(EmuCpu *cpu, uint64_t entry);
 
 /* Run until `budget` instructions have retired, or earlier at a stop reason.

@@ -1,0 +1,111 @@
+/* emu/fdt.c — device tree for the virt board, in the shape of the one QEMU
+ * generates (see shared/reference/minimal.dts). Nodes for devices that the
+ * board does not have yet are left out. */
+#include "emu/fdt.h"
+
+#include <libfdt.h>
+#include <stdio.h>
+#include <string.h>
+
+#define PHANDLE_CLK 1
+
+static void prop_reg(void *fdt, const char *name, uint64_t addr, uint64_t size)
+{
+    fdt64_t cells[2] = { cpu_to_fdt64(addr), cpu_to_fdt64(size) };
+    fdt_property(fdt, name, cells, sizeof cells);
+}
+
+static void prop_strings(void *fdt, const char *name, const char *const *list, unsigned n)
+{
+    char buf[256];
+    size_t len = 0;
+    for (unsigned i = 0; i < n; i++) {
+        size_t l = strlen(list[i]) + 1;
+        g_assert(len + l <= sizeof buf);
+        memcpy(buf + len, list[i], l);
+        len += l;
+    }
+    fdt_property(fdt, name, buf, (int)len);
+}
+
+void *emu_fdt_build(const EmuFdtConfig *cfg, size_t *size)
+{
+    size_t cap = 16384;
+    void *fdt = g_malloc0(cap);
+    char name[64];
+    /* libfdt's sequential writer: every call below fits in `cap`; any
+     * failure is a programming error, checked once by fdt_finish. */
+    fdt_create(fdt, (int)cap);
+    fdt_finish_reservemap(fdt);
+    fdt_begin_node(fdt, "");
+    fdt_property_u32(fdt, "#address-cells", 2);
+    fdt_property_u32(fdt, "#size-cells", 2);
+    fdt_property_string(fdt, "compatible", "linux,dummy-virt");
+    fdt_property_string(fdt, "model", "rewind-virt");
+
+    fdt_begin_node(fdt, "psci");
+    static const char *const psci_compat[] = { "arm,psci-1.0", "arm,psci-0.2", "arm,psci" };
+    prop_strings(fdt, "compatible", psci_compat, 3);
+    fdt_property_string(fdt, "method", "hvc");
+    fdt_property_u32(fdt, "cpu_suspend", 0xc4000001);
+    fdt_property_u32(fdt, "cpu_off", 0x84000002);
+    fdt_property_u32(fdt, "cpu_on", 0xc4000003);
+    fdt_property_u32(fdt, "migrate", 0xc4000005);
+    fdt_end_node(fdt);
+
+    snprintf(name, sizeof name, "memory@%" G_GINT64_MODIFIER "x", cfg->ram_base);
+    fdt_begin_node(fdt, name);
+    fdt_property_string(fdt, "device_type", "memory");
+    prop_reg(fdt, "reg", cfg->ram_base, cfg->ram_size);
+    fdt_end_node(fdt);
+
+    fdt_begin_node(fdt, "cpus");
+    fdt_property_u32(fdt, "#address-cells", 1);
+    fdt_property_u32(fdt, "#size-cells", 0);
+    fdt_begin_node(fdt, "cpu@0");
+    fdt_property_string(fdt, "device_type", "cpu");
+    fdt_property_string(fdt, "compatible", "arm,cortex-a57");
+    fdt_property_u32(fdt, "reg", 0);
+    fdt_property_string(fdt, "enable-method", "psci");
+    fdt_end_node(fdt);
+    fdt_end_node(fdt);
+
+    fdt_begin_node(fdt, "apb-pclk");
+    fdt_property_string(fdt, "compatible", "fixed-clock");
+    fdt_property_u32(fdt, "#clock-cells", 0);
+    fdt_property_u32(fdt, "clock-frequency", 24000000);
+    fdt_property_string(fdt, "clock-output-names", "clk24mhz");
+    fdt_property_u32(fdt, "phandle", PHANDLE_CLK);
+    fdt_end_node(fdt);
+
+    char uart_path[64];
+    snprintf(uart_path, sizeof uart_path, "/pl011@%" G_GINT64_MODIFIER "x", cfg->uart_base);
+    fdt_begin_node(fdt, uart_path + 1);
+    static const char *const uart_compat[] = { "arm,pl011", "arm,primecell" };
+    prop_strings(fdt, "compatible", uart_compat, 2);
+    prop_reg(fdt, "reg", cfg->uart_base, 0x1000);
+    fdt32_t irq[3] = { cpu_to_fdt32(0), cpu_to_fdt32(cfg->uart_spi), cpu_to_fdt32(4) };
+    fdt_property(fdt, "interrupts", irq, sizeof irq);
+    fdt32_t clocks[2] = { cpu_to_fdt32(PHANDLE_CLK), cpu_to_fdt32(PHANDLE_CLK) };
+    fdt_property(fdt, "clocks", clocks, sizeof clocks);
+    static const char *const clock_names[] = { "uartclk", "apb_pclk" };
+    prop_strings(fdt, "clock-names", clock_names, 2);
+    fdt_end_node(fdt);
+
+    fdt_begin_node(fdt, "chosen");
+    fdt_property_string(fdt, "stdout-path", uart_path);
+    if (cfg->bootargs)
+        fdt_property_string(fdt, "bootargs", cfg->bootargs);
+    if (cfg->initrd_end) {
+        fdt_property_u64(fdt, "linux,initrd-start", cfg->initrd_start);
+        fdt_property_u64(fdt, "linux,initrd-end", cfg->initrd_end);
+    }
+    fdt_end_node(fdt);
+
+    fdt_end_node(fdt);
+    int rc = fdt_finish(fdt);
+    g_assert(rc == 0);
+    fdt_pack(fdt);
+    *size = fdt_totalsize(fdt);
+    return fdt;
+}

@@ -1,0 +1,21 @@
+/* emu/fdt.h — the flattened device tree describing the virt board, built
+ * with libfdt for the guest (Linux reads it; bare-metal programs may). */
+#ifndef EMU_FDT_H
+#define EMU_FDT_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct EmuFdtConfig {
+    uint64_t ram_base, ram_size;
+    uint64_t uart_base;
+    unsigned uart_spi;            /* GIC SPI number of the UART */
+    const char *bootargs;         /* NULL: no bootargs property */
+    uint64_t initrd_start, initrd_end;   /* both 0: no initrd */
+} EmuFdtConfig;
+
+/* A newly allocated DTB (g_free it); *size is its total size. */
+void *emu_fdt_build(const EmuFdtConfig *cfg, size_t *size);
+
+#endif

@@ -1,0 +1,70 @@
+/* emu/machine.h — the virt board: QEMU's memory map for `-M virt`, one
+ * Cortex-A57-like CPU, RAM at 0x40000000, a PL011 at 0x09000000, PSCI over
+ * HVC/SMC, optional semihosting, a device tree.
+ *
+ * The board runs on the caller's thread. Host input (serial bytes) is
+ * handed to it between runs; host output leaves through callbacks.
+ */
+#ifndef EMU_MACHINE_H
+#define EMU_MACHINE_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "emu/cpu.h"
+#include "emu/mem.h"
+#include "emu/pl011.h"
+
+#define EMU_VIRT_RAM_BASE  0x40000000ull
+#define EMU_VIRT_UART_BASE 0x09000000ull
+#define EMU_VIRT_UART_SPI  1
+#define EMU_DEFAULT_RAM    (128ull << 20)
+/* The generic timer's frequency, as on QEMU's virt. */
+#define EMU_CNTFRQ_HZ      62500000ull
+
+typedef struct EmuMachine EmuMachine;
+
+typedef struct EmuMachineConfig {
+    uint64_t ram_size;            /* bytes; 0 means EMU_DEFAULT_RAM */
+    bool semihosting;             /* HLT #0xf000 is a semihosting call */
+    bool no_reboot;               /* PSCI SYSTEM_RESET powers off instead */
+    const char *cmdline;          /* SYS_GET_CMDLINE; may be NULL */
+    /* Guest output: UART bytes and semihosting console writes. */
+    void (*serial_out)(void *opaque, uint8_t byte);
+    void (*console_out)(void *opaque, const uint8_t *buf, size_t len);
+    void *opaque;
+} EmuMachineConfig;
+
+typedef enum EmuMachineEvent {
+    EMU_MACHINE_BUDGET,           /* the budget ran out */
+    EMU_MACHINE_POWEROFF,         /* PSCI SYSTEM_OFF or CPU_OFF */
+    EMU_MACHINE_EXIT,             /* semihosting SYS_EXIT; see exit_status */
+    EMU_MACHINE_IDLE,             /* WFI with no wake-up source */
+    EMU_MACHINE_ERROR,            /* see emu_machine_error */
+} EmuMachineEvent;
+
+/* `cfg` is copied; its callbacks and opaque stay the caller's. */
+EmuMachine *emu_machine_new(const EmuMachineConfig *cfg, GError **err);
+void emu_machine_free(EmuMachine *m);
+
+/* Load an ELF program, place the device tree as QEMU does for an ELF (at
+ * the start of RAM when the program leaves room there) and reset the CPU
+ * to its entry point. */
+bool emu_machine_load_elf(EmuMachine *m, const char *path, GError **err)
+    __attribute__((warn_unused_result));
+
+/* Run up to `budget` instructions (stops early at power off, exit, idle or
+ * error). PSCI SYSTEM_RESET reloads the program and goes on, unless
+ * no_reboot. */
+EmuMachineEvent emu_machine_run(EmuMachine *m, uint64_t budget);
+
+int emu_machine_exit_status(const EmuMachine *m);
+const char *emu_machine_error(const EmuMachine *m);
+
+EmuCpu *emu_machine_cpu(EmuMachine *m);
+EmuMem *emu_machine_mem(EmuMachine *m);
+EmuPl011 *emu_machine_uart(EmuMachine *m);
+uint64_t emu_machine_icount(const EmuMachine *m);
+
+#endif
