@@ -11,6 +11,9 @@
  * EMU_CNTFRQ_HZ (16 ns per tick). */
 #define NS_PER_TICK (1000000000ull / EMU_CNTFRQ_HZ)
 
+/* The room QEMU's virt reserves for its device tree. */
+#define DTB_ROOM (1ull << 20)
+
 struct EmuMachine {
     EmuMachineConfig cfg;
     EmuMem *mem;
@@ -119,15 +122,17 @@ static bool load(EmuMachine *m, const char *path, GError **err)
     EmuImageInfo info;
     if (!emu_load_elf(m->mem, path, &info, err))
         return false;
-    /* QEMU puts the DTB at the start of RAM for a non-Linux image when the
-     * image leaves room below itself, and nowhere otherwise. */
+    /* QEMU 7.2 puts the DTB at the start of RAM for an ELF image when the
+     * image leaves room below itself for its 1 MiB DTB buffer, and nowhere
+     * otherwise (measured: an ELF at 0x40200000 gets one at 0x40000000, an
+     * ELF at 0x40080000 none); x0 stays 0 either way. */
     EmuFdtConfig fc = {
         .ram_base = EMU_VIRT_RAM_BASE, .ram_size = m->cfg.ram_size,
         .uart_base = EMU_VIRT_UART_BASE, .uart_spi = EMU_VIRT_UART_SPI,
     };
     size_t dtb_size;
     void *dtb = emu_fdt_build(&fc, &dtb_size);
-    if (info.low >= EMU_VIRT_RAM_BASE + dtb_size) {
+    if (info.low >= EMU_VIRT_RAM_BASE + DTB_ROOM && dtb_size <= DTB_ROOM) {
         if (!emu_mem_write_phys(m->mem, EMU_VIRT_RAM_BASE, dtb, dtb_size))
             g_assert_not_reached();
     }

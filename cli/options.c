@@ -1,0 +1,134 @@
+/* cli/options.c — see options.h. */
+#include "cli/options.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emu/errors.h"
+#include "emu/machine.h"
+
+const char cli_machine_options_help[] =
+    "  -m SIZE             guest RAM (default 128M; suffix K, M, G; a bare number is MiB)\n"
+    "  -semihosting        enable Arm semihosting (HLT #0xf000): console output, exit status\n"
+    "  -serial DEV         where the PL011 goes: stdio (default), file:PATH, none\n"
+    "  -no-reboot          exit instead of rebooting on PSCI SYSTEM_RESET\n"
+    "  -append TEXT        the guest command line (semihosting SYS_GET_CMDLINE)\n"
+    "  -kernel FILE        the program to run (same as giving it as the last argument)\n"
+    "  --stats             print instructions retired, time and speed on stderr at exit\n";
+
+void cli_machine_options_init(CliMachineOptions *o)
+{
+    memset(o, 0, sizeof *o);
+    o->ram_size = EMU_DEFAULT_RAM;
+    o->serial = CLI_SERIAL_STDIO;
+}
+
+void cli_machine_options_clear(CliMachineOptions *o)
+{
+    g_free(o->serial_path);
+    g_free(o->append);
+    g_free(o->kernel);
+    memset(o, 0, sizeof *o);
+}
+
+bool cli_parse_size(const char *s, uint64_t *bytes)
+{
+    char *end;
+    errno = 0;
+    if (!*s || *s == '-')
+        return false;
+    double v = strtod(s, &end);
+    if (errno || end == s || v <= 0)
+        return false;
+    double unit = 1024.0 * 1024.0;
+    if (*end) {
+        switch (g_ascii_toupper(*end)) {
+        case 'B': unit = 1; break;
+        case 'K': unit = 1024.0; break;
+        case 'M': unit = 1024.0 * 1024.0; break;
+        case 'G': unit = 1024.0 * 1024.0 * 1024.0; break;
+        case 'T': unit = 1024.0 * 1024.0 * 1024.0 * 1024.0; break;
+        default: return false;
+        }
+        if (end[1] && !(g_ascii_toupper(end[1]) == 'B' && !end[2]) &&
+            !(g_ascii_toupper(end[1]) == 'I' && g_ascii_toupper(end[2]) == 'B' && !end[3]))
+            return false;
+    }
+    double b = v * unit;
+    if (b >= 18446744073709551616.0)
+        return false;
+    *bytes = (uint64_t)b;
+    return true;
+}
+
+static const char *need_arg(int argc, char **argv, int *i, GError **err)
+{
+    if (*i + 1 >= argc) {
+        g_set_error(err, EMU_ERROR, EMU_ERROR_CONFIG, "option %s needs an argument", argv[*i]);
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+int cli_machine_option(CliMachineOptions *o, int argc, char **argv, int *i, GError **err)
+{
+    const char *opt = argv[*i], *arg;
+    if (!strcmp(opt, "-m")) {
+        if (!(arg = need_arg(argc, argv, i, err)))
+            return -1;
+        /* QEMU also accepts "size=128M". */
+        const char *v = g_str_has_prefix(arg, "size=") ? arg + 5 : arg;
+        if (!cli_parse_size(v, &o->ram_size) || o->ram_size % 4096) {
+            g_set_error(err, EMU_ERROR, EMU_ERROR_CONFIG,
+                        "-m %s: not a memory size (examples: 128M, 1G, 512)", arg);
+            return -1;
+        }
+        return 1;
+    }
+    if (!strcmp(opt, "-semihosting")) {
+        o->semihosting = true;
+        return 1;
+    }
+    if (!strcmp(opt, "-no-reboot")) {
+        o->no_reboot = true;
+        return 1;
+    }
+    if (!strcmp(opt, "--stats")) {
+        o->stats = true;
+        return 1;
+    }
+    if (!strcmp(opt, "-serial")) {
+        if (!(arg = need_arg(argc, argv, i, err)))
+            return -1;
+        g_clear_pointer(&o->serial_path, g_free);
+        if (!strcmp(arg, "stdio") || !strcmp(arg, "mon:stdio")) {
+            o->serial = CLI_SERIAL_STDIO;
+        } else if (!strcmp(arg, "none") || !strcmp(arg, "null")) {
+            o->serial = CLI_SERIAL_NONE;
+        } else if (g_str_has_prefix(arg, "file:") && arg[5]) {
+            o->serial = CLI_SERIAL_FILE;
+            o->serial_path = g_strdup(arg + 5);
+        } else {
+            g_set_error(err, EMU_ERROR, EMU_ERROR_CONFIG,
+                        "-serial %s: unknown backend (use stdio, file:PATH or none)", arg);
+            return -1;
+        }
+        return 1;
+    }
+    if (!strcmp(opt, "-append")) {
+        if (!(arg = need_arg(argc, argv, i, err)))
+            return -1;
+        g_free(o->append);
+        o->append = g_strdup(arg);
+        return 1;
+    }
+    if (!strcmp(opt, "-kernel")) {
+        if (!(arg = need_arg(argc, argv, i, err)))
+            return -1;
+        g_free(o->kernel);
+        o->kernel = g_strdup(arg);
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,38 @@
+/* cli/options.h — QEMU-style machine options shared by the subcommands
+ * that build a machine (run; later record and replay). */
+#ifndef CLI_OPTIONS_H
+#define CLI_OPTIONS_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum CliSerial { CLI_SERIAL_STDIO, CLI_SERIAL_FILE, CLI_SERIAL_NONE } CliSerial;
+
+typedef struct CliMachineOptions {
+    uint64_t ram_size;          /* bytes */
+    bool semihosting;
+    bool no_reboot;
+    CliSerial serial;
+    char *serial_path;          /* CLI_SERIAL_FILE */
+    char *append;               /* -append: the guest command line */
+    char *kernel;               /* the program (positional or -kernel) */
+    bool stats;                 /* --stats: icount and speed on stderr */
+} CliMachineOptions;
+
+void cli_machine_options_init(CliMachineOptions *o);
+void cli_machine_options_clear(CliMachineOptions *o);
+
+/* Parse QEMU's -m syntax: a number with an optional K/M/G/T suffix; a bare
+ * number means MiB. Returns false for anything else. */
+bool cli_parse_size(const char *s, uint64_t *bytes);
+
+/* Parse argv[*i] (and its argument) if it is a machine option: returns 1
+ * if consumed (advancing *i past its argument), 0 if not an option we
+ * know, -1 with *err set for a bad value or a missing argument. */
+int cli_machine_option(CliMachineOptions *o, int argc, char **argv, int *i, GError **err);
+
+/* The help text for the machine options. */
+extern const char cli_machine_options_help[];
+
+#endif
