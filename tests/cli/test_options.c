@@ -1,0 +1,71 @@
+/* tests/cli/test_options.c — machine option parsing. */
+#include <criterion/criterion.h>
+
+#include "cli/options.h"
+
+TestSuite(options, .timeout = 10);
+
+Test(options, sizes_follow_qemu_syntax)
+{
+    struct { const char *in; uint64_t out; } ok[] = {
+        { "128M", 128ull << 20 }, { "1G", 1ull << 30 }, { "512", 512ull << 20 },
+        { "64k", 64ull << 10 }, { "2g", 2ull << 30 }, { "1.5G", 3ull << 29 },
+        { "256MiB", 256ull << 20 }, { "4096B", 4096 },
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        uint64_t v = 0;
+        cr_assert(cli_parse_size(ok[i].in, &v), "%s", ok[i].in);
+        cr_assert_eq(v, ok[i].out, "%s", ok[i].in);
+    }
+    const char *bad[] = { "", "foo", "-1", "12Q", "0", "1Mx", "M" };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        uint64_t v;
+        cr_assert_not(cli_parse_size(bad[i], &v), "%s", bad[i]);
+    }
+}
+
+static int parse(CliMachineOptions *o, int argc, char **argv, GError **err)
+{
+    int i = 0;
+    return cli_machine_option(o, argc, argv, &i, err);
+}
+
+Test(options, serial_backends)
+{
+    CliMachineOptions o;
+    cli_machine_options_init(&o);
+    GError *err = NULL;
+    char *a[] = { "-serial", "file:/tmp/x.txt" };
+    cr_assert_eq(parse(&o, 2, a, &err), 1);
+    cr_assert_eq(o.serial, CLI_SERIAL_FILE);
+    cr_assert_str_eq(o.serial_path, "/tmp/x.txt");
+    char *b[] = { "-serial", "none" };
+    cr_assert_eq(parse(&o, 2, b, &err), 1);
+    cr_assert_eq(o.serial, CLI_SERIAL_NONE);
+    char *c[] = { "-serial", "tcp:1234" };
+    cr_assert_eq(parse(&o, 2, c, &err), -1);
+    cr_assert(strstr(err->message, "unknown backend") != NULL);
+    g_clear_error(&err);
+    cli_machine_options_clear(&o);
+}
+
+Test(options, missing_argument_is_an_error)
+{
+    CliMachineOptions o;
+    cli_machine_options_init(&o);
+    GError *err = NULL;
+    char *a[] = { "-m" };
+    cr_assert_eq(parse(&o, 1, a, &err), -1);
+    cr_assert(strstr(err->message, "needs an argument") != NULL);
+    g_clear_error(&err);
+    cli_machine_options_clear(&o);
+}
+
+Test(options, unknown_option_is_not_consumed)
+{
+    CliMachineOptions o;
+    cli_machine_options_init(&o);
+    char *a[] = { "-frobnicate" };
+    cr_assert_eq(parse(&o, 1, a, NULL), 0);
+    cli_machine_options_clear(&o);
+}

@@ -1,0 +1,52 @@
+/* tests/emu/test_fdt.c — the generated device tree. */
+#include <criterion/criterion.h>
+#include <glib.h>
+#include <libfdt.h>
+
+#include "emu/fdt.h"
+
+TestSuite(fdt, .timeout = 10);
+
+Test(fdt, describes_memory_uart_psci_and_chosen)
+{
+    EmuFdtConfig c = { .ram_base = 0x40000000, .ram_size = 128ull << 20,
+                       .uart_base = 0x09000000, .uart_spi = 1, .bootargs = "console=ttyAMA0",
+                       .initrd_start = 0x48000000, .initrd_end = 0x48100000 };
+    size_t size;
+    void *fdt = emu_fdt_build(&c, &size);
+    cr_assert_eq(fdt_check_header(fdt), 0);
+    cr_assert_eq(fdt_totalsize(fdt), size);
+
+    int mem = fdt_path_offset(fdt, "/memory@40000000");
+    cr_assert_geq(mem, 0);
+    int len;
+    const fdt64_t *reg = fdt_getprop(fdt, mem, "reg", &len);
+    cr_assert_eq(len, 16);
+    cr_assert_eq(fdt64_to_cpu(reg[0]), 0x40000000);
+    cr_assert_eq(fdt64_to_cpu(reg[1]), 128ull << 20);
+
+    int uart = fdt_path_offset(fdt, "/pl011@9000000");
+    cr_assert_geq(uart, 0);
+    cr_assert_eq(fdt_node_check_compatible(fdt, uart, "arm,pl011"), 0);
+
+    int psci = fdt_path_offset(fdt, "/psci");
+    cr_assert_str_eq(fdt_getprop(fdt, psci, "method", NULL), "hvc");
+
+    int chosen = fdt_path_offset(fdt, "/chosen");
+    cr_assert_str_eq(fdt_getprop(fdt, chosen, "stdout-path", NULL), "/pl011@9000000");
+    cr_assert_str_eq(fdt_getprop(fdt, chosen, "bootargs", NULL), "console=ttyAMA0");
+    const fdt64_t *start = fdt_getprop(fdt, chosen, "linux,initrd-start", NULL);
+    cr_assert_eq(fdt64_to_cpu(*start), 0x48000000);
+    g_free(fdt);
+}
+
+Test(fdt, no_bootargs_when_none_given)
+{
+    EmuFdtConfig c = { .ram_base = 0x40000000, .ram_size = 1 << 20, .uart_base = 0x09000000 };
+    size_t size;
+    void *fdt = emu_fdt_build(&c, &size);
+    int chosen = fdt_path_offset(fdt, "/chosen");
+    cr_assert_null(fdt_getprop(fdt, chosen, "bootargs", NULL));
+    cr_assert_null(fdt_getprop(fdt, chosen, "linux,initrd-start", NULL));
+    g_free(fdt);
+}
