@@ -214,34 +214,32 @@ static bool probe(EmuCpu *cpu, uint64_t va, unsigned len, EmuAccess acc)
 bool emu_probe_write(EmuCpu *cpu, uint64_t va, unsigned len) { return probe(cpu, va, len, EMU_ACC_WRITE); }
 bool emu_probe_read(EmuCpu *cpu, uint64_t va, unsigned len) { return probe(cpu, va, len, EMU_ACC_READ); }
 
-bool emu_cpu_read_virt(EmuCpu *cpu, uint64_t va, void *buf, size_t len)
+/* Debugger and firmware access: RAM only (a device read could have side
+ * effects), page by page, no exception taken. */
+static bool virt_access(EmuCpu *cpu, uint64_t va, void *buf, size_t len, bool write)
 {
     EmuExc saved = cpu->exc;
-    uint8_t *out = buf;
+    uint8_t *p = buf;
     bool ok = true;
-    for (size_t i = 0; i < len && ok; i++) {
-        uint64_t pa, v;
-        ok = translate(cpu, va + i, EMU_ACC_READ, &pa) &&
-             emu_mem_read_bus(cpu->mem, pa, 1, &v);
-        if (ok)
-            out[i] = (uint8_t)v;
+    while (len && ok) {
+        size_t n = MIN(len, EMU_PAGE_SIZE - (va & EMU_PAGE_MASK));
+        uint64_t pa;
+        ok = translate(cpu, va, write ? EMU_ACC_WRITE : EMU_ACC_READ, &pa) &&
+             (write ? emu_mem_write_phys(cpu->mem, pa, p, n) : emu_mem_read_phys(cpu->mem, pa, p, n));
+        va += n, p += n, len -= n;
     }
     cpu->exc = saved;
     return ok;
 }
 
+bool emu_cpu_read_virt(EmuCpu *cpu, uint64_t va, void *buf, size_t len)
+{
+    return virt_access(cpu, va, buf, len, false);
+}
+
 bool emu_cpu_write_virt(EmuCpu *cpu, uint64_t va, const void *buf, size_t len)
 {
-    EmuExc saved = cpu->exc;
-    const uint8_t *in = buf;
-    bool ok = true;
-    for (size_t i = 0; i < len && ok; i++) {
-        uint64_t pa;
-        ok = translate(cpu, va + i, EMU_ACC_WRITE, &pa) &&
-             emu_mem_write_bus(cpu->mem, pa, 1, in[i]);
-    }
-    cpu->exc = saved;
-    return ok;
+    return virt_access(cpu, va, (void *)buf, len, true);
 }
 
 /* ---- Decoded code ---------------------------------------------------------- */

@@ -81,8 +81,9 @@ uint32_t emu_cpu_fpcr(const EmuCpu *cpu);
 void emu_cpu_set_fpsr(EmuCpu *cpu, uint32_t v);
 void emu_cpu_set_fpcr(EmuCpu *cpu, uint32_t v);
 
-/* Guest virtual memory as the CPU sees it now, for debuggers: no exception
- * is taken. Returns false if any byte is unmapped. */
+/* Guest virtual memory as the CPU sees it now, for debuggers and firmware
+ * calls: RAM only (never a device register), no exception taken. Returns
+ * false if any byte is not RAM; a write may then be partly done. */
 bool emu_cpu_read_virt(EmuCpu *cpu, uint64_t va, void *buf, size_t len);
 bool emu_cpu_write_virt(EmuCpu *cpu, uint64_t va, const void *buf, size_t len);
 

@@ -21,8 +21,10 @@ unit-asan: $(BUILD)/tests/unit-asan
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	    $(BUILD)/tests/unit-asan $(UNIT_ARGS)
 
-check-run: all unit unit-asan
-check-long-run: all
+# Guest and differential checks join once their fragments exist.
+check-run: all unit unit-asan $(if $(wildcard tests/guest/guest.mk),guest-check) \
+           $(if $(wildcard tests/diff/diff.mk),diff-check)
+check-long-run: all $(if $(wildcard tests/diff/diff.mk),diff-long)
 
 # Guest programs and differential tests bring their own fragments.
 -include tests/guest/guest.mk
