@@ -6,6 +6,7 @@
 
 #include "emu/errors.h"
 #include "emu/loader.h"
+#include "tests/emu/testelf.h"
 
 static EmuMem *mem;
 static char *dir;
@@ -26,36 +27,10 @@ static void teardown(void)
 
 TestSuite(loader, .init = setup, .fini = teardown, .timeout = 10);
 
-/* An ELF64 executable with one PT_LOAD of `payload` at `paddr`, memsz =
- * filesz + bss. */
 static char *write_elf(const char *name, uint16_t machine, uint64_t paddr,
                        const void *payload, size_t len, size_t bss)
 {
-    Elf64_Ehdr eh = { 0 };
-    memcpy(eh.e_ident, ELFMAG, SELFMAG);
-    eh.e_ident[EI_CLASS] = ELFCLASS64;
-    eh.e_ident[EI_DATA] = ELFDATA2LSB;
-    eh.e_ident[EI_VERSION] = EV_CURRENT;
-    eh.e_type = ET_EXEC;
-    eh.e_machine = machine;
-    eh.e_version = EV_CURRENT;
-    eh.e_entry = paddr;
-    eh.e_phoff = sizeof eh;
-    eh.e_ehsize = sizeof eh;
-    eh.e_phentsize = sizeof(Elf64_Phdr);
-    eh.e_phnum = 1;
-    Elf64_Phdr ph = {
-        .p_type = PT_LOAD, .p_offset = sizeof eh + sizeof ph, .p_vaddr = paddr,
-        .p_paddr = paddr, .p_filesz = len, .p_memsz = len + bss, .p_flags = PF_R | PF_X,
-    };
-    GByteArray *b = g_byte_array_new();
-    g_byte_array_append(b, (void *)&eh, sizeof eh);
-    g_byte_array_append(b, (void *)&ph, sizeof ph);
-    g_byte_array_append(b, payload, (guint)len);
-    char *path = g_build_filename(dir, name, NULL);
-    cr_assert(g_file_set_contents(path, (char *)b->data, b->len, NULL));
-    g_byte_array_unref(b);
-    return path;
+    return testelf_write(dir, name, machine, paddr, payload, len, bss);
 }
 
 Test(loader, loads_segment_and_zeroes_bss)
