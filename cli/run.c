@@ -65,14 +65,15 @@ static void usage(FILE *f)
             cli_machine_options_help);
 }
 
-/* Move what stdin has into the UART's receive FIFO without blocking.
- * `pending` holds bytes read but not yet accepted. */
-static void poll_input(EmuMachine *m, GByteArray *pending, bool *stdin_open)
+/* Move what stdin has into the UART's receive FIFO; wait for it when
+ * `block` (the guest is idle with nothing else to wake it). `pending` holds
+ * bytes read but not yet accepted. */
+static void poll_input(EmuMachine *m, GByteArray *pending, bool *stdin_open, bool block)
 {
     EmuPl011 *uart = emu_machine_uart(m);
     if (*stdin_open && pending->len < 4096) {
         struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
-        if (poll(&p, 1, 0) > 0) {
+        if (poll(&p, 1, block && !pending->len ? -1 : 0) > 0) {
             uint8_t buf[4096];
             ssize_t n = read(STDIN_FILENO, buf, sizeof buf - pending->len);
             if (n > 0)
@@ -150,19 +151,29 @@ int cli_run_main(int argc, char **argv)
         GByteArray *pending = g_byte_array_new();
         bool stdin_open = o.serial == CLI_SERIAL_STDIO;
         gint64 t0 = g_get_monotonic_time();
-        EmuMachineEvent ev;
-        do {
+        EmuMachineEvent ev = EMU_MACHINE_BUDGET;
+        for (;;) {
+            bool idle = ev == EMU_MACHINE_IDLE;
+            if (idle && !stdin_open && !pending->len)
+                break;               /* nothing can ever wake the guest */
             if (o.serial == CLI_SERIAL_STDIO)
-                poll_input(m, pending, &stdin_open);
+                poll_input(m, pending, &stdin_open, idle);
             ev = emu_machine_run(m, SLICE);
             out_flush(&st.serial);
             out_flush(&st.console);
-        } while (ev == EMU_MACHINE_BUDGET || ev == EMU_MACHINE_IDLE);
+            if (ev != EMU_MACHINE_BUDGET && ev != EMU_MACHINE_IDLE)
+                break;
+        }
         double secs = (double)(g_get_monotonic_time() - t0) / 1e6;
         uint64_t icount = emu_machine_icount(m);
         if (ev == EMU_MACHINE_ERROR) {
             fprintf(stderr, "rewind run: %s: stopped at icount %" PRIu64 ", pc 0x%" PRIx64 ": %s\n",
                     o.kernel, icount, emu_cpu_pc(emu_machine_cpu(m)), emu_machine_error(m));
+            status = 3;
+        } else if (ev == EMU_MACHINE_IDLE) {
+            fprintf(stderr, "rewind run: %s: the guest waits for an interrupt (WFI at icount %"
+                    PRIu64 ", pc 0x%" PRIx64 ") with no timer armed and no more input: it can "
+                    "never wake up\n", o.kernel, icount, emu_cpu_pc(emu_machine_cpu(m)) - 4);
             status = 3;
         } else {
             status = emu_machine_exit_status(m);

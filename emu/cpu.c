@@ -412,11 +412,13 @@ static bool exception_loop(EmuCpu *cpu, unsigned *storm)
 
 uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget)
 {
-    const uint64_t first = cpu->icount, last = first + budget;
+    const uint64_t first = cpu->icount;
     unsigned storm = 0;
+    cpu->run_end = first + budget;
     cpu->stop = EMU_STOP_NONE;
     cpu->exit_request = false;
-    while (cpu->icount < last && cpu->stop == EMU_STOP_NONE) {
+    while (cpu->icount < cpu->run_end && cpu->stop == EMU_STOP_NONE) {
+        const uint64_t last = cpu->run_end;
         take_interrupt(cpu);
         if (unlikely(cpu->pstate & PSTATE_IL)) {   /* after an illegal ERET */
             emu_raise(cpu, EC_ILLEGAL_STATE, 0);
@@ -493,6 +495,20 @@ uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget)
 }
 
 EmuStop emu_cpu_stop_reason(const EmuCpu *cpu) { return cpu->stop; }
+
+void emu_cpu_limit_run(EmuCpu *cpu, uint64_t icount)
+{
+    if (icount < cpu->run_end) {
+        cpu->run_end = icount;
+        cpu->exit_request = true;
+    }
+}
+
+void emu_cpu_timer_regs(const EmuCpu *cpu, EmuTimerId t, uint64_t *ctl, uint64_t *cval)
+{
+    *ctl = t == EMU_TIMER_VIRT ? cpu->sys.cntv_ctl_el0 : cpu->sys.cntp_ctl_el0;
+    *cval = t == EMU_TIMER_VIRT ? cpu->sys.cntv_cval_el0 : cpu->sys.cntp_cval_el0;
+}
 
 void emu_cpu_request_stop(EmuCpu *cpu, EmuStop reason)
 {

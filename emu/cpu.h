@@ -49,6 +49,9 @@ void emu_cpu_reset(EmuCpu *cpu, uint64_t entry);
  * Returns how many retired; emu_cpu_stop_reason() tells why it returned. */
 uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget);
 EmuStop emu_cpu_stop_reason(const EmuCpu *cpu);
+/* Make the current (or next) emu_cpu_run return by the time the icount
+ * reaches `icount` (the board's next device event moved earlier). */
+void emu_cpu_limit_run(EmuCpu *cpu, uint64_t icount);
 /* A hook or device may ask the running CPU to return after the current
  * instruction with `reason`. */
 void emu_cpu_request_stop(EmuCpu *cpu, EmuStop reason);
@@ -59,6 +62,11 @@ const char *emu_cpu_error(const EmuCpu *cpu);
  * unmasked by PSTATE.I/F. */
 void emu_cpu_set_irq(EmuCpu *cpu, bool level);
 void emu_cpu_set_fiq(EmuCpu *cpu, bool level);
+
+/* The generic timer's registers, for the board that raises its interrupts:
+ * CNTx_CTL_EL0 (ENABLE bit 0, IMASK bit 1) and CNTx_CVAL_EL0. */
+typedef enum EmuTimerId { EMU_TIMER_PHYS, EMU_TIMER_VIRT } EmuTimerId;
+void emu_cpu_timer_regs(const EmuCpu *cpu, EmuTimerId t, uint64_t *ctl, uint64_t *cval);
 
 /* Instructions retired since reset. */
 uint64_t emu_cpu_icount(const EmuCpu *cpu);

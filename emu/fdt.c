@@ -1,6 +1,7 @@
 /* emu/fdt.c — device tree for the virt board, in the shape of the one QEMU
- * generates (see shared/reference/minimal.dts). Nodes for devices that the
- * board does not have yet are left out. */
+ * generates (see shared/reference/minimal.dts): PSCI, memory, one CPU, the
+ * GICv2, the arch timer, the UART and its clock, /chosen. Nodes for
+ * devices that the board does not have yet are left out. */
 #include "emu/fdt.h"
 
 #include <libfdt.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #define PHANDLE_CLK 1
+#define PHANDLE_GIC 2
 
 static void prop_reg(void *fdt, const char *name, uint64_t addr, uint64_t size)
 {
@@ -42,6 +44,7 @@ void *emu_fdt_build(const EmuFdtConfig *cfg, size_t *size)
     fdt_property_u32(fdt, "#size-cells", 2);
     fdt_property_string(fdt, "compatible", "linux,dummy-virt");
     fdt_property_string(fdt, "model", "rewind-virt");
+    fdt_property_u32(fdt, "interrupt-parent", PHANDLE_GIC);
 
     fdt_begin_node(fdt, "psci");
     static const char *const psci_compat[] = { "arm,psci-1.0", "arm,psci-0.2", "arm,psci" };
@@ -68,6 +71,33 @@ void *emu_fdt_build(const EmuFdtConfig *cfg, size_t *size)
     fdt_property_u32(fdt, "reg", 0);
     fdt_property_string(fdt, "enable-method", "psci");
     fdt_end_node(fdt);
+    fdt_end_node(fdt);
+
+    /* GICv2: distributor, then CPU interface. */
+    fdt_begin_node(fdt, "intc@8000000");
+    fdt_property_string(fdt, "compatible", "arm,cortex-a15-gic");
+    fdt_property_u32(fdt, "#interrupt-cells", 3);
+    fdt_property(fdt, "interrupt-controller", NULL, 0);
+    fdt64_t gic_reg[4] = { cpu_to_fdt64(0x08000000), cpu_to_fdt64(0x10000),
+                           cpu_to_fdt64(0x08010000), cpu_to_fdt64(0x10000) };
+    fdt_property(fdt, "reg", gic_reg, sizeof gic_reg);
+    fdt_property_u32(fdt, "phandle", PHANDLE_GIC);
+    fdt_end_node(fdt);
+
+    /* Timer PPIs: secure 13, non-secure 14, virtual 11, hypervisor 10;
+     * level-high, CPU mask 1 (flags 0x104). */
+    fdt_begin_node(fdt, "timer");
+    static const char *const timer_compat[] = { "arm,armv8-timer", "arm,armv7-timer" };
+    prop_strings(fdt, "compatible", timer_compat, 2);
+    fdt32_t tirq[12];
+    static const unsigned ppis[4] = { 13, 14, 11, 10 };
+    for (unsigned i = 0; i < 4; i++) {
+        tirq[3 * i] = cpu_to_fdt32(1);
+        tirq[3 * i + 1] = cpu_to_fdt32(ppis[i]);
+        tirq[3 * i + 2] = cpu_to_fdt32(0x104);
+    }
+    fdt_property(fdt, "interrupts", tirq, sizeof tirq);
+    fdt_property(fdt, "always-on", NULL, 0);
     fdt_end_node(fdt);
 
     fdt_begin_node(fdt, "apb-pclk");

@@ -191,6 +191,7 @@ struct EmuCpu {
     const char *error;
     char *error_buf;             /* owns a formatted error, if any */
     uint64_t block_pc;           /* pc where the current block started */
+    uint64_t run_end;            /* emu_cpu_run returns at this icount */
     bool in_block;               /* the run loop is inside a block */
     bool irq_line, fiq_line;
     bool exit_request;           /* leave the run loop at the next branch */

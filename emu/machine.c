@@ -3,13 +3,22 @@
 
 #include "emu/errors.h"
 #include "emu/fdt.h"
+#include "emu/gic.h"
 #include "emu/loader.h"
 #include "emu/psci.h"
 #include "emu/semihost.h"
 
-/* Virtual time: one instruction is one nanosecond; the counter ticks at
- * EMU_CNTFRQ_HZ (16 ns per tick). */
+/* Virtual time in nanoseconds is (icount << icount_shift) + idle_ns, where
+ * idle_ns is the time skipped while the CPU waited in WFI. The generic
+ * timer counts at EMU_CNTFRQ_HZ: 16 ns per tick. */
 #define NS_PER_TICK (1000000000ull / EMU_CNTFRQ_HZ)
+#define NO_DEADLINE UINT64_MAX
+
+/* Generic timer interrupts (PPIs), as QEMU's virt wires them. */
+static const unsigned timer_ppi[2] = {
+    [EMU_TIMER_PHYS] = EMU_GIC_PPI(14),   /* non-secure physical: INTID 30 */
+    [EMU_TIMER_VIRT] = EMU_GIC_PPI(11),   /* virtual: INTID 27 */
+};
 
 /* The room QEMU's virt reserves for its device tree. */
 #define DTB_ROOM (1ull << 20)
@@ -19,7 +28,10 @@ struct EmuMachine {
     EmuMem *mem;
     EmuCpu *cpu;
     EmuPl011 *uart;
+    EmuGic *gic;
     EmuSemihost semihost;
+    uint64_t idle_ns;             /* virtual time skipped in WFI */
+    uint64_t timer_deadline;      /* icount of the next timer event */
     char *elf_path;               /* reloaded on SYSTEM_RESET */
     EmuPsciRequest psci_request;
     bool exited;
@@ -49,9 +61,57 @@ static void semihost_exit(void *opaque, int status)
     emu_cpu_request_stop(m->cpu, EMU_STOP_HALT);
 }
 
+static uint64_t now_ns(const EmuMachine *m)
+{
+    return (emu_cpu_icount(m->cpu) << m->cfg.icount_shift) + m->idle_ns;
+}
+
 static uint64_t counter(void *opaque, const EmuCpu *cpu)
 {
-    return emu_cpu_icount(cpu) / NS_PER_TICK;
+    return now_ns(opaque) / NS_PER_TICK;
+}
+
+/* Drive the timer PPIs from CNTx_CTL/CVAL and the counter, and compute
+ * the icount at which the next one fires (NO_DEADLINE if none can). */
+static void timers_update(EmuMachine *m)
+{
+    uint64_t now = now_ns(m), ticks = now / NS_PER_TICK, icount = emu_cpu_icount(m->cpu);
+    m->timer_deadline = NO_DEADLINE;
+    for (EmuTimerId t = EMU_TIMER_PHYS; t <= EMU_TIMER_VIRT; t++) {
+        uint64_t ctl, cval;
+        emu_cpu_timer_regs(m->cpu, t, &ctl, &cval);
+        bool enabled = (ctl & 1) && !(ctl & 2);
+        bool fired = enabled && ticks >= cval;
+        emu_gic_set_line(m->gic, timer_ppi[t], fired);
+        if (!enabled || fired || cval > UINT64_MAX / NS_PER_TICK)
+            continue;
+        /* First icount whose time reaches cval ticks. */
+        uint64_t wait_ns = cval * NS_PER_TICK - now;
+        uint64_t step = 1ull << m->cfg.icount_shift;
+        uint64_t at = icount + (wait_ns + step - 1) / step;
+        if (at < m->timer_deadline)
+            m->timer_deadline = at;
+    }
+}
+
+static void timer_changed(void *opaque, EmuCpu *cpu)
+{
+    EmuMachine *m = opaque;
+    timers_update(m);
+    if (m->timer_deadline != NO_DEADLINE)
+        emu_cpu_limit_run(cpu, m->timer_deadline);
+}
+
+static void gic_irq(void *opaque, bool level)
+{
+    EmuMachine *m = opaque;
+    emu_cpu_set_irq(m->cpu, level);
+}
+
+static void uart_irq(void *opaque, bool level)
+{
+    EmuMachine *m = opaque;
+    emu_gic_set_line(m->gic, EMU_GIC_SPI(EMU_VIRT_UART_SPI), level);
 }
 
 static bool firmware_call(void *opaque, EmuCpu *cpu, uint16_t imm)
@@ -91,14 +151,21 @@ EmuMachine *emu_machine_new(const EmuMachineConfig *cfg, GError **err)
     m->mem = emu_mem_new(EMU_VIRT_RAM_BASE, c.ram_size);
     EmuCpuHooks hooks = {
         .hvc = firmware_call, .smc = firmware_call, .semihost = semihost_call,
-        .counter = counter, .opaque = m,
+        .counter = counter, .timer_changed = timer_changed, .opaque = m,
     };
     m->cpu = emu_cpu_new(m->mem, &hooks);
-    EmuPl011Hooks uh = { .output = uart_output, .opaque = m };
+    EmuGicHooks gh = { .irq = gic_irq, .opaque = m };
+    m->gic = emu_gic_new(&gh);
+    EmuPl011Hooks uh = { .output = uart_output, .irq = uart_irq, .opaque = m };
     m->uart = emu_pl011_new(&uh);
     if (!emu_mem_add_mmio(m->mem, EMU_VIRT_UART_BASE, EMU_PL011_SIZE, &emu_pl011_ops, m->uart,
-                          "pl011"))
+                          "pl011") ||
+        !emu_mem_add_mmio(m->mem, EMU_GIC_DIST_BASE, EMU_GIC_REGION, &emu_gic_dist_ops, m->gic,
+                          "gic-dist") ||
+        !emu_mem_add_mmio(m->mem, EMU_GIC_CPU_BASE, EMU_GIC_REGION, &emu_gic_cpu_ops, m->gic,
+                          "gic-cpu"))
         g_assert_not_reached();
+    m->timer_deadline = NO_DEADLINE;
     m->semihost = (EmuSemihost){
         .output = semihost_output, .exit = semihost_exit, .opaque = m, .cmdline = c.cmdline,
     };
@@ -111,6 +178,7 @@ void emu_machine_free(EmuMachine *m)
         return;
     emu_cpu_free(m->cpu);
     emu_pl011_free(m->uart);
+    emu_gic_free(m->gic);
     emu_mem_free(m->mem);
     g_free(m->elf_path);
     g_free(m->error);
@@ -139,6 +207,8 @@ static bool load(EmuMachine *m, const char *path, GError **err)
     g_free(dtb);
     emu_cpu_reset(m->cpu, info.entry);
     emu_pl011_reset(m->uart);
+    emu_gic_reset(m->gic);
+    timers_update(m);
     m->psci_request = EMU_PSCI_NONE;
     m->exited = false;
     return true;
@@ -153,17 +223,35 @@ bool emu_machine_load_elf(EmuMachine *m, const char *path, GError **err)
     return true;
 }
 
+/* WFI with no interrupt pending: skip virtual time to the next timer event
+ * (the CPU sleeps until then). Returns false if nothing on the board can
+ * wake it: only host input could. */
+static bool idle_until_timer(EmuMachine *m)
+{
+    if (m->timer_deadline == NO_DEADLINE)
+        return false;
+    /* The deadline is an icount; idle time makes that instant come now. */
+    m->idle_ns += (m->timer_deadline - emu_cpu_icount(m->cpu)) << m->cfg.icount_shift;
+    timers_update(m);
+    return true;
+}
+
 EmuMachineEvent emu_machine_run(EmuMachine *m, uint64_t budget)
 {
     uint64_t end = emu_cpu_icount(m->cpu) + budget;
     while (emu_cpu_icount(m->cpu) < end) {
-        emu_cpu_run(m->cpu, end - emu_cpu_icount(m->cpu));
+        uint64_t now = emu_cpu_icount(m->cpu);
+        uint64_t stop_at = MIN(end, m->timer_deadline);
+        if (stop_at > now)
+            emu_cpu_run(m->cpu, stop_at - now);
+        if (emu_cpu_icount(m->cpu) >= m->timer_deadline)
+            timers_update(m);
         switch (emu_cpu_stop_reason(m->cpu)) {
         case EMU_STOP_NONE:
             break;
         case EMU_STOP_WFI:
-            /* No interrupt controller yet: nothing can wake the CPU, and a
-             * WFI may complete at any time; go on after it. */
+            if (!idle_until_timer(m))
+                return EMU_MACHINE_IDLE;
             break;
         case EMU_STOP_ERROR:
             g_free(m->error);

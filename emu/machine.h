@@ -1,6 +1,7 @@
 /* emu/machine.h — the virt board: QEMU's memory map for `-M virt`, one
  * Cortex-A57-like CPU, RAM at 0x40000000, a PL011 at 0x09000000, PSCI over
- * HVC/SMC, optional semihosting, a device tree.
+ * HVC/SMC, a GICv2 at 0x08000000, the generic timer (PPIs 27 and 30),
+ * optional semihosting, a device tree.
  *
  * The board runs on the caller's thread. Host input (serial bytes) is
  * handed to it between runs; host output leaves through callbacks.
@@ -30,6 +31,7 @@ typedef struct EmuMachineConfig {
     bool semihosting;             /* HLT #0xf000 is a semihosting call */
     bool no_reboot;               /* PSCI SYSTEM_RESET powers off instead */
     const char *cmdline;          /* SYS_GET_CMDLINE; may be NULL */
+    unsigned icount_shift;        /* one instruction is 2^shift ns */
     /* Guest output: UART bytes and semihosting console writes. */
     void (*serial_out)(void *opaque, uint8_t byte);
     void (*console_out)(void *opaque, const uint8_t *buf, size_t len);
@@ -40,7 +42,8 @@ typedef enum EmuMachineEvent {
     EMU_MACHINE_BUDGET,           /* the budget ran out */
     EMU_MACHINE_POWEROFF,         /* PSCI SYSTEM_OFF or CPU_OFF */
     EMU_MACHINE_EXIT,             /* semihosting SYS_EXIT; see exit_status */
-    EMU_MACHINE_IDLE,             /* WFI with no wake-up source */
+    EMU_MACHINE_IDLE,             /* WFI, no interrupt pending and no timer
+                                   * armed: only host input can wake it */
     EMU_MACHINE_ERROR,            /* see emu_machine_error */
 } EmuMachineEvent;
 
@@ -56,7 +59,7 @@ bool emu_machine_load_elf(EmuMachine *m, const char *path, GError **err)
 
 /* Run up to `budget` instructions (stops early at power off, exit, idle or
  * error). PSCI SYSTEM_RESET reloads the program and goes on, unless
- * no_reboot. */
+ * no_reboot. WFI with a timer armed skips virtual time to it at once. */
 EmuMachineEvent emu_machine_run(EmuMachine *m, uint64_t budget);
 
 int emu_machine_exit_status(const EmuMachine *m);

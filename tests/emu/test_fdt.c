@@ -40,6 +40,15 @@ Test(fdt, describes_memory_uart_psci_and_chosen)
     int psci = fdt_path_offset(fdt, "/psci");
     cr_assert_str_eq(fdt_getprop(fdt, psci, "method", NULL), "hvc");
 
+    int gic = fdt_path_offset(fdt, "/intc@8000000");
+    cr_assert_geq(gic, 0);
+    cr_assert_eq(fdt_node_check_compatible(fdt, gic, "arm,cortex-a15-gic"), 0);
+    int timer = fdt_path_offset(fdt, "/timer");
+    cr_assert_eq(fdt_node_check_compatible(fdt, timer, "arm,armv8-timer"), 0);
+    const fdt32_t *tirq = fdt_getprop(fdt, timer, "interrupts", &len);
+    cr_assert_eq(len, 48);
+    cr_assert_eq(fdt32_to_cpu(tirq[7]), 11);       /* the virtual timer: PPI 11 */
+
     int chosen = fdt_path_offset(fdt, "/chosen");
     cr_assert_str_eq(fdt_getprop(fdt, chosen, "stdout-path", NULL), "/pl011@9000000");
     cr_assert_str_eq(fdt_getprop(fdt, chosen, "bootargs", NULL), "console=ttyAMA0");
