@@ -53,6 +53,11 @@ static void console_out(void *opaque, const uint8_t *buf, size_t len)
     g_byte_array_append(s->console.buf, buf, (guint)len);
 }
 
+static uint64_t host_seconds(void *opaque)
+{
+    return (uint64_t)(g_get_real_time() / G_USEC_PER_SEC);
+}
+
 static void usage(FILE *f)
 {
     fprintf(f, "usage: rewind run [OPTIONS] PROGRAM.elf\n"
@@ -142,7 +147,8 @@ int cli_run_main(int argc, char **argv)
     }
     EmuMachineConfig cfg = {
         .ram_size = o.ram_size, .semihosting = o.semihosting, .no_reboot = o.no_reboot,
-        .cmdline = o.append, .serial_out = serial_out, .console_out = console_out, .opaque = &st,
+        .cmdline = o.append, .serial_out = serial_out, .console_out = console_out, .host_seconds = host_seconds,
+        .opaque = &st,
     };
     EmuMachine *m = emu_machine_new(&cfg, &err);
     if (!m || !emu_machine_load_elf(m, o.kernel, &err)) {

@@ -1,6 +1,6 @@
 /* emu/fdt.c — device tree for the virt board, in the shape of the one QEMU
  * generates (see shared/reference/minimal.dts): PSCI, memory, one CPU, the
- * GICv2, the arch timer, the UART and its clock, /chosen. Nodes for
+ * GICv2, the arch timer, the UART and its clock, the RTC, /chosen. Nodes for
  * devices that the board does not have yet are left out. */
 #include "emu/fdt.h"
 
@@ -121,6 +121,19 @@ void *emu_fdt_build(const EmuFdtConfig *cfg, size_t *size)
     static const char *const clock_names[] = { "uartclk", "apb_pclk" };
     prop_strings(fdt, "clock-names", clock_names, 2);
     fdt_end_node(fdt);
+
+    if (cfg->rtc_base) {
+        snprintf(name, sizeof name, "pl031@%" G_GINT64_MODIFIER "x", cfg->rtc_base);
+        fdt_begin_node(fdt, name);
+        static const char *const rtc_compat[] = { "arm,pl031", "arm,primecell" };
+        prop_strings(fdt, "compatible", rtc_compat, 2);
+        prop_reg(fdt, "reg", cfg->rtc_base, 0x1000);
+        fdt32_t rirq[3] = { cpu_to_fdt32(0), cpu_to_fdt32(cfg->rtc_spi), cpu_to_fdt32(4) };
+        fdt_property(fdt, "interrupts", rirq, sizeof rirq);
+        fdt_property_u32(fdt, "clocks", PHANDLE_CLK);
+        fdt_property_string(fdt, "clock-names", "apb_pclk");
+        fdt_end_node(fdt);
+    }
 
     fdt_begin_node(fdt, "chosen");
     fdt_property_string(fdt, "stdout-path", uart_path);

@@ -11,6 +11,8 @@ typedef struct EmuFdtConfig {
     uint64_t ram_base, ram_size;
     uint64_t uart_base;
     unsigned uart_spi;            /* GIC SPI number of the UART */
+    uint64_t rtc_base;            /* 0: no RTC */
+    unsigned rtc_spi;
     const char *bootargs;         /* NULL: no bootargs property */
     uint64_t initrd_start, initrd_end;   /* both 0: no initrd */
 } EmuFdtConfig;

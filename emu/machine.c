@@ -5,6 +5,7 @@
 #include "emu/fdt.h"
 #include "emu/gic.h"
 #include "emu/loader.h"
+#include "emu/pl031.h"
 #include "emu/psci.h"
 #include "emu/semihost.h"
 
@@ -29,9 +30,10 @@ struct EmuMachine {
     EmuCpu *cpu;
     EmuPl011 *uart;
     EmuGic *gic;
+    EmuPl031 *rtc;
     EmuSemihost semihost;
     uint64_t idle_ns;             /* virtual time skipped in WFI */
-    uint64_t timer_deadline;      /* icount of the next timer event */
+    uint64_t timer_deadline;      /* icount of the next timer or RTC event */
     char *elf_path;               /* reloaded on SYSTEM_RESET */
     EmuPsciRequest psci_request;
     bool exited;
@@ -71,11 +73,13 @@ static uint64_t counter(void *opaque, const EmuCpu *cpu)
     return now_ns(opaque) / NS_PER_TICK;
 }
 
+static uint64_t icount_at_ns(const EmuMachine *m, uint64_t ns);
+
 /* Drive the timer PPIs from CNTx_CTL/CVAL and the counter, and compute
  * the icount at which the next one fires (NO_DEADLINE if none can). */
 static void timers_update(EmuMachine *m)
 {
-    uint64_t now = now_ns(m), ticks = now / NS_PER_TICK, icount = emu_cpu_icount(m->cpu);
+    uint64_t ticks = now_ns(m) / NS_PER_TICK;
     m->timer_deadline = NO_DEADLINE;
     for (EmuTimerId t = EMU_TIMER_PHYS; t <= EMU_TIMER_VIRT; t++) {
         uint64_t ctl, cval;
@@ -85,10 +89,27 @@ static void timers_update(EmuMachine *m)
         emu_gic_set_line(m->gic, timer_ppi[t], fired);
         if (!enabled || fired || cval > UINT64_MAX / NS_PER_TICK)
             continue;
-        /* First icount whose time reaches cval ticks. */
-        uint64_t wait_ns = cval * NS_PER_TICK - now;
-        uint64_t step = 1ull << m->cfg.icount_shift;
-        uint64_t at = icount + (wait_ns + step - 1) / step;
+        uint64_t at = icount_at_ns(m, cval * NS_PER_TICK);
+        if (at < m->timer_deadline)
+            m->timer_deadline = at;
+    }
+}
+
+/* The first icount whose virtual time reaches `ns` (> now). */
+static uint64_t icount_at_ns(const EmuMachine *m, uint64_t ns)
+{
+    uint64_t step = 1ull << m->cfg.icount_shift;
+    return emu_cpu_icount(m->cpu) + (ns - now_ns(m) + step - 1) / step;
+}
+
+/* Device events: the timers, then the RTC's match. */
+static void events_update(EmuMachine *m)
+{
+    timers_update(m);
+    emu_pl031_update(m->rtc);
+    uint64_t rtc_ns = emu_pl031_next_event_ns(m->rtc);
+    if (rtc_ns != UINT64_MAX && rtc_ns > now_ns(m)) {
+        uint64_t at = icount_at_ns(m, rtc_ns);
         if (at < m->timer_deadline)
             m->timer_deadline = at;
     }
@@ -97,7 +118,7 @@ static void timers_update(EmuMachine *m)
 static void timer_changed(void *opaque, EmuCpu *cpu)
 {
     EmuMachine *m = opaque;
-    timers_update(m);
+    events_update(m);
     if (m->timer_deadline != NO_DEADLINE)
         emu_cpu_limit_run(cpu, m->timer_deadline);
 }
@@ -106,6 +127,23 @@ static void gic_irq(void *opaque, bool level)
 {
     EmuMachine *m = opaque;
     emu_cpu_set_irq(m->cpu, level);
+}
+
+static void rtc_irq(void *opaque, bool level)
+{
+    EmuMachine *m = opaque;
+    emu_gic_set_line(m->gic, EMU_GIC_SPI(EMU_VIRT_RTC_SPI), level);
+}
+
+static uint64_t rtc_now_ns(void *opaque)
+{
+    return now_ns(opaque);
+}
+
+static uint64_t rtc_host_seconds(void *opaque)
+{
+    EmuMachine *m = opaque;
+    return m->cfg.host_seconds ? m->cfg.host_seconds(m->cfg.opaque) : 0;
 }
 
 static void uart_irq(void *opaque, bool level)
@@ -158,8 +196,13 @@ EmuMachine *emu_machine_new(const EmuMachineConfig *cfg, GError **err)
     m->gic = emu_gic_new(&gh);
     EmuPl011Hooks uh = { .output = uart_output, .irq = uart_irq, .opaque = m };
     m->uart = emu_pl011_new(&uh);
+    EmuPl031Hooks rh = { .host_seconds = rtc_host_seconds, .now_ns = rtc_now_ns, .irq = rtc_irq,
+                         .opaque = m };
+    m->rtc = emu_pl031_new(&rh);
     if (!emu_mem_add_mmio(m->mem, EMU_VIRT_UART_BASE, EMU_PL011_SIZE, &emu_pl011_ops, m->uart,
                           "pl011") ||
+        !emu_mem_add_mmio(m->mem, EMU_VIRT_RTC_BASE, EMU_PL031_SIZE, &emu_pl031_ops, m->rtc,
+                          "pl031") ||
         !emu_mem_add_mmio(m->mem, EMU_GIC_DIST_BASE, EMU_GIC_REGION, &emu_gic_dist_ops, m->gic,
                           "gic-dist") ||
         !emu_mem_add_mmio(m->mem, EMU_GIC_CPU_BASE, EMU_GIC_REGION, &emu_gic_cpu_ops, m->gic,
@@ -179,6 +222,7 @@ void emu_machine_free(EmuMachine *m)
     emu_cpu_free(m->cpu);
     emu_pl011_free(m->uart);
     emu_gic_free(m->gic);
+    emu_pl031_free(m->rtc);
     emu_mem_free(m->mem);
     g_free(m->elf_path);
     g_free(m->error);
@@ -197,6 +241,7 @@ static bool load(EmuMachine *m, const char *path, GError **err)
     EmuFdtConfig fc = {
         .ram_base = EMU_VIRT_RAM_BASE, .ram_size = m->cfg.ram_size,
         .uart_base = EMU_VIRT_UART_BASE, .uart_spi = EMU_VIRT_UART_SPI,
+        .rtc_base = EMU_VIRT_RTC_BASE, .rtc_spi = EMU_VIRT_RTC_SPI,
     };
     size_t dtb_size;
     void *dtb = emu_fdt_build(&fc, &dtb_size);
@@ -208,7 +253,8 @@ static bool load(EmuMachine *m, const char *path, GError **err)
     emu_cpu_reset(m->cpu, info.entry);
     emu_pl011_reset(m->uart);
     emu_gic_reset(m->gic);
-    timers_update(m);
+    emu_pl031_reset(m->rtc);
+    events_update(m);
     m->psci_request = EMU_PSCI_NONE;
     m->exited = false;
     return true;
@@ -232,7 +278,7 @@ static bool idle_until_timer(EmuMachine *m)
         return false;
     /* The deadline is an icount; idle time makes that instant come now. */
     m->idle_ns += (m->timer_deadline - emu_cpu_icount(m->cpu)) << m->cfg.icount_shift;
-    timers_update(m);
+    events_update(m);
     return true;
 }
 
@@ -245,7 +291,7 @@ EmuMachineEvent emu_machine_run(EmuMachine *m, uint64_t budget)
         if (stop_at > now)
             emu_cpu_run(m->cpu, stop_at - now);
         if (emu_cpu_icount(m->cpu) >= m->timer_deadline)
-            timers_update(m);
+            events_update(m);
         switch (emu_cpu_stop_reason(m->cpu)) {
         case EMU_STOP_NONE:
             break;

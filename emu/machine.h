@@ -1,6 +1,7 @@
 /* emu/machine.h — the virt board: QEMU's memory map for `-M virt`, one
  * Cortex-A57-like CPU, RAM at 0x40000000, a PL011 at 0x09000000, PSCI over
- * HVC/SMC, a GICv2 at 0x08000000, the generic timer (PPIs 27 and 30),
+ * HVC/SMC, a GICv2 at 0x08000000, the generic timer (PPIs 27 and 30), a
+ * PL031 RTC at 0x09010000,
  * optional semihosting, a device tree.
  *
  * The board runs on the caller's thread. Host input (serial bytes) is
@@ -20,6 +21,8 @@
 #define EMU_VIRT_RAM_BASE  0x40000000ull
 #define EMU_VIRT_UART_BASE 0x09000000ull
 #define EMU_VIRT_UART_SPI  1
+#define EMU_VIRT_RTC_BASE  0x09010000ull
+#define EMU_VIRT_RTC_SPI   2
 #define EMU_DEFAULT_RAM    (128ull << 20)
 /* The generic timer's frequency, as on QEMU's virt. */
 #define EMU_CNTFRQ_HZ      62500000ull
@@ -35,6 +38,9 @@ typedef struct EmuMachineConfig {
     /* Guest output: UART bytes and semihosting console writes. */
     void (*serial_out)(void *opaque, uint8_t byte);
     void (*console_out)(void *opaque, const uint8_t *buf, size_t len);
+    /* The host clock, seconds since the epoch (the RTC reads it once); NULL
+     * reads as 0. */
+    uint64_t (*host_seconds)(void *opaque);
     void *opaque;
 } EmuMachineConfig;
 

@@ -19,6 +19,7 @@ Test(fdt, describes_memory_uart_psci_and_chosen)
 {
     EmuFdtConfig c = { .ram_base = 0x40000000, .ram_size = 128ull << 20,
                        .uart_base = 0x09000000, .uart_spi = 1, .bootargs = "console=ttyAMA0",
+                       .rtc_base = 0x09010000, .rtc_spi = 2,
                        .initrd_start = 0x48000000, .initrd_end = 0x48100000 };
     size_t size;
     void *fdt = emu_fdt_build(&c, &size);
@@ -36,6 +37,9 @@ Test(fdt, describes_memory_uart_psci_and_chosen)
     int uart = fdt_path_offset(fdt, "/pl011@9000000");
     cr_assert_geq(uart, 0);
     cr_assert_eq(fdt_node_check_compatible(fdt, uart, "arm,pl011"), 0);
+
+    int rtc = fdt_path_offset(fdt, "/pl031@9010000");
+    cr_assert_eq(fdt_node_check_compatible(fdt, rtc, "arm,pl031"), 0);
 
     int psci = fdt_path_offset(fdt, "/psci");
     cr_assert_str_eq(fdt_getprop(fdt, psci, "method", NULL), "hvc");
