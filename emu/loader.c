@@ -72,7 +72,7 @@ static bool load_segments(EmuMem *mem, const char *path, Elf *elf, EmuImageInfo 
                         path, i, ph.p_offset, ph.p_filesz, file_size);
             return false;
         }
-        if (lo < ram_lo || hi > ram_hi) {
+        if (hi <= ram_lo || lo >= ram_hi) {
             g_set_error(err, EMU_ERROR, EMU_ERROR_MACHINE,
                         "%s: segment %zu at 0x%" G_GINT64_MODIFIER "x-0x%" G_GINT64_MODIFIER
                         "x is outside RAM (0x%" G_GINT64_MODIFIER "x-0x%" G_GINT64_MODIFIER
@@ -80,22 +80,38 @@ static bool load_segments(EmuMem *mem, const char *path, Elf *elf, EmuImageInfo 
                         path, i, lo, hi, ram_lo, ram_hi);
             return false;
         }
-        if (!emu_mem_write_phys(mem, lo, file + ph.p_offset, ph.p_filesz))
-            g_assert_not_reached();   /* checked against RAM above */
-        uint64_t zeros = ph.p_memsz - ph.p_filesz;
-        for (uint64_t a = lo + ph.p_filesz; zeros;) {
+        /* A segment reaching outside RAM is clipped, as QEMU drops writes
+         * to unassigned addresses: linkers put the ELF headers below .text
+         * (ld -Ttext=0x40000000 starts the segment at 0x3fff0000). */
+        uint64_t clo = MAX(lo, ram_lo), chi = MIN(hi, ram_hi);
+        uint64_t file_end = lo + ph.p_filesz;
+        if (clo < file_end) {
+            uint64_t n = MIN(chi, file_end) - clo;
+            if (!emu_mem_write_phys(mem, clo, file + ph.p_offset + (clo - lo), n))
+                g_assert_not_reached();   /* clipped to RAM above */
+        }
+        for (uint64_t a = MAX(clo, file_end); a < chi;) {
             static const uint8_t zero_block[4096];
-            size_t n = MIN(zeros, sizeof zero_block);
+            size_t n = MIN(chi - a, sizeof zero_block);
             if (!emu_mem_write_phys(mem, a, zero_block, n))
                 g_assert_not_reached();
-            a += n, zeros -= n;
+            a += n;
         }
+        lo = clo;
+        hi = chi;
         info->low = MIN(info->low, lo);
         info->high = MAX(info->high, hi);
         loaded++;
     }
     if (!loaded) {
         g_set_error(err, EMU_ERROR, EMU_ERROR_FORMAT, "%s: no loadable segment", path);
+        return false;
+    }
+    if (info->entry < ram_lo || info->entry >= ram_hi) {
+        g_set_error(err, EMU_ERROR, EMU_ERROR_MACHINE,
+                    "%s: entry point 0x%" G_GINT64_MODIFIER "x is outside RAM (0x%"
+                    G_GINT64_MODIFIER "x-0x%" G_GINT64_MODIFIER "x)", path, info->entry, ram_lo,
+                    ram_hi);
         return false;
     }
     return true;

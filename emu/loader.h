@@ -15,7 +15,8 @@ typedef struct EmuImageInfo {
 
 /* Load the PT_LOAD segments of an AArch64 little-endian ELF executable at
  * their physical addresses (p_paddr, as QEMU does), zero-filling to
- * p_memsz. Every segment must lie inside RAM. On failure nothing useful is
+ * p_memsz. A segment must overlap RAM (the part outside is dropped, as on
+ * QEMU) and the entry point must be in RAM. On failure nothing useful is
  * in RAM and *err says what was wrong with which file (and segment). */
 bool emu_load_elf(EmuMem *mem, const char *path, EmuImageInfo *info, GError **err)
     __attribute__((warn_unused_result));

@@ -102,14 +102,29 @@ Test(loader, segment_outside_ram_is_refused)
     g_error_free(err);
 }
 
-Test(loader, segment_past_end_of_ram_is_refused)
+Test(loader, segment_reaching_past_ram_is_clipped)
 {
-    uint32_t code = 0;
-    g_autofree char *p = write_elf("big.elf", EM_AARCH64, 0x400ff000, &code, 4, 0x2000);
+    uint32_t code[2] = { 0x11111111, 0x22222222 };
+    g_autofree char *p = write_elf("big.elf", EM_AARCH64, 0x400ffffc, code, 8, 0x2000);
+    EmuImageInfo info;
+    GError *err = NULL;
+    cr_assert(emu_load_elf(mem, p, &info, &err));
+    uint32_t w;
+    cr_assert(emu_mem_read_phys(mem, 0x400ffffc, &w, 4));
+    cr_assert_eq(w, 0x11111111);
+    cr_assert_eq(info.high, 0x40100000);
+}
+
+Test(loader, entry_outside_ram_is_refused)
+{
+    uint32_t code[2] = { 0, 0 };
+    /* The segment starts below RAM; so does the entry point. */
+    g_autofree char *p = write_elf("below.elf", EM_AARCH64, 0x3ffffffc, code, 8, 0);
     EmuImageInfo info;
     GError *err = NULL;
     cr_assert_not(emu_load_elf(mem, p, &info, &err));
-    cr_assert(strstr(err->message, "outside RAM") != NULL);
+    cr_assert(strstr(err->message, "entry point 0x3ffffffc is outside RAM") != NULL,
+              "%s", err->message);
     g_error_free(err);
 }
 
