@@ -1,0 +1,100 @@
+/* emu/a64_simd.h — what a64_simd.c (integer Advanced SIMD, the encoding
+ * table) and a64_simd2.c (floating-point Advanced SIMD) share.
+ *
+ * Every SIMD handler gets its operand geometry precomputed in EmuInsn.aux
+ * by the decode function of its table row:
+ *
+ *   31            16 15           8 7    6 5  4      0
+ *  +----------------+--------------+------+---+--------+
+ *  |     extra2     |    extra     | size | Q | lanes  |
+ *  +----------------+--------------+------+---+--------+
+ *
+ *   lanes  active elements (1 for the scalar forms)
+ *   Q      the result is 128 bits wide; when clear, bits 127:64 of the
+ *          destination are zeroed (scalar forms clear it too)
+ *   size   log2 of the element size in bytes (of the narrow elements for
+ *          widening and narrowing instructions)
+ *   extra  per-instruction: shift amount, element index, register count
+ *   extra2 per-instruction: a second index
+ *
+ * EmuInsn.imm holds immediates (the expanded modified immediate) or the
+ * byte permutation of the permute instructions.
+ */
+#ifndef EMU_A64_SIMD_H
+#define EMU_A64_SIMD_H
+
+#include "emu/internal.h"
+
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+
+#define AUX_LANES(a)  ((a) & 31u)
+#define AUX_Q         (1u << 5)
+#define AUX_SIZE(a)   (((a) >> 6) & 3u)
+#define AUX_EXTRA(a)  (((a) >> 8) & 0xffu)
+#define AUX_EXTRA2(a) ((a) >> 16)
+
+#define FPSR_QC (1u << 27)
+
+/* aux for a vector of 64 or 128 bits (q) with elements of 1 << size bytes. */
+static inline uint32_t simd_vec_aux(unsigned q, unsigned size)
+{
+    return ((q ? 16u : 8u) >> size) | (q ? AUX_Q : 0) | size << 6;
+}
+
+/* aux for a scalar: one element, the rest of the register zeroed. */
+static inline uint32_t simd_scalar_aux(unsigned size)
+{
+    return 1u | size << 6;
+}
+
+/* Write a 128-bit result computed in full: the upper half is dropped
+ * unless aux says Q. */
+static inline EmuStep simd_put(struct EmuCpu *cpu, const EmuInsn *in, EmuVReg *r)
+{
+    if (!(in->aux & AUX_Q))
+        r->d[1] = 0;
+    cpu->v[RD(in->raw)] = *r;
+    return EMU_NEXT;
+}
+
+/* Lanes by size, for bodies instantiated with a constant size. */
+ALWAYS_INLINE uint64_t simd_lane(const EmuVReg *v, unsigned i, unsigned size)
+{
+    switch (size) {
+    case 0: return v->b[i];
+    case 1: return v->h[i];
+    case 2: return v->s[i];
+    default: return v->d[i];
+    }
+}
+
+ALWAYS_INLINE void simd_set_lane(EmuVReg *v, unsigned i, unsigned size, uint64_t x)
+{
+    switch (size) {
+    case 0: v->b[i] = (uint8_t)x; break;
+    case 1: v->h[i] = (uint16_t)x; break;
+    case 2: v->s[i] = (uint32_t)x; break;
+    default: v->d[i] = x; break;
+    }
+}
+
+/* ---- Floating-point rows (a64_simd2.c), linked into the table ---------- */
+
+/* Each decoder accepts the FP instructions of one class and fills out->fn
+ * with the matching handler; it returns false for unallocated encodings
+ * and for the FP16 forms (not advertised). */
+bool simd_dec_fp_same3(uint32_t raw, EmuInsn *out);      /* three same */
+bool simd_dec_fp_same3_scalar(uint32_t raw, EmuInsn *out);
+bool simd_dec_fp_misc(uint32_t raw, EmuInsn *out);       /* two-reg misc */
+bool simd_dec_fp_misc_scalar(uint32_t raw, EmuInsn *out);
+bool simd_dec_fp_across(uint32_t raw, EmuInsn *out);     /* FMAXV & co */
+bool simd_dec_fp_pairwise_scalar(uint32_t raw, EmuInsn *out);
+bool simd_dec_fp_elem(uint32_t raw, EmuInsn *out);       /* by element */
+bool simd_dec_fp_elem_scalar(uint32_t raw, EmuInsn *out);
+bool simd_dec_fp_shift(uint32_t raw, EmuInsn *out);      /* fixed point */
+bool simd_dec_fp_shift_scalar(uint32_t raw, EmuInsn *out);
+
+/* The placeholder handler of FP table rows; the decoders replace it. */
+EmuStep simd_fp_placeholder(struct EmuCpu *cpu, const EmuInsn *in);
+
+#endif
