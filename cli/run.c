@@ -154,6 +154,8 @@ int cli_run_main(int argc, char **argv)
     if (!m || !emu_machine_load_elf(m, o.kernel, &err)) {
         fprintf(stderr, "rewind run: %s\n", err->message);
     } else {
+        if (emu_machine_warning(m))
+            fprintf(stderr, "rewind run: warning: %s\n", emu_machine_warning(m));
         GByteArray *pending = g_byte_array_new();
         bool stdin_open = o.serial == CLI_SERIAL_STDIO;
         gint64 t0 = g_get_monotonic_time();

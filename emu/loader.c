@@ -10,6 +10,9 @@
 
 #include "emu/errors.h"
 
+/* The virt board's flash banks: 0x0-0x08000000. */
+#define FLASH_END 0x08000000ull
+
 #ifndef EM_AARCH64
 #define EM_AARCH64 183
 #endif
@@ -51,6 +54,7 @@ static bool load_segments(EmuMem *mem, const char *path, Elf *elf, EmuImageInfo 
     size_t file_size;
     char *file = elf_rawfile(elf, &file_size);
     info->entry = eh.e_entry;
+    info->warning = NULL;
     info->low = UINT64_MAX;
     info->high = 0;
     unsigned loaded = 0;
@@ -71,6 +75,18 @@ static bool load_segments(EmuMem *mem, const char *path, Elf *elf, EmuImageInfo 
                         "size 0x%" G_GINT64_MODIFIER "x, file is 0x%zx bytes)",
                         path, i, ph.p_offset, ph.p_filesz, file_size);
             return false;
+        }
+        bool flash_window = hi <= FLASH_END;
+        if ((hi <= ram_lo || lo >= ram_hi) && flash_window && !(ph.p_flags & (PF_X | PF_W))) {
+            /* QEMU loads this into the board's flash, which rewind does not
+             * model; it is read-only data no program needs (linkers put
+             * .note.gnu.build-id there when .text is placed with -Ttext). */
+            if (!info->warning)
+                info->warning = g_strdup_printf(
+                    "%s: read-only segment %zu at 0x%" G_GINT64_MODIFIER "x-0x%"
+                    G_GINT64_MODIFIER "x is in the flash window, which rewind does not "
+                    "emulate; ignored", path, i, lo, hi);
+            continue;
         }
         if (hi <= ram_lo || lo >= ram_hi) {
             g_set_error(err, EMU_ERROR, EMU_ERROR_MACHINE,
@@ -119,6 +135,7 @@ static bool load_segments(EmuMem *mem, const char *path, Elf *elf, EmuImageInfo 
 
 bool emu_load_elf(EmuMem *mem, const char *path, EmuImageInfo *info, GError **err)
 {
+    info->warning = NULL;
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
         g_set_error(err, EMU_ERROR, EMU_ERROR_IO, "%s: %s", path, g_strerror(errno));
@@ -136,5 +153,7 @@ bool emu_load_elf(EmuMem *mem, const char *path, EmuImageInfo *info, GError **er
     if (elf)
         elf_end(elf);
     close(fd);
+    if (!ok)
+        g_clear_pointer(&info->warning, g_free);
     return ok;
 }

@@ -39,6 +39,7 @@ struct EmuMachine {
     bool exited;
     int exit_status;
     char *error;
+    char *warning;                /* from loading the program, or NULL */
 };
 
 static void uart_output(void *opaque, uint8_t byte)
@@ -226,6 +227,7 @@ void emu_machine_free(EmuMachine *m)
     emu_mem_free(m->mem);
     g_free(m->elf_path);
     g_free(m->error);
+    g_free(m->warning);
     g_free(m);
 }
 
@@ -234,6 +236,8 @@ static bool load(EmuMachine *m, const char *path, GError **err)
     EmuImageInfo info;
     if (!emu_load_elf(m->mem, path, &info, err))
         return false;
+    g_free(m->warning);
+    m->warning = info.warning;
     /* QEMU 7.2 puts the DTB at the start of RAM for an ELF image when the
      * image leaves room below itself for its 1 MiB DTB buffer, and nowhere
      * otherwise (measured: an ELF at 0x40200000 gets one at 0x40000000, an
@@ -324,6 +328,7 @@ EmuMachineEvent emu_machine_run(EmuMachine *m, uint64_t budget)
 
 int emu_machine_exit_status(const EmuMachine *m) { return m->exited ? m->exit_status : 0; }
 const char *emu_machine_error(const EmuMachine *m) { return m->error; }
+const char *emu_machine_warning(const EmuMachine *m) { return m->warning; }
 EmuCpu *emu_machine_cpu(EmuMachine *m) { return m->cpu; }
 EmuMem *emu_machine_mem(EmuMachine *m) { return m->mem; }
 EmuPl011 *emu_machine_uart(EmuMachine *m) { return m->uart; }

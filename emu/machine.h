@@ -70,6 +70,9 @@ EmuMachineEvent emu_machine_run(EmuMachine *m, uint64_t budget);
 
 int emu_machine_exit_status(const EmuMachine *m);
 const char *emu_machine_error(const EmuMachine *m);
+/* Something worth telling the user about the loaded program (a segment
+ * ignored), or NULL. */
+const char *emu_machine_warning(const EmuMachine *m);
 
 EmuCpu *emu_machine_cpu(EmuMachine *m);
 EmuMem *emu_machine_mem(EmuMachine *m);

@@ -143,3 +143,25 @@ Test(loader, truncated_file_is_refused)
     cr_assert(strstr(err->message, "damaged") != NULL, "%s", err->message);
     g_error_free(err);
 }
+
+Test(loader, read_only_segment_in_flash_window_is_ignored_with_warning)
+{
+    uint32_t note[4] = { 4, 16, 3, 0x554e47 };
+    g_autofree char *p = write_elf("note.elf", EM_AARCH64, 0x4000e8, note, sizeof note, 0);
+    /* Mark the segment read-only (the writer makes it R+X). */
+    gchar *data;
+    gsize len;
+    cr_assert(g_file_get_contents(p, &data, &len, NULL));
+    Elf64_Phdr *ph = (Elf64_Phdr *)(data + sizeof(Elf64_Ehdr));
+    ph->p_flags = PF_R;
+    ((Elf64_Ehdr *)data)->e_entry = 0x40000000;
+    cr_assert(g_file_set_contents(p, data, (gssize)len, NULL));
+    g_free(data);
+    EmuImageInfo info;
+    GError *err = NULL;
+    /* Only that segment: nothing loadable remains. */
+    cr_assert_not(emu_load_elf(mem, p, &info, &err));
+    cr_assert(strstr(err->message, "no loadable segment") != NULL, "%s", err->message);
+    cr_assert_null(info.warning);
+    g_error_free(err);
+}
