@@ -309,34 +309,15 @@ ALWAYS_INLINE EmuStep same3(EmuCpu *cpu, const EmuInsn *in, const EmuVReg *vm,
         return simd_put(cpu, in, &r);                                          \
     }
 
-/* Pairwise: the lanes of m:n (the low halves for 64-bit forms) taken two by
- * two: r[i] = expr(a = c[2i], b = c[2i + 1]). */
-typedef union SimdPair {
-    uint8_t b[32];
-    uint16_t h[16];
-    uint32_t s[8];
-    uint64_t d[4];
-} SimdPair;
-
-static inline void pair_concat(SimdPair *c, const EmuVReg *n, const EmuVReg *m, bool q)
-{
-    if (q) {
-        c->d[0] = n->d[0]; c->d[1] = n->d[1];
-        c->d[2] = m->d[0]; c->d[3] = m->d[1];
-    } else {
-        c->d[0] = n->d[0]; c->d[1] = m->d[0];
-        c->d[2] = c->d[3] = 0;
-    }
-}
-
+/* Pairwise: r[i] = expr(a = c[2i], b = c[2i + 1]) over simd_pair_concat. */
 #define H_FASTP(name, sz, expr)                                                \
     static EmuStep name##_##sz(EmuCpu *cpu, const EmuInsn *in)                 \
     {                                                                          \
         FP_CHECK();                                                            \
         LANE_TYPES(sz);                                                        \
         SimdPair c;                                                            \
-        pair_concat(&c, &cpu->v[RN(in->raw)], &cpu->v[RM(in->raw)],            \
-                    in->aux & AUX_Q);                                          \
+        simd_pair_concat(&c, &cpu->v[RN(in->raw)], &cpu->v[RM(in->raw)],       \
+                         in->aux & AUX_Q);                                     \
         EmuVReg r;                                                             \
         for (unsigned i = 0; i < 16 / sizeof(UT); i++) {                       \
             UT a = c.LF_##sz[2 * i], b = c.LF_##sz[2 * i + 1];                 \
@@ -1320,6 +1301,15 @@ static bool dec_addp_scalar(uint32_t raw, EmuInsn *out)
 #define ELEMS(u, opc)  0xff00f400, (0x5f000000u | (u) << 29 | (opc) << 12)
 #define COPY(op, imm4) 0xbfe0fc00, (0x0e000400u | (op) << 29 | (imm4) << 11)
 #define PERM(opc)      0xbf20fc00, (0x0e000800u | (opc) << 12)
+/* The FP rows fix bit 23 (a), part of the opcode there. */
+#define FSAME3(u, a, opc)  0xbfa0fc00, (0x0e200400u | (u) << 29 | (a) << 23 | (opc) << 11)
+#define FSAME3S(u, a, opc) 0xffa0fc00, (0x5e200400u | (u) << 29 | (a) << 23 | (opc) << 11)
+#define FMISC(u, a, opc)   0xbfbffc00, (0x0e200800u | (u) << 29 | (a) << 23 | (opc) << 12)
+#define FMISCS(u, a, opc)  0xffbffc00, (0x5e200800u | (u) << 29 | (a) << 23 | (opc) << 12)
+#define FACROSS(u, a, opc) 0xbfbffc00, (0x0e300800u | (u) << 29 | (a) << 23 | (opc) << 12)
+#define FPAIRS(u, a, opc)  0xffbffc00, (0x5e300800u | (u) << 29 | (a) << 23 | (opc) << 12)
+#define FELEM(u, opc)      0xbf80f400, (0x0f800000u | (u) << 29 | (opc) << 12)
+#define FELEMS(u, opc)     0xff80f400, (0x5f800000u | (u) << 29 | (opc) << 12)
 #define P op_placeholder
 
 const EmuInsnPattern emu_a64_simd_table[] = {
@@ -1340,8 +1330,34 @@ const EmuInsnPattern emu_a64_simd_table[] = {
     { MISCS(1, 0x0b), P, "neg_scalar", dec_misc_scalar },
     { MISCS(1, 0x12), P, "sqxtun_scalar", dec_misc_scalar },
     { MISCS(1, 0x14), P, "uqxtn_scalar", dec_misc_scalar },
+    { FMISCS(0, 0, 0x1a), P, "fcvtns_scalar", simd_dec_fp_misc_scalar },
+    { FMISCS(0, 0, 0x1b), P, "fcvtms_scalar", simd_dec_fp_misc_scalar },
+    { FMISCS(0, 0, 0x1c), P, "fcvtas_scalar", simd_dec_fp_misc_scalar },
+    { FMISCS(0, 0, 0x1d), P, "scvtf_scalar", simd_dec_fp_misc_scalar },
+    { FMISCS(0, 1, 0x0c), P, "fcmgt_zero_scalar", simd_dec_fp_misc_scalar },
+    { FMISCS(0, 1, 0x0d), P, "fcmeq_zero_scalar", simd_dec_fp_misc_scalar },
+    { FMISCS(0, 1, 0x0e), P, "fcmlt_zero_scalar", simd_dec_fp_misc_scalar },
+    { FMISCS(0, 1, 0x1a), P, "fcvtps_scalar", simd_dec_fp_misc_scalar },
+    { FMISCS(0, 1, 0x1b), P, "fcvtzs_scalar", simd_dec_fp_misc_scalar },
+    { FMISCS(0, 1, 0x1d), P, "frecpe_scalar", simd_dec_fp_misc_scalar },
+    { FMISCS(0, 1, 0x1f), P, "frecpx_scalar", simd_dec_fp_misc_scalar },
+    { FMISCS(1, 0, 0x16), P, "fcvtxn_scalar", simd_dec_fp_misc_scalar },
+    { FMISCS(1, 0, 0x1a), P, "fcvtnu_scalar", simd_dec_fp_misc_scalar },
+    { FMISCS(1, 0, 0x1b), P, "fcvtmu_scalar", simd_dec_fp_misc_scalar },
+    { FMISCS(1, 0, 0x1c), P, "fcvtau_scalar", simd_dec_fp_misc_scalar },
+    { FMISCS(1, 0, 0x1d), P, "ucvtf_scalar", simd_dec_fp_misc_scalar },
+    { FMISCS(1, 1, 0x0c), P, "fcmge_zero_scalar", simd_dec_fp_misc_scalar },
+    { FMISCS(1, 1, 0x0d), P, "fcmle_zero_scalar", simd_dec_fp_misc_scalar },
+    { FMISCS(1, 1, 0x1a), P, "fcvtpu_scalar", simd_dec_fp_misc_scalar },
+    { FMISCS(1, 1, 0x1b), P, "fcvtzu_scalar", simd_dec_fp_misc_scalar },
+    { FMISCS(1, 1, 0x1d), P, "frsqrte_scalar", simd_dec_fp_misc_scalar },
     /* AdvSIMD scalar pairwise */
     { PAIRS(0, 0x1b), op_addp_scalar, "addp_scalar", dec_addp_scalar },
+    { FPAIRS(1, 0, 0x0c), P, "fmaxnmp_scalar", simd_dec_fp_pairwise_scalar },
+    { FPAIRS(1, 0, 0x0d), P, "faddp_scalar", simd_dec_fp_pairwise_scalar },
+    { FPAIRS(1, 0, 0x0f), P, "fmaxp_scalar", simd_dec_fp_pairwise_scalar },
+    { FPAIRS(1, 1, 0x0c), P, "fminnmp_scalar", simd_dec_fp_pairwise_scalar },
+    { FPAIRS(1, 1, 0x0f), P, "fminp_scalar", simd_dec_fp_pairwise_scalar },
     /* AdvSIMD scalar three different */
     { DIFF3S(0, 0x9), P, "sqdmlal_scalar", dec_diff3_scalar },
     { DIFF3S(0, 0xb), P, "sqdmlsl_scalar", dec_diff3_scalar },
@@ -1369,6 +1385,15 @@ const EmuInsnPattern emu_a64_simd_table[] = {
     { SAME3S(1, 0x10), P, "sub_scalar", dec_same3_scalar },
     { SAME3S(1, 0x11), P, "cmeq_scalar", dec_same3_scalar },
     { SAME3S(1, 0x16), P, "sqrdmulh_scalar", dec_same3_scalar },
+    { FSAME3S(0, 0, 0x1b), P, "fmulx_scalar", simd_dec_fp_same3_scalar },
+    { FSAME3S(0, 0, 0x1c), P, "fcmeq_scalar", simd_dec_fp_same3_scalar },
+    { FSAME3S(0, 0, 0x1f), P, "frecps_scalar", simd_dec_fp_same3_scalar },
+    { FSAME3S(0, 1, 0x1f), P, "frsqrts_scalar", simd_dec_fp_same3_scalar },
+    { FSAME3S(1, 0, 0x1c), P, "fcmge_scalar", simd_dec_fp_same3_scalar },
+    { FSAME3S(1, 0, 0x1d), P, "facge_scalar", simd_dec_fp_same3_scalar },
+    { FSAME3S(1, 1, 0x1a), P, "fabd_scalar", simd_dec_fp_same3_scalar },
+    { FSAME3S(1, 1, 0x1c), P, "fcmgt_scalar", simd_dec_fp_same3_scalar },
+    { FSAME3S(1, 1, 0x1d), P, "facgt_scalar", simd_dec_fp_same3_scalar },
     /* AdvSIMD scalar shift by immediate */
     { SHIFTS(0, 0x00), P, "sshr_scalar", dec_shift_scalar },
     { SHIFTS(0, 0x02), P, "ssra_scalar", dec_shift_scalar },
@@ -1390,12 +1415,20 @@ const EmuInsnPattern emu_a64_simd_table[] = {
     { SHIFTS(1, 0x11), P, "sqrshrun_scalar", dec_shift_scalar },
     { SHIFTS(1, 0x12), P, "uqshrn_scalar", dec_shift_scalar },
     { SHIFTS(1, 0x13), P, "uqrshrn_scalar", dec_shift_scalar },
+    { SHIFTS(0, 0x1c), P, "scvtf_fixed_scalar", simd_dec_fp_shift_scalar },
+    { SHIFTS(0, 0x1f), P, "fcvtzs_fixed_scalar", simd_dec_fp_shift_scalar },
+    { SHIFTS(1, 0x1c), P, "ucvtf_fixed_scalar", simd_dec_fp_shift_scalar },
+    { SHIFTS(1, 0x1f), P, "fcvtzu_fixed_scalar", simd_dec_fp_shift_scalar },
     /* AdvSIMD scalar x indexed element */
     { ELEMS(0, 0x3), P, "sqdmlal_elem_scalar", dec_elem_scalar },
     { ELEMS(0, 0x7), P, "sqdmlsl_elem_scalar", dec_elem_scalar },
     { ELEMS(0, 0xb), P, "sqdmull_elem_scalar", dec_elem_scalar },
     { ELEMS(0, 0xc), P, "sqdmulh_elem_scalar", dec_elem_scalar },
     { ELEMS(0, 0xd), P, "sqrdmulh_elem_scalar", dec_elem_scalar },
+    { FELEMS(0, 0x01), P, "fmla_elem_scalar", simd_dec_fp_elem_scalar },
+    { FELEMS(0, 0x05), P, "fmls_elem_scalar", simd_dec_fp_elem_scalar },
+    { FELEMS(0, 0x09), P, "fmul_elem_scalar", simd_dec_fp_elem_scalar },
+    { FELEMS(1, 0x09), P, "fmulx_elem_scalar", simd_dec_fp_elem_scalar },
     /* AdvSIMD table lookup */
     { 0xbfe09c00, 0x0e000000, op_tbl, "tbl", dec_tbl },
     { 0xbfe09c00, 0x0e001000, op_tbl, "tbx", dec_tbl },
@@ -1444,6 +1477,40 @@ const EmuInsnPattern emu_a64_simd_table[] = {
     { MISC(1, 0x12), P, "sqxtun", dec_misc },
     { MISC(1, 0x13), P, "shll", dec_misc },
     { MISC(1, 0x14), P, "uqxtn", dec_misc },
+    { FMISC(0, 0, 0x16), P, "fcvtn", simd_dec_fp_misc },
+    { FMISC(0, 0, 0x17), P, "fcvtl", simd_dec_fp_misc },
+    { FMISC(0, 0, 0x18), P, "frintn", simd_dec_fp_misc },
+    { FMISC(0, 0, 0x19), P, "frintm", simd_dec_fp_misc },
+    { FMISC(0, 0, 0x1a), P, "fcvtns", simd_dec_fp_misc },
+    { FMISC(0, 0, 0x1b), P, "fcvtms", simd_dec_fp_misc },
+    { FMISC(0, 0, 0x1c), P, "fcvtas", simd_dec_fp_misc },
+    { FMISC(0, 0, 0x1d), P, "scvtf", simd_dec_fp_misc },
+    { FMISC(0, 1, 0x0c), P, "fcmgt_zero", simd_dec_fp_misc },
+    { FMISC(0, 1, 0x0d), P, "fcmeq_zero", simd_dec_fp_misc },
+    { FMISC(0, 1, 0x0e), P, "fcmlt_zero", simd_dec_fp_misc },
+    { FMISC(0, 1, 0x0f), P, "fabs", simd_dec_fp_misc },
+    { FMISC(0, 1, 0x18), P, "frintp", simd_dec_fp_misc },
+    { FMISC(0, 1, 0x19), P, "frintz", simd_dec_fp_misc },
+    { FMISC(0, 1, 0x1a), P, "fcvtps", simd_dec_fp_misc },
+    { FMISC(0, 1, 0x1b), P, "fcvtzs", simd_dec_fp_misc },
+    { FMISC(0, 1, 0x1c), P, "urecpe", simd_dec_fp_misc },
+    { FMISC(0, 1, 0x1d), P, "frecpe", simd_dec_fp_misc },
+    { FMISC(1, 0, 0x16), P, "fcvtxn", simd_dec_fp_misc },
+    { FMISC(1, 0, 0x18), P, "frinta", simd_dec_fp_misc },
+    { FMISC(1, 0, 0x19), P, "frintx", simd_dec_fp_misc },
+    { FMISC(1, 0, 0x1a), P, "fcvtnu", simd_dec_fp_misc },
+    { FMISC(1, 0, 0x1b), P, "fcvtmu", simd_dec_fp_misc },
+    { FMISC(1, 0, 0x1c), P, "fcvtau", simd_dec_fp_misc },
+    { FMISC(1, 0, 0x1d), P, "ucvtf", simd_dec_fp_misc },
+    { FMISC(1, 1, 0x0c), P, "fcmge_zero", simd_dec_fp_misc },
+    { FMISC(1, 1, 0x0d), P, "fcmle_zero", simd_dec_fp_misc },
+    { FMISC(1, 1, 0x0f), P, "fneg", simd_dec_fp_misc },
+    { FMISC(1, 1, 0x19), P, "frinti", simd_dec_fp_misc },
+    { FMISC(1, 1, 0x1a), P, "fcvtpu", simd_dec_fp_misc },
+    { FMISC(1, 1, 0x1b), P, "fcvtzu", simd_dec_fp_misc },
+    { FMISC(1, 1, 0x1c), P, "ursqrte", simd_dec_fp_misc },
+    { FMISC(1, 1, 0x1d), P, "frsqrte", simd_dec_fp_misc },
+    { FMISC(1, 1, 0x1f), P, "fsqrt", simd_dec_fp_misc },
     /* AdvSIMD across lanes */
     { ACROSS(0, 0x03), P, "saddlv", dec_across },
     { ACROSS(0, 0x0a), P, "smaxv", dec_across },
@@ -1452,6 +1519,10 @@ const EmuInsnPattern emu_a64_simd_table[] = {
     { ACROSS(1, 0x03), P, "uaddlv", dec_across },
     { ACROSS(1, 0x0a), P, "umaxv", dec_across },
     { ACROSS(1, 0x1a), P, "uminv", dec_across },
+    { FACROSS(1, 0, 0x0c), P, "fmaxnmv", simd_dec_fp_across },
+    { FACROSS(1, 0, 0x0f), P, "fmaxv", simd_dec_fp_across },
+    { FACROSS(1, 1, 0x0c), P, "fminnmv", simd_dec_fp_across },
+    { FACROSS(1, 1, 0x0f), P, "fminv", simd_dec_fp_across },
     /* AdvSIMD three different */
     { DIFF3(0, 0x0), P, "saddl", dec_diff3 },
     { DIFF3(0, 0x1), P, "saddw", dec_diff3 },
@@ -1533,6 +1604,30 @@ const EmuInsnPattern emu_a64_simd_table[] = {
     { SAME3(1, 0x14), P, "umaxp", dec_same3 },
     { SAME3(1, 0x15), P, "uminp", dec_same3 },
     { SAME3(1, 0x16), P, "sqrdmulh", dec_same3 },
+    { FSAME3(0, 0, 0x18), P, "fmaxnm", simd_dec_fp_same3 },
+    { FSAME3(0, 0, 0x19), P, "fmla", simd_dec_fp_same3 },
+    { FSAME3(0, 0, 0x1a), P, "fadd", simd_dec_fp_same3 },
+    { FSAME3(0, 0, 0x1b), P, "fmulx", simd_dec_fp_same3 },
+    { FSAME3(0, 0, 0x1c), P, "fcmeq", simd_dec_fp_same3 },
+    { FSAME3(0, 0, 0x1e), P, "fmax", simd_dec_fp_same3 },
+    { FSAME3(0, 0, 0x1f), P, "frecps", simd_dec_fp_same3 },
+    { FSAME3(0, 1, 0x18), P, "fminnm", simd_dec_fp_same3 },
+    { FSAME3(0, 1, 0x19), P, "fmls", simd_dec_fp_same3 },
+    { FSAME3(0, 1, 0x1a), P, "fsub", simd_dec_fp_same3 },
+    { FSAME3(0, 1, 0x1e), P, "fmin", simd_dec_fp_same3 },
+    { FSAME3(0, 1, 0x1f), P, "frsqrts", simd_dec_fp_same3 },
+    { FSAME3(1, 0, 0x18), P, "fmaxnmp", simd_dec_fp_same3 },
+    { FSAME3(1, 0, 0x1a), P, "faddp", simd_dec_fp_same3 },
+    { FSAME3(1, 0, 0x1b), P, "fmul", simd_dec_fp_same3 },
+    { FSAME3(1, 0, 0x1c), P, "fcmge", simd_dec_fp_same3 },
+    { FSAME3(1, 0, 0x1d), P, "facge", simd_dec_fp_same3 },
+    { FSAME3(1, 0, 0x1e), P, "fmaxp", simd_dec_fp_same3 },
+    { FSAME3(1, 0, 0x1f), P, "fdiv", simd_dec_fp_same3 },
+    { FSAME3(1, 1, 0x18), P, "fminnmp", simd_dec_fp_same3 },
+    { FSAME3(1, 1, 0x1a), P, "fabd", simd_dec_fp_same3 },
+    { FSAME3(1, 1, 0x1c), P, "fcmgt", simd_dec_fp_same3 },
+    { FSAME3(1, 1, 0x1d), P, "facgt", simd_dec_fp_same3 },
+    { FSAME3(1, 1, 0x1e), P, "fminp", simd_dec_fp_same3 },
     /* AdvSIMD modified immediate */
     { 0xbff89c00, 0x0f001400, P, "orr_imm32", dec_modimm },
     { 0xbff8dc00, 0x0f009400, P, "orr_imm16", dec_modimm },
@@ -1567,6 +1662,10 @@ const EmuInsnPattern emu_a64_simd_table[] = {
     { SHIFT(1, 0x12), P, "uqshrn", dec_shift },
     { SHIFT(1, 0x13), P, "uqrshrn", dec_shift },
     { SHIFT(1, 0x14), P, "ushll", dec_shift },
+    { SHIFT(0, 0x1c), P, "scvtf_fixed", simd_dec_fp_shift },
+    { SHIFT(0, 0x1f), P, "fcvtzs_fixed", simd_dec_fp_shift },
+    { SHIFT(1, 0x1c), P, "ucvtf_fixed", simd_dec_fp_shift },
+    { SHIFT(1, 0x1f), P, "fcvtzu_fixed", simd_dec_fp_shift },
     /* AdvSIMD vector x indexed element */
     { ELEM(0, 0x2), P, "smlal_elem", dec_elem },
     { ELEM(0, 0x3), P, "sqdmlal_elem", dec_elem },
@@ -1582,5 +1681,9 @@ const EmuInsnPattern emu_a64_simd_table[] = {
     { ELEM(1, 0x4), P, "mls_elem", dec_elem },
     { ELEM(1, 0x6), P, "umlsl_elem", dec_elem },
     { ELEM(1, 0xa), P, "umull_elem", dec_elem },
+    { FELEM(0, 0x01), P, "fmla_elem", simd_dec_fp_elem },
+    { FELEM(0, 0x05), P, "fmls_elem", simd_dec_fp_elem },
+    { FELEM(0, 0x09), P, "fmul_elem", simd_dec_fp_elem },
+    { FELEM(1, 0x09), P, "fmulx_elem", simd_dec_fp_elem },
     { 0 },
 };

@@ -78,6 +78,26 @@ ALWAYS_INLINE void simd_set_lane(EmuVReg *v, unsigned i, unsigned size, uint64_t
     }
 }
 
+/* The lanes of m:n, or of the low halves of both (64-bit forms), for the
+ * pairwise instructions: result lane i combines c[2i] and c[2i + 1]. */
+typedef union SimdPair {
+    uint8_t b[32];
+    uint16_t h[16];
+    uint32_t s[8];
+    uint64_t d[4];
+} SimdPair;
+
+static inline void simd_pair_concat(SimdPair *c, const EmuVReg *n, const EmuVReg *m, bool q)
+{
+    if (q) {
+        c->d[0] = n->d[0]; c->d[1] = n->d[1];
+        c->d[2] = m->d[0]; c->d[3] = m->d[1];
+    } else {
+        c->d[0] = n->d[0]; c->d[1] = m->d[0];
+        c->d[2] = c->d[3] = 0;
+    }
+}
+
 /* ---- Floating-point rows (a64_simd2.c), linked into the table ---------- */
 
 /* Each decoder accepts the FP instructions of one class and fills out->fn
@@ -93,8 +113,5 @@ bool simd_dec_fp_elem(uint32_t raw, EmuInsn *out);       /* by element */
 bool simd_dec_fp_elem_scalar(uint32_t raw, EmuInsn *out);
 bool simd_dec_fp_shift(uint32_t raw, EmuInsn *out);      /* fixed point */
 bool simd_dec_fp_shift_scalar(uint32_t raw, EmuInsn *out);
-
-/* The placeholder handler of FP table rows; the decoders replace it. */
-EmuStep simd_fp_placeholder(struct EmuCpu *cpu, const EmuInsn *in);
 
 #endif

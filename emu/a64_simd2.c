@@ -1,0 +1,513 @@
+/* emu/a64_simd2.c — Advanced SIMD floating point, ARMv8.0: the FP
+ * instructions of the vector and scalar SIMD classes (three same, two-reg
+ * misc, across lanes, pairwise, by element, fixed-point shifts). The rows
+ * are in a64_simd.c's table; the decoders here pick the handler.
+ *
+ * Every lane goes through emu/fpu.h with one EmuFpStatus per instruction,
+ * so rounding, FZ, DN, NaN propagation and the cumulative flags are those
+ * of the scalar instructions. Single (S) and double (D) lanes only: the
+ * FP16 forms are ARMv8.2 and UNDEFINED here.
+ */
+#include "emu/a64_simd.h"
+
+#include "emu/fpu.h"
+
+/* ---- Element functions -------------------------------------------------- */
+
+/* Each element function exists for S (name_s, lanes in the low 32 bits) and
+ * D (name_d); `expr` sees typed lanes a = n, b = m, d = destination, and
+ * x = EmuInsn.aux, which carries for conversions:
+ *
+ *   aux bits 15:8   fbits (fixed-point conversions), 0 otherwise
+ *   aux bits 18:16  rounding mode (EmuFpRound), FP_RM_FPCR for FPCR's
+ *   aux bit 19      FRINTX: signal inexact
+ */
+#define FP_RM_FPCR 7u
+#define X_FBITS(x) (((x) >> 8) & 0xffu)
+#define X_RMODE(x) (((x) >> 16) & 7u)
+#define X_EXACT    (1u << 19)
+
+typedef uint64_t FpElemFn(EmuFpStatus *st, uint64_t a, uint64_t b, uint64_t d, uint32_t x);
+
+#define FE(name, expr)                                                         \
+    static inline uint64_t name##_s(EmuFpStatus *st, uint64_t a_, uint64_t b_, \
+                                    uint64_t d_, uint32_t x)                   \
+    {                                                                          \
+        uint32_t a = (uint32_t)a_, b = (uint32_t)b_, d = (uint32_t)d_;         \
+        (void)b; (void)d; (void)x;                                             \
+        return (expr);                                                         \
+    }                                                                          \
+    static inline uint64_t name##_d(EmuFpStatus *st, uint64_t a, uint64_t b,   \
+                                    uint64_t d, uint32_t x)                    \
+    {                                                                          \
+        (void)b; (void)d; (void)x;                                             \
+        return (expr);                                                         \
+    }
+
+/* emu_f32_op or emu_f64_op by the type of `a`. */
+#define FOP(op, ...) _Generic((a), uint32_t: emu_f32_##op, uint64_t: emu_f64_##op)(st, __VA_ARGS__)
+#define FNEG(v)  _Generic((v), uint32_t: emu_f32_neg, uint64_t: emu_f64_neg)(v)
+#define FABS(v)  _Generic((v), uint32_t: emu_f32_abs, uint64_t: emu_f64_abs)(v)
+#define ZERO     ((__typeof__(a))0)
+#define MASK(c)  ((c) ? (uint64_t)(__typeof__(a))~ZERO : 0)
+#define RMODE(x) (X_RMODE(x) == FP_RM_FPCR ? (EmuFpRound)st->rmode : (EmuFpRound)X_RMODE(x))
+
+FE(f_add, FOP(add, a, b))
+FE(f_sub, FOP(sub, a, b))
+FE(f_mul, FOP(mul, a, b))
+FE(f_div, FOP(div, a, b))
+FE(f_mulx, FOP(mulx, a, b))
+FE(f_max, FOP(max, a, b))
+FE(f_min, FOP(min, a, b))
+FE(f_maxnm, FOP(maxnm, a, b))
+FE(f_minnm, FOP(minnm, a, b))
+FE(f_mla, FOP(muladd, a, b, d))
+FE(f_mls, FOP(muladd, FNEG(a), b, d))
+FE(f_abd, FABS(FOP(sub, a, b)))
+FE(f_cmeq, MASK(FOP(cmpeq, a, b)))
+FE(f_cmge, MASK(FOP(cmpge, a, b)))
+FE(f_cmgt, MASK(FOP(cmpgt, a, b)))
+FE(f_acge, MASK(FOP(cmpge, FABS(a), FABS(b))))
+FE(f_acgt, MASK(FOP(cmpgt, FABS(a), FABS(b))))
+FE(f_recps, FOP(recps, a, b))
+FE(f_rsqrts, FOP(rsqrts, a, b))
+FE(f_cmgt0, MASK(FOP(cmpgt, a, ZERO)))
+FE(f_cmge0, MASK(FOP(cmpge, a, ZERO)))
+FE(f_cmeq0, MASK(FOP(cmpeq, a, ZERO)))
+FE(f_cmle0, MASK(FOP(cmpge, ZERO, a)))
+FE(f_cmlt0, MASK(FOP(cmpgt, ZERO, a)))
+FE(f_abs, FABS(a))
+FE(f_neg, FNEG(a))
+FE(f_sqrt, FOP(sqrt, a))
+FE(f_recpe, FOP(recpe, a))
+FE(f_rsqrte, FOP(rsqrte, a))
+FE(f_recpx, FOP(recpx, a))
+FE(f_rint, FOP(round_int, a, RMODE(x), (x & X_EXACT) != 0))
+FE(f_cvts, _Generic((a), uint32_t: (uint32_t)emu_f32_to_s32(st, (uint32_t)a, RMODE(x), X_FBITS(x)),
+                         uint64_t: (uint64_t)emu_f64_to_s64(st, a, RMODE(x), X_FBITS(x))))
+FE(f_cvtu, _Generic((a), uint32_t: emu_f32_to_u32(st, (uint32_t)a, RMODE(x), X_FBITS(x)),
+                         uint64_t: emu_f64_to_u64(st, a, RMODE(x), X_FBITS(x))))
+FE(f_scvtf, _Generic((a), uint32_t: emu_s64_to_f32(st, (int32_t)a, X_FBITS(x)),
+                          uint64_t: emu_s64_to_f64(st, (int64_t)a, X_FBITS(x))))
+FE(f_ucvtf, _Generic((a), uint32_t: emu_u64_to_f32(st, a, X_FBITS(x)),
+                          uint64_t: emu_u64_to_f64(st, a, X_FBITS(x))))
+
+/* ---- Handler shapes -------------------------------------------------------- */
+
+#define FP_CHECK()                                                             \
+    do {                                                                       \
+        if (!emu_fp_enabled(cpu))                                              \
+            return EMU_EXCEPTION;                                              \
+    } while (0)
+
+static inline EmuStep fp_finish(EmuCpu *cpu, const EmuInsn *in, const EmuVReg *r,
+                                const EmuFpStatus *st)
+{
+    emu_fp_status_commit(cpu, st);
+    cpu->v[RD(in->raw)] = *r;
+    return EMU_NEXT;
+}
+
+/* Lane by lane over the active lanes: r[i] = f(n[i], m[i], d[i]); the rest
+ * of the register is zeroed. */
+ALWAYS_INLINE EmuStep fp_lanes(EmuCpu *cpu, const EmuInsn *in, const EmuVReg *vm,
+                               bool dbl, FpElemFn *f)
+{
+    EmuFpStatus st = emu_fp_status(cpu);
+    const EmuVReg *vn = &cpu->v[RN(in->raw)], *vd = &cpu->v[RD(in->raw)];
+    EmuVReg r = { 0 };
+    for (unsigned i = 0; i < AUX_LANES(in->aux); i++) {
+        if (dbl)
+            r.d[i] = f(&st, vn->d[i], vm->d[i], vd->d[i], in->aux);
+        else
+            r.s[i] = (uint32_t)f(&st, vn->s[i], vm->s[i], vd->s[i], in->aux);
+    }
+    return fp_finish(cpu, in, &r, &st);
+}
+
+/* By element: element AUX_EXTRA2 of register AUX_EXTRA in every lane. */
+static inline EmuVReg fp_bcast(const EmuCpu *cpu, const EmuInsn *in, bool dbl)
+{
+    const EmuVReg *v = &cpu->v[AUX_EXTRA(in->aux)];
+    unsigned idx = AUX_EXTRA2(in->aux);
+    EmuVReg t;
+    if (dbl)
+        t.d[0] = t.d[1] = v->d[idx];
+    else
+        t.s[0] = t.s[1] = t.s[2] = t.s[3] = v->s[idx];
+    return t;
+}
+
+/* Pairwise: r[i] = f(c[2i], c[2i + 1]) over simd_pair_concat (Q set for
+ * 128-bit vectors and for the D scalar form, whose pair fills Vn). */
+ALWAYS_INLINE EmuStep fp_pairwise(EmuCpu *cpu, const EmuInsn *in, bool dbl, FpElemFn *f)
+{
+    EmuFpStatus st = emu_fp_status(cpu);
+    SimdPair c;
+    simd_pair_concat(&c, &cpu->v[RN(in->raw)], &cpu->v[RM(in->raw)], in->aux & AUX_Q);
+    EmuVReg r = { 0 };
+    for (unsigned i = 0; i < AUX_LANES(in->aux); i++) {
+        if (dbl)
+            r.d[i] = f(&st, c.d[2 * i], c.d[2 * i + 1], 0, in->aux);
+        else
+            r.s[i] = (uint32_t)f(&st, c.s[2 * i], c.s[2 * i + 1], 0, in->aux);
+    }
+    return fp_finish(cpu, in, &r, &st);
+}
+
+#define H_FP(name, body)                                                       \
+    static EmuStep name##_s(EmuCpu *cpu, const EmuInsn *in)                    \
+    {                                                                          \
+        FP_CHECK();                                                            \
+        const bool dbl = false;                                                \
+        body;                                                                  \
+    }                                                                          \
+    static EmuStep name##_d(EmuCpu *cpu, const EmuInsn *in)                    \
+    {                                                                          \
+        FP_CHECK();                                                            \
+        const bool dbl = true;                                                 \
+        body;                                                                  \
+    }                                                                          \
+    static const EmuInsnFn name[2] = { name##_s, name##_d };
+
+#define FN(f) (dbl ? f##_d : f##_s)
+#define H_FP3(name, f)  H_FP(name, return fp_lanes(cpu, in, &cpu->v[RM(in->raw)], dbl, FN(f)))
+#define H_FP1(name, f)  H_FP(name, return fp_lanes(cpu, in, &cpu->v[RN(in->raw)], dbl, FN(f)))
+#define H_FPP(name, f)  H_FP(name, return fp_pairwise(cpu, in, dbl, FN(f)))
+#define H_FPE(name, f)                                                         \
+    H_FP(name, EmuVReg t = fp_bcast(cpu, in, dbl); return fp_lanes(cpu, in, &t, dbl, FN(f)))
+
+H_FP3(op_fadd, f_add)
+H_FP3(op_fsub, f_sub)
+H_FP3(op_fmul, f_mul)
+H_FP3(op_fdiv, f_div)
+H_FP3(op_fmulx, f_mulx)
+H_FP3(op_fmax, f_max)
+H_FP3(op_fmin, f_min)
+H_FP3(op_fmaxnm, f_maxnm)
+H_FP3(op_fminnm, f_minnm)
+H_FP3(op_fmla, f_mla)
+H_FP3(op_fmls, f_mls)
+H_FP3(op_fabd, f_abd)
+H_FP3(op_fcmeq, f_cmeq)
+H_FP3(op_fcmge, f_cmge)
+H_FP3(op_fcmgt, f_cmgt)
+H_FP3(op_facge, f_acge)
+H_FP3(op_facgt, f_acgt)
+H_FP3(op_frecps, f_recps)
+H_FP3(op_frsqrts, f_rsqrts)
+H_FPP(op_faddp, f_add)
+H_FPP(op_fmaxp, f_max)
+H_FPP(op_fminp, f_min)
+H_FPP(op_fmaxnmp, f_maxnm)
+H_FPP(op_fminnmp, f_minnm)
+H_FP1(op_fcmgt0, f_cmgt0)
+H_FP1(op_fcmge0, f_cmge0)
+H_FP1(op_fcmeq0, f_cmeq0)
+H_FP1(op_fcmle0, f_cmle0)
+H_FP1(op_fcmlt0, f_cmlt0)
+H_FP1(op_fabs, f_abs)
+H_FP1(op_fneg, f_neg)
+H_FP1(op_fsqrt, f_sqrt)
+H_FP1(op_frecpe, f_recpe)
+H_FP1(op_frsqrte, f_rsqrte)
+H_FP1(op_frecpx, f_recpx)
+H_FP1(op_frint, f_rint)
+H_FP1(op_fcvts, f_cvts)
+H_FP1(op_fcvtu, f_cvtu)
+H_FP1(op_scvtf, f_scvtf)
+H_FP1(op_ucvtf, f_ucvtf)
+H_FPE(op_fmla_elem, f_mla)
+H_FPE(op_fmls_elem, f_mls)
+H_FPE(op_fmul_elem, f_mul)
+H_FPE(op_fmulx_elem, f_mulx)
+
+/* URECPE, URSQRTE: 32-bit unsigned fixed-point lanes, no FP status. */
+static EmuStep op_urecpe(EmuCpu *cpu, const EmuInsn *in)
+{
+    FP_CHECK();
+    const EmuVReg *vn = &cpu->v[RN(in->raw)];
+    EmuVReg r = { 0 };
+    for (unsigned i = 0; i < AUX_LANES(in->aux); i++)
+        r.s[i] = BIT(in->raw, 29) ? emu_ursqrte_u32(vn->s[i]) : emu_urecpe_u32(vn->s[i]);
+    cpu->v[RD(in->raw)] = r;
+    return EMU_NEXT;
+}
+
+/* FMAXV, FMINV, FMAXNMV, FMINNMV (4S only): Arm's Reduce halves the
+ * vector recursively, op(op(e0, e1), op(e2, e3)). */
+#define H_FPV(name, f)                                                         \
+    static EmuStep name(EmuCpu *cpu, const EmuInsn *in)                        \
+    {                                                                          \
+        FP_CHECK();                                                            \
+        EmuFpStatus st = emu_fp_status(cpu);                                   \
+        const EmuVReg *vn = &cpu->v[RN(in->raw)];                              \
+        uint64_t lo = f##_s(&st, vn->s[0], vn->s[1], 0, 0);                    \
+        uint64_t hi = f##_s(&st, vn->s[2], vn->s[3], 0, 0);                    \
+        EmuVReg r = { 0 };                                                     \
+        r.s[0] = (uint32_t)f##_s(&st, lo, hi, 0, 0);                           \
+        return fp_finish(cpu, in, &r, &st);                                    \
+    }
+H_FPV(op_fmaxv, f_max)
+H_FPV(op_fminv, f_min)
+H_FPV(op_fmaxnmv, f_maxnm)
+H_FPV(op_fminnmv, f_minnm)
+
+/* FCVTN (f32 to f16, f64 to f32), FCVTXN (f64 to f32, rounding to odd):
+ * the narrowed lanes go to the lower half (upper zeroed) or, for the "2"
+ * forms, to the upper half keeping the lower. Scalar FCVTXN: one lane. */
+static EmuStep fcvtn(EmuCpu *cpu, const EmuInsn *in, bool dbl, bool odd)
+{
+    EmuFpStatus st = emu_fp_status(cpu);
+    const EmuVReg *vn = &cpu->v[RN(in->raw)];
+    unsigned lanes = AUX_LANES(in->aux), off = 0;
+    EmuVReg r = { 0 };
+    if (in->aux & AUX_Q) {
+        off = lanes;
+        r.d[0] = cpu->v[RD(in->raw)].d[0];
+    }
+    for (unsigned i = 0; i < lanes; i++) {
+        if (!dbl)
+            r.h[off + i] = emu_f32_to_f16(&st, vn->s[i]);
+        else if (odd)
+            r.s[off + i] = emu_f64_to_f32_odd(&st, vn->d[i]);
+        else
+            r.s[off + i] = emu_f64_to_f32(&st, vn->d[i]);
+    }
+    return fp_finish(cpu, in, &r, &st);
+}
+
+static EmuStep op_fcvtn_s(EmuCpu *cpu, const EmuInsn *in) { FP_CHECK(); return fcvtn(cpu, in, false, false); }
+static EmuStep op_fcvtn_d(EmuCpu *cpu, const EmuInsn *in) { FP_CHECK(); return fcvtn(cpu, in, true, false); }
+static EmuStep op_fcvtxn(EmuCpu *cpu, const EmuInsn *in) { FP_CHECK(); return fcvtn(cpu, in, true, true); }
+
+/* FCVTL: the lanes of the lower (or, for FCVTL2, upper) half widened. */
+static EmuStep op_fcvtl(EmuCpu *cpu, const EmuInsn *in)
+{
+    FP_CHECK();
+    EmuFpStatus st = emu_fp_status(cpu);
+    const EmuVReg *vn = &cpu->v[RN(in->raw)];
+    unsigned lanes = AUX_LANES(in->aux), off = in->aux & AUX_Q ? lanes : 0;
+    EmuVReg r;
+    for (unsigned i = 0; i < lanes; i++) {
+        if (BIT(in->raw, 22))
+            r.d[i] = emu_f32_to_f64(&st, vn->s[off + i]);
+        else
+            r.s[i] = emu_f16_to_f32(&st, vn->h[off + i]);
+    }
+    return fp_finish(cpu, in, &r, &st);
+}
+
+/* ---- Decoders ------------------------------------------------------------------ */
+
+static inline unsigned f_q(uint32_t raw) { return BIT(raw, 30); }
+static inline unsigned f_sz(uint32_t raw) { return BIT(raw, 22); }
+static inline unsigned f_a(uint32_t raw) { return BIT(raw, 23); }
+static inline unsigned f_u(uint32_t raw) { return BIT(raw, 29); }
+
+static inline uint32_t fp_vec_aux(unsigned q, unsigned sz)
+{
+    return simd_vec_aux(q, 2 + sz);
+}
+
+static bool fp_pick(EmuInsn *out, const EmuInsnFn *fns, unsigned sz, uint32_t aux)
+{
+    if (!fns)
+        return false;
+    out->fn = fns[sz];
+    out->aux = aux;
+    return true;
+}
+
+/* Three same, opcode 11000..11111, by U, a (bit 23) and opcode - 0x18. */
+static const EmuInsnFn *const fp3_ops[2][2][8] = {
+    { { op_fmaxnm, op_fmla, op_fadd, op_fmulx, op_fcmeq, NULL, op_fmax, op_frecps },
+      { op_fminnm, op_fmls, op_fsub, NULL, NULL, NULL, op_fmin, op_frsqrts } },
+    { { op_fmaxnmp, NULL, op_faddp, op_fmul, op_fcmge, op_facge, op_fmaxp, op_fdiv },
+      { op_fminnmp, NULL, op_fabd, NULL, op_fcmgt, op_facgt, op_fminp, NULL } },
+};
+
+/* D lanes need Q (sz:Q = 10 reserved) throughout the FP vector classes. */
+bool simd_dec_fp_same3(uint32_t raw, EmuInsn *out)
+{
+    unsigned q = f_q(raw), sz = f_sz(raw), opc = BITS(raw, 15, 11);
+    if (opc < 0x18 || (sz && !q))
+        return false;
+    return fp_pick(out, fp3_ops[f_u(raw)][f_a(raw)][opc - 0x18], sz, fp_vec_aux(q, sz));
+}
+
+/* Scalar: FMULX, FCMEQ, FRECPS, FRSQRTS, FCMGE, FACGE, FABD, FCMGT, FACGT. */
+bool simd_dec_fp_same3_scalar(uint32_t raw, EmuInsn *out)
+{
+    unsigned sz = f_sz(raw), opc = BITS(raw, 15, 11);
+    unsigned key = f_u(raw) << 6 | f_a(raw) << 5 | opc;
+    switch (key) {
+    case 0x1b: case 0x1c: case 0x1f: case 0x3f:
+    case 0x5c: case 0x5d: case 0x7a: case 0x7c: case 0x7d:
+        break;
+    default:
+        return false;
+    }
+    return fp_pick(out, fp3_ops[f_u(raw)][f_a(raw)][opc - 0x18], sz, simd_scalar_aux(2 + sz));
+}
+
+/* Two-register misc: rounding and conversions with the mode each implies. */
+typedef struct FpMisc {
+    const EmuInsnFn *fns;
+    uint8_t rmode;     /* EmuFpRound or FP_RM_FPCR, for FRINT and FCVT */
+    bool exact;        /* FRINTX */
+    bool scalar;       /* also exists in the scalar class */
+} FpMisc;
+
+#define NEAR EMU_FPRM_NEAREST
+#define PINF EMU_FPRM_POSINF
+#define MINF EMU_FPRM_NEGINF
+#define ZRO  EMU_FPRM_ZERO
+#define AWAY EMU_FPRM_TIEAWAY
+#define FPCR FP_RM_FPCR
+
+/* By U, a, and opcode (bits 16:12) - 0x0c; FCVTN, FCVTL, FCVTXN, URECPE
+ * and URSQRTE are decoded apart. */
+static const FpMisc fp_misc_ops[2][2][20] = {
+    { { [0x18 - 12] = { op_frint, NEAR }, [0x19 - 12] = { op_frint, MINF },
+        [0x1a - 12] = { op_fcvts, NEAR, false, true }, [0x1b - 12] = { op_fcvts, MINF, false, true },
+        [0x1c - 12] = { op_fcvts, AWAY, false, true }, [0x1d - 12] = { op_scvtf, 0, false, true } },
+      { [0x0c - 12] = { op_fcmgt0, 0, false, true }, [0x0d - 12] = { op_fcmeq0, 0, false, true },
+        [0x0e - 12] = { op_fcmlt0, 0, false, true }, [0x0f - 12] = { op_fabs },
+        [0x18 - 12] = { op_frint, PINF }, [0x19 - 12] = { op_frint, ZRO },
+        [0x1a - 12] = { op_fcvts, PINF, false, true }, [0x1b - 12] = { op_fcvts, ZRO, false, true },
+        [0x1d - 12] = { op_frecpe, 0, false, true } } },
+    { { [0x18 - 12] = { op_frint, AWAY }, [0x19 - 12] = { op_frint, FPCR, true },
+        [0x1a - 12] = { op_fcvtu, NEAR, false, true }, [0x1b - 12] = { op_fcvtu, MINF, false, true },
+        [0x1c - 12] = { op_fcvtu, AWAY, false, true }, [0x1d - 12] = { op_ucvtf, 0, false, true } },
+      { [0x0c - 12] = { op_fcmge0, 0, false, true }, [0x0d - 12] = { op_fcmle0, 0, false, true },
+        [0x0f - 12] = { op_fneg }, [0x19 - 12] = { op_frint, FPCR },
+        [0x1a - 12] = { op_fcvtu, PINF, false, true }, [0x1b - 12] = { op_fcvtu, ZRO, false, true },
+        [0x1d - 12] = { op_frsqrte, 0, false, true }, [0x1f - 12] = { op_fsqrt } } },
+};
+
+static bool dec_fp_misc_common(uint32_t raw, EmuInsn *out, bool scalar)
+{
+    unsigned q = f_q(raw), sz = f_sz(raw), a = f_a(raw), u = f_u(raw), opc = BITS(raw, 16, 12);
+    uint32_t lanes_aux = scalar ? simd_scalar_aux(2 + sz) : fp_vec_aux(q, sz);
+    if (!a && (opc == 0x16 || opc == 0x17)) {
+        /* FCVTN, FCVTXN (D to S only; scalar: FCVTXN only), FCVTL */
+        uint32_t aux = (scalar ? 1u : (sz ? 2u : 4u)) | (q && !scalar ? AUX_Q : 0);
+        if (opc == 0x17) {
+            if (scalar || u)
+                return false;
+            out->fn = op_fcvtl;
+        } else if (u) {
+            if (!sz)
+                return false;
+            out->fn = op_fcvtxn;
+        } else {
+            if (scalar)
+                return false;
+            out->fn = sz ? op_fcvtn_d : op_fcvtn_s;
+        }
+        out->aux = aux;
+        return true;
+    }
+    if (a && opc == 0x1c && !scalar) {
+        /* URECPE, URSQRTE: 32-bit lanes */
+        if (sz)
+            return false;
+        out->fn = op_urecpe;
+        out->aux = fp_vec_aux(q, 0);
+        return true;
+    }
+    if (scalar && u == 0 && a && opc == 0x1f) {
+        out->fn = op_frecpx[sz];
+        out->aux = lanes_aux;
+        return true;
+    }
+    if (opc < 0x0c || (sz && !q && !scalar))
+        return false;
+    const FpMisc *m = &fp_misc_ops[u][a][opc - 0x0c];
+    if (!m->fns || (scalar && !m->scalar))
+        return false;
+    return fp_pick(out, m->fns, sz, lanes_aux | (uint32_t)m->rmode << 16 | (m->exact ? X_EXACT : 0));
+}
+
+bool simd_dec_fp_misc(uint32_t raw, EmuInsn *out) { return dec_fp_misc_common(raw, out, false); }
+bool simd_dec_fp_misc_scalar(uint32_t raw, EmuInsn *out) { return dec_fp_misc_common(raw, out, true); }
+
+/* FMAXNMV, FMINNMV (opcode 01100), FMAXV, FMINV (01111): U = 1, 4S only. */
+bool simd_dec_fp_across(uint32_t raw, EmuInsn *out)
+{
+    unsigned opc = BITS(raw, 16, 12), a = f_a(raw);
+    if (!f_u(raw) || f_sz(raw) || !f_q(raw))
+        return false;
+    if (opc == 0x0c)
+        out->fn = a ? op_fminnmv : op_fmaxnmv;
+    else if (opc == 0x0f)
+        out->fn = a ? op_fminv : op_fmaxv;
+    else
+        return false;
+    out->aux = fp_vec_aux(1, 0);
+    return true;
+}
+
+/* FMAXNMP, FADDP, FMAXP, FMINNMP, FMINP (scalar): U = 1; the pair is the
+ * two lanes of Vn's low 64 bits (S) or of all of Vn (D). */
+bool simd_dec_fp_pairwise_scalar(uint32_t raw, EmuInsn *out)
+{
+    unsigned opc = BITS(raw, 16, 12), sz = f_sz(raw), a = f_a(raw);
+    const EmuInsnFn *fns;
+    if (!f_u(raw))
+        return false;
+    switch (opc) {
+    case 0x0c: fns = a ? op_fminnmp : op_fmaxnmp; break;
+    case 0x0d: fns = a ? NULL : op_faddp; break;
+    case 0x0f: fns = a ? op_fminp : op_fmaxp; break;
+    default: return false;
+    }
+    return fp_pick(out, fns, sz, 1u | (sz ? AUX_Q : 0) | (2 + sz) << 6);
+}
+
+/* FMLA, FMLS, FMUL (U = 0), FMULX (U = 1) by element: size 1x; S: index
+ * H:L, D: index H (L = 0); Vm = M:Rm. */
+static bool dec_fp_elem_common(uint32_t raw, EmuInsn *out, bool scalar)
+{
+    unsigned q = f_q(raw), sz = f_sz(raw), opc = BITS(raw, 15, 12), u = f_u(raw);
+    unsigned idx = sz ? BIT(raw, 11) : BIT(raw, 11) << 1 | BIT(raw, 21);
+    const EmuInsnFn *fns;
+    if (sz && (BIT(raw, 21) || (!q && !scalar)))
+        return false;
+    switch (opc) {
+    case 0x1: fns = u ? NULL : op_fmla_elem; break;
+    case 0x5: fns = u ? NULL : op_fmls_elem; break;
+    case 0x9: fns = u ? op_fmulx_elem : op_fmul_elem; break;
+    default: return false;
+    }
+    uint32_t aux = scalar ? simd_scalar_aux(2 + sz) : fp_vec_aux(q, sz);
+    return fp_pick(out, fns, sz, aux | BITS(raw, 20, 16) << 8 | idx << 16);
+}
+
+bool simd_dec_fp_elem(uint32_t raw, EmuInsn *out) { return dec_fp_elem_common(raw, out, false); }
+bool simd_dec_fp_elem_scalar(uint32_t raw, EmuInsn *out) { return dec_fp_elem_common(raw, out, true); }
+
+/* SCVTF, UCVTF (opcode 11100), FCVTZS, FCVTZU (11111), fixed point:
+ * immh 01xx is S, 1xxx is D; fbits = 2 * esize - immh:immb. */
+static bool dec_fp_shift_common(uint32_t raw, EmuInsn *out, bool scalar)
+{
+    unsigned q = f_q(raw), immh = BITS(raw, 22, 19), opc = BITS(raw, 15, 11), u = f_u(raw);
+    if (immh < 4)
+        return false;
+    unsigned sz = immh >> 3, esize = 32u << sz, fbits = 2 * esize - BITS(raw, 22, 16);
+    if (sz && !q && !scalar)
+        return false;
+    const EmuInsnFn *fns;
+    if (opc == 0x1c)
+        fns = u ? op_ucvtf : op_scvtf;
+    else if (opc == 0x1f)
+        fns = u ? op_fcvtu : op_fcvts;
+    else
+        return false;
+    uint32_t aux = scalar ? simd_scalar_aux(2 + sz) : fp_vec_aux(q, sz);
+    return fp_pick(out, fns, sz, aux | fbits << 8 | (uint32_t)EMU_FPRM_ZERO << 16);
+}
+
+bool simd_dec_fp_shift(uint32_t raw, EmuInsn *out) { return dec_fp_shift_common(raw, out, false); }
+bool simd_dec_fp_shift_scalar(uint32_t raw, EmuInsn *out) { return dec_fp_shift_common(raw, out, true); }
