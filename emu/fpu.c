@@ -741,7 +741,7 @@ static uint64_t recpx(EmuFpStatus *st, uint64_t a, int f)
     if (is_nan(&pa))
         return nan1(st, &pa, a, f);
     uint64_t e = (a >> MB(f)) & EMAX(f);
-    uint64_t re = e == 0 ? EMAX(f) - 1 : (~e & EMAX(f));
+    uint64_t re = e == 0 ? (uint64_t)EMAX(f) - 1 : (~e & EMAX(f));
     return pack_zero(pa.sign, f) | (re << MB(f));
 }
 
