@@ -1,0 +1,53 @@
+# tests/guest/: bare-metal AArch64 guest programs, built with the cross
+# compiler and picolibc, run on QEMU and on rewind by run-guests.sh.
+#
+# Each program is built as $(BUILD)/guest/NAME-LEVEL-CONSOLE.elf:
+# LEVEL an optimization level, CONSOLE `uart` (stdio on the PL011, PSCI
+# SYSTEM_OFF at exit) or `semi` (picolibc's semihosting stdio, the exit
+# status through SYS_EXIT; run with -semihosting).
+
+GUEST_DIR    := tests/guest
+GUEST_OUT    := $(BUILD)/guest
+GUEST_CC     := $(CROSS)gcc
+GUEST_CFLAGS := -g -Wall -Wextra -Werror -std=gnu11 --specs=picolibc.specs \
+                -DPICOLIBC_DOUBLE_PRINTF_SCANF -I$(GUEST_DIR)
+GUEST_LDFLAGS := -nostartfiles -T$(GUEST_DIR)/guest.ld -Wl,--no-warn-rwx-segments -lm
+GUEST_DEPS   := $(GUEST_DIR)/start.S $(GUEST_DIR)/common.c $(GUEST_DIR)/guest.h \
+                $(GUEST_DIR)/guest.ld $(GUEST_DIR)/guest.mk
+GUEST_CONSOLE_uart := $(GUEST_DIR)/io_uart.c
+GUEST_CONSOLE_semi := --oslib=semihost $(GUEST_DIR)/io_semi.c
+
+# guest_elf NAME LEVEL CONSOLE: the rule for one build of one program.
+define guest_elf
+$(GUEST_OUT)/$(1)-$(2)-$(3).elf: $(GUEST_DIR)/$(1).c $(GUEST_DEPS) $(GUEST_DIR)/io_$(3).c
+	@mkdir -p $$(@D)
+	$(GUEST_CC) -$(2) $(GUEST_CFLAGS) -o $$@ $(GUEST_DIR)/$(1).c $(GUEST_DIR)/start.S \
+	    $(GUEST_DIR)/common.c $(GUEST_CONSOLE_$(3)) $(GUEST_LDFLAGS)
+GUEST_ELFS += $(GUEST_OUT)/$(1)-$(2)-$(3).elf
+endef
+
+GUEST_ELFS :=
+# Programs whose code generation matters: three levels on the UART, one
+# level through semihosting.
+$(foreach p,int fp str exc,\
+  $(foreach o,O0 O2 O3,$(eval $(call guest_elf,$(p),$(o),uart)))\
+  $(eval $(call guest_elf,$(p),O2,semi)))
+# The long loop: one level each way (its instruction count is what counts).
+$(eval $(call guest_elf,loop,O2,uart))
+$(eval $(call guest_elf,loop,O2,semi))
+# Identification registers: the code does not matter.
+$(eval $(call guest_elf,id,O2,uart))
+# Serial input: UART only (its input is tests/guest/echo.in).
+$(eval $(call guest_elf,echo,O0,uart))
+$(eval $(call guest_elf,echo,O2,uart))
+
+.PHONY: guests guest-check guest-qemu
+guests: $(GUEST_ELFS)
+
+# Every guest on QEMU and on rewind: same output, same exit status.
+guest-check: $(BUILD)/rewind $(GUEST_ELFS)
+	$(GUEST_DIR)/run-guests.sh --rewind $(BUILD)/rewind $(GUEST_ELFS)
+
+# Every guest on QEMU alone (checks the guests themselves).
+guest-qemu: $(GUEST_ELFS)
+	$(GUEST_DIR)/run-guests.sh --qemu-only $(GUEST_ELFS)
