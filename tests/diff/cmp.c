@@ -50,7 +50,8 @@ typedef struct Side {
 typedef struct Ctx {
     uint64_t seed, first, n;
     int64_t prefix;
-    unsigned classes;
+    DiffClasses classes;
+    const char *classes_text;
     int len;
     csh cs;
 } Ctx;
@@ -103,7 +104,7 @@ static void window_init(uint64_t seed, uint64_t *w)
 static const DiffBlock *block_of(const Ctx *c, uint64_t idx, DiffBlock *tmp)
 {
     diff_block_make(tmp, c->seed, c->prefix >= 0 ? (uint64_t)c->prefix : idx,
-                    c->classes, c->len);
+                    &c->classes, c->len);
     return tmp;
 }
 
@@ -341,8 +342,8 @@ static void show_block(const Ctx *c, const Side *A, const Side *B, uint64_t idx,
     block_of(c, idx, &blk);
     uint64_t start = a->present ? a->start : b->present ? b->start : 0;
     int keep = c->prefix >= 0 ? (int)idx : blk.len;
-    printf("FAIL seed=0x%" PRIx64 " block=%" PRIu64 " classes=0x%x len=%d\n",
-           c->seed, c->prefix >= 0 ? (uint64_t)c->prefix : idx, c->classes, c->len);
+    printf("FAIL seed=0x%" PRIx64 " block=%" PRIu64 " classes=%s len=%d\n",
+           c->seed, c->prefix >= 0 ? (uint64_t)c->prefix : idx, c->classes_text, c->len);
     for (int i = 0; i < keep; i++) {
         char t[256];
         disasm(c, blk.insn[i], start + 4 * (uint64_t)i, t, sizeof t);
@@ -367,6 +368,43 @@ static void show_block(const Ctx *c, const Side *A, const Side *B, uint64_t idx,
     }
 }
 
+/* -S: per encoding group, how many generated instructions side A ran and
+ * how many raised UNDEFINED there (only complete records are counted:
+ * blocks with more than DIFF_MAX_EXC exceptions are skipped). */
+static void print_stats(const Ctx *c, const Side *A)
+{
+    struct { const char *name; unsigned cls; long n, undef; } g[128];
+    int ng = 0;
+    for (uint64_t i = 0; i < c->n; i++) {
+        const Dump *d = &A->d[i];
+        if (!d->present || d->excn > DIFF_MAX_EXC)
+            continue;
+        DiffBlock b;
+        block_of(c, c->first + i, &b);
+        for (int k = 0; k < b.len; k++) {
+            int j = 0;
+            while (j < ng && (g[j].name != b.sub[k] || g[j].cls != b.cls[k]))
+                j++;
+            if (j == ng) {
+                if (ng == 128)
+                    continue;
+                g[ng].name = b.sub[k];
+                g[ng].cls = b.cls[k];
+                g[ng].n = g[ng].undef = 0;
+                ng++;
+            }
+            g[j].n++;
+            for (uint64_t e = 0; e < d->excn; e++)
+                if (rec_insn(d, (int)e) == k && !(d->rec[e][0] >> 26))
+                    g[j].undef++;
+        }
+    }
+    for (int j = 0; j < ng; j++)
+        printf("stats: %-7s %-28s %6ld insns %5.1f%% UNDEFINED on %s\n",
+               diff_class_name(g[j].cls), g[j].name, g[j].n,
+               g[j].n ? 100.0 * (double)g[j].undef / (double)g[j].n : 0.0, A->name);
+}
+
 static int usage(void)
 {
     fprintf(stderr, "usage: difftool cmp -s SEED -n BLOCKS [-f FIRST] [-c CLASSES] "
@@ -376,28 +414,34 @@ static int usage(void)
 
 int diff_cmp_main(int argc, char **argv)
 {
-    Ctx c = { .n = 1000, .prefix = -1, .classes = DIFF_ALL, .len = 16 };
+    Ctx c = { .n = 1000, .prefix = -1, .classes_text = "all", .len = 16 };
+    bool classes_ok = diff_classes_parse("all", &c.classes);
     Side A = { .name = "qemu" }, B = { .name = "rewind" };
     long max_show = 20;
+    bool stats = false;
     const char *failed_path = NULL;
     int opt;
     optind = 1;
-    while ((opt = getopt(argc, argv, "s:n:f:c:k:p:q:F:a:b:")) != -1) {
+    while ((opt = getopt(argc, argv, "s:n:f:c:k:p:q:F:a:b:S")) != -1) {
         switch (opt) {
         case 's': c.seed = strtoull(optarg, NULL, 0); break;
         case 'n': c.n = strtoull(optarg, NULL, 0); break;
         case 'f': c.first = strtoull(optarg, NULL, 0); break;
-        case 'c': c.classes = diff_classes_parse(optarg); break;
+        case 'c':
+            c.classes_text = optarg;
+            classes_ok = diff_classes_parse(optarg, &c.classes);
+            break;
         case 'k': c.len = atoi(optarg); break;
         case 'p': c.prefix = strtoll(optarg, NULL, 0); break;
         case 'q': max_show = atol(optarg); break;
         case 'F': failed_path = optarg; break;
         case 'a': A.name = optarg; break;
         case 'b': B.name = optarg; break;
+        case 'S': stats = true; break;
         default: return usage();
         }
     }
-    if (argc - optind != 2 || !c.classes || c.len < 1 || c.len > DIFF_MAX_LEN)
+    if (argc - optind != 2 || !classes_ok || c.len < 1 || c.len > DIFF_MAX_LEN)
         return usage();
     if (c.prefix >= 0) {
         c.first = 0;
@@ -422,8 +466,10 @@ int diff_cmp_main(int argc, char **argv)
             }
         }
         fail++;
-        if (failed)
-            fprintf(failed, "%" PRIu64 "\n", c.first + i);
+        if (failed) {   /* "BLOCK FIELD": the runner localizes one per kind */
+            const char *f = l.n ? l.d[0].name : "missing";
+            fprintf(failed, "%" PRIu64 " %.*s\n", c.first + i, (int)strcspn(f, " "), f);
+        }
         if (c.prefix >= 0) {    /* the first differing variant: culprit */
             DiffBlock blk;
             block_of(&c, i, &blk);
@@ -456,6 +502,8 @@ int diff_cmp_main(int argc, char **argv)
                    s->started ? "" : " no DIFF-START", s->ended ? "" : " no DIFF-END",
                    s->unexpected ? " UNEXPECTED exception" : "", s->bad_lines, s->last);
     }
+    if (stats)
+        print_stats(&c, &A);
     if (failed)
         fclose(failed);
     if (c.cs)

@@ -81,13 +81,24 @@ typedef struct DiffBlock {
     DiffState st;
 } DiffBlock;
 
-/* Parses "dpimm,ldst" / "all"; returns 0 on an unknown name. */
-unsigned diff_classes_parse(const char *s);
+/* What a stream draws from: "CLASS[,CLASS...][,-WORD...]", e.g. "all",
+ * "simd,-crypto". A "-WORD" drops the encoding groups whose name contains
+ * WORD (group names as printed in failure reports, e.g. "crypto aes");
+ * "-fpcr" keeps the random FPCR to RMode/FZ/DN/AHP (by default 1 block in
+ * 8 also writes the AArch32-only Len/Stride and RAZ/WI bits). */
+typedef struct DiffClasses {
+    unsigned bits;
+    int nexcl;
+    char excl[8][32];
+} DiffClasses;
+
+/* Returns false on an unknown class or too many exclusions. */
+bool diff_classes_parse(const char *s, DiffClasses *out);
 const char *diff_class_name(unsigned cls_bit);
 
 /* Fills *b with block number `block` of the stream (seed, classes, len). */
 void diff_block_make(DiffBlock *b, uint64_t seed, uint64_t block,
-                     unsigned classes, int len);
+                     const DiffClasses *classes, int len);
 
 /* `difftool cmp ...` (cmp.c). */
 int diff_cmp_main(int argc, char **argv);

@@ -26,6 +26,7 @@
  * instruction writes x27, x28 or SP. Everything else in each class's
  * encoding space is random, so unallocated encodings occur too.
  */
+#include <capstone/capstone.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -57,23 +58,36 @@ static const struct { const char *name; unsigned bit; } class_names[] = {
     {"all", DIFF_ALL},
 };
 
-unsigned diff_classes_parse(const char *s)
+bool diff_classes_parse(const char *s, DiffClasses *out)
 {
-    unsigned set = 0;
+    bool ok = true;
     char *copy = strdup(s), *save = NULL;
+    memset(out, 0, sizeof *out);
     for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        if (t[0] == '-') {
+            if (out->nexcl == 8 || strlen(t + 1) >= sizeof out->excl[0] || !t[1])
+                ok = false;
+            else
+                strcpy(out->excl[out->nexcl++], t + 1);
+            continue;
+        }
         unsigned bit = 0;
         for (size_t i = 0; i < sizeof class_names / sizeof class_names[0]; i++)
             if (!strcmp(t, class_names[i].name))
                 bit = class_names[i].bit;
-        if (!bit) {
-            free(copy);
-            return 0;
-        }
-        set |= bit;
+        ok = ok && bit;
+        out->bits |= bit;
     }
     free(copy);
-    return set;
+    return ok && out->bits;
+}
+
+static bool excluded(const DiffClasses *cl, const char *name)
+{
+    for (int i = 0; i < cl->nexcl; i++)
+        if (strstr(name, cl->excl[i]))
+            return true;
+    return false;
 }
 
 const char *diff_class_name(unsigned cls_bit)
@@ -212,18 +226,49 @@ static const Group simd_groups[] = {
     {0xdf000400, 0x5f000000, "scalar x indexed"},
 };
 
-static uint32_t pick(Rng *r, const Group *g, size_t n, const char **name)
+/* Whether capstone decodes w: only a bias for sampling (capstone is not
+ * the oracle), so that about 3 in 4 generated words are allocated
+ * encodings. The stream therefore depends on the capstone version too. */
+static bool decodes(uint32_t w)
 {
-    const Group *p = &g[below(r, (uint32_t)n)];
+    static csh cs;
+    static int state;   /* 0 unopened, 1 open, -1 unavailable */
+    if (!state)
+        state = cs_open(CS_ARCH_ARM64, CS_MODE_LITTLE_ENDIAN, &cs) == CS_ERR_OK ? 1 : -1;
+    if (state < 0)
+        return true;
+    uint8_t code[4] = { (uint8_t)w, (uint8_t)(w >> 8), (uint8_t)(w >> 16), (uint8_t)(w >> 24) };
+    cs_insn *insn;
+    size_t n = cs_disasm(cs, code, 4, 0x40000000, 1, &insn);
+    if (n)
+        cs_free(insn, n);
+    return n == 1;
+}
+
+static uint32_t pick(Rng *r, const DiffClasses *cl, const Group *g, size_t n,
+                     const char **name)
+{
+    const Group *ok[32];
+    uint32_t nok = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!excluded(cl, g[i].name))
+            ok[nok++] = &g[i];
+    const Group *p = nok ? ok[below(r, nok)] : &g[below(r, (uint32_t)n)];
+    bool any = !below(r, 4);
+    uint32_t w;
     *name = p->name;
-    return ((uint32_t)next64(r) & ~p->mask) | p->value;
+    for (int tries = 0; ; tries++) {
+        w = ((uint32_t)next64(r) & ~p->mask) | p->value;
+        if (any || tries == 32 || decodes(w))
+            return w;
+    }
 }
 
 /* Data processing -- immediate. Rd = 31 is SP for ADD/SUB (immediate)
  * without S and for AND/ORR/EOR (immediate): those never get Rd = 31. */
-static uint32_t gen_dpimm(Rng *r, const char **sub)
+static uint32_t gen_dpimm(Rng *r, const DiffClasses *cl, const char **sub)
 {
-    uint32_t w = pick(r, dpimm_groups, NGROUPS(dpimm_groups), sub);
+    uint32_t w = pick(r, cl, dpimm_groups, NGROUPS(dpimm_groups), sub);
     uint32_t op = field(w, 23, 6);
     bool sp_dest = (op == 0x22 && !field(w, 29, 1)) ||
                    (op == 0x24 && field(w, 29, 2) != 3);
@@ -232,9 +277,9 @@ static uint32_t gen_dpimm(Rng *r, const char **sub)
 
 /* Data processing -- register. ADD/SUB (extended register) without S
  * writes SP when Rd = 31. */
-static uint32_t gen_dpreg(Rng *r, const char **sub)
+static uint32_t gen_dpreg(Rng *r, const DiffClasses *cl, const char **sub)
 {
-    uint32_t w = pick(r, dpreg_groups, NGROUPS(dpreg_groups), sub);
+    uint32_t w = pick(r, cl, dpreg_groups, NGROUPS(dpreg_groups), sub);
     bool sp_dest = (w & 0x1f200000u) == 0x0b200000u && !field(w, 29, 1);
     return fix_reg(r, w, 0, !sp_dest);
 }
@@ -259,9 +304,9 @@ static int32_t small(Rng *r, int32_t lo, int32_t hi)
  * exclusives is never x27/x28 nor Rt/Rt2; immediates are small so that the
  * address stays near the window centre (aligned to the access size 3 times
  * in 4: Device memory with the MMU off faults on unaligned accesses). */
-static uint32_t gen_ldst(Rng *r, const char **sub)
+static uint32_t gen_ldst(Rng *r, const DiffClasses *cl, const char **sub)
 {
-    uint32_t w = pick(r, ldst_groups, NGROUPS(ldst_groups), sub);
+    uint32_t w = pick(r, cl, ldst_groups, NGROUPS(ldst_groups), sub);
     uint32_t op0 = field(w, 28, 2);
     bool v = field(w, 26, 1), literal = op0 == 1 && !field(w, 24, 1);
 
@@ -312,17 +357,17 @@ static uint32_t gen_ldst(Rng *r, const char **sub)
 
 /* Scalar floating point. Rd (4:0) may be a general register (FMOV,
  * FCVTZS...). Type (23:22) is single or double 3 times in 4. */
-static uint32_t gen_fp(Rng *r, const char **sub)
+static uint32_t gen_fp(Rng *r, const DiffClasses *cl, const char **sub)
 {
-    uint32_t w = pick(r, fp_groups, NGROUPS(fp_groups), sub);
+    uint32_t w = pick(r, cl, fp_groups, NGROUPS(fp_groups), sub);
     if (below(r, 4))
         w &= ~(1u << 23);
     return fix_reg(r, w, 0, true);
 }
 
-static uint32_t gen_simd(Rng *r, const char **sub)
+static uint32_t gen_simd(Rng *r, const DiffClasses *cl, const char **sub)
 {
-    uint32_t w = pick(r, simd_groups, NGROUPS(simd_groups), sub);
+    uint32_t w = pick(r, cl, simd_groups, NGROUPS(simd_groups), sub);
     return fix_reg(r, w, 0, true);
 }
 
@@ -435,13 +480,14 @@ static uint64_t rand_v64(Rng *r)
 /* FPCR: RMode (23:22), FZ (24), DN (25), AHP (26) at random; 1 in 8 blocks
  * also set bits that cortex-a57 leaves RAZ/WI (trap enables, FZ16, Len,
  * Stride) to check that the write ignores them. */
-static uint64_t rand_fpcr(Rng *r)
+static uint64_t rand_fpcr(Rng *r, const DiffClasses *cl)
 {
     uint64_t v = (uint64_t)below(r, 4) << 22;
     if (!below(r, 4)) v |= 1u << 24;
     if (!below(r, 4)) v |= 1u << 25;
     if (!below(r, 4)) v |= 1u << 26;
-    if (!below(r, 8)) v |= next64(r) & 0x003f9f00u;
+    if (!below(r, 8) && !excluded(cl, "fpcr"))
+        v |= next64(r) & 0x003f9f00u;
     return v;
 }
 
@@ -451,7 +497,7 @@ static uint64_t rand_fpsr(Rng *r)
     return below(r, 4) ? 0 : next64(r) & 0x0800009fu;
 }
 
-static void make_state(Rng *r, DiffState *st)
+static void make_state(Rng *r, const DiffClasses *cl, DiffState *st)
 {
     for (int i = 0; i < 31; i++)
         st->x[i] = rand_x(r);
@@ -461,7 +507,7 @@ static void make_state(Rng *r, DiffState *st)
     st->x[DIFF_IDX_REG] = (uint64_t)(int64_t)small(r, -4, 15);
     st->sp = DIFF_WIN + DIFF_WIN_SIZE / 2 + 16 * (uint64_t)(int64_t)small(r, -4, 4);
     st->nzcv = (uint64_t)below(r, 16) << 28;
-    st->fpcr = rand_fpcr(r);
+    st->fpcr = rand_fpcr(r, cl);
     st->fpsr = rand_fpsr(r);
     st->win_seed = next64(r) | 1;
     for (int i = 0; i < 32; i++) {
@@ -471,33 +517,33 @@ static void make_state(Rng *r, DiffState *st)
 }
 
 void diff_block_make(DiffBlock *b, uint64_t seed, uint64_t block,
-                     unsigned classes, int len)
+                     const DiffClasses *cl, int len)
 {
     Rng r = { seed * 0xd1342543de82ef95ull ^ (block + 1) * 0x9e3779b97f4a7c15ull };
     unsigned bits[6];
     int nbits = 0;
     for (int i = 0; i < 6; i++)
-        if (classes & (1u << i))
+        if (cl->bits & (1u << i))
             bits[nbits++] = 1u << i;
 
     memset(b, 0, sizeof *b);
     b->len = len;
-    make_state(&r, &b->st);
+    make_state(&r, cl, &b->st);
     for (int i = 0; i < len; i++) {
         unsigned c = bits[below(&r, (uint32_t)nbits)];
         uint32_t w = 0;
         const char *sub = "branch";
         switch (c) {
-        case DIFF_DPIMM: w = gen_dpimm(&r, &sub); break;
-        case DIFF_DPREG: w = gen_dpreg(&r, &sub); break;
-        case DIFF_LDST: w = gen_ldst(&r, &sub); break;
-        case DIFF_FP: w = gen_fp(&r, &sub); break;
-        case DIFF_SIMD: w = gen_simd(&r, &sub); break;
+        case DIFF_DPIMM: w = gen_dpimm(&r, cl, &sub); break;
+        case DIFF_DPREG: w = gen_dpreg(&r, cl, &sub); break;
+        case DIFF_LDST: w = gen_ldst(&r, cl, &sub); break;
+        case DIFF_FP: w = gen_fp(&r, cl, &sub); break;
+        case DIFF_SIMD: w = gen_simd(&r, cl, &sub); break;
         case DIFF_BRANCH:   /* half branches, half flag/register producers */
             if (below(&r, 2))
                 w = gen_branch(&r, i, len);
             else
-                w = below(&r, 2) ? gen_dpimm(&r, &sub) : gen_dpreg(&r, &sub);
+                w = below(&r, 2) ? gen_dpimm(&r, cl, &sub) : gen_dpreg(&r, cl, &sub);
             break;
         }
         b->insn[i] = w;
@@ -692,7 +738,8 @@ static int usage(void)
         "                    [-p BLOCK] -o OUT.s\n"
         "       difftool cmp -s SEED [-c CLASSES] [-k LEN] [-p BLOCK] [-q MAX]\n"
         "                    [-a NAME] [-b NAME] A.out B.out\n"
-        "classes: dpimm dpreg ldst branch fp simd all (comma-separated)\n");
+        "classes: dpimm dpreg ldst branch fp simd all (comma-separated),\n"
+        "         -WORD drops the encoding groups named with WORD (diff.h)\n");
     return 2;
 }
 
@@ -700,7 +747,8 @@ static int gen_main(int argc, char **argv)
 {
     uint64_t seed = 0, nblocks = 1000, first = 0;
     int64_t prefix = -1;
-    unsigned classes = DIFF_ALL;
+    DiffClasses classes;
+    bool classes_ok = diff_classes_parse("all", &classes);
     int len = 16, opt;
     const char *out = NULL;
     optind = 1;
@@ -709,14 +757,14 @@ static int gen_main(int argc, char **argv)
         case 's': seed = strtoull(optarg, NULL, 0); break;
         case 'n': nblocks = strtoull(optarg, NULL, 0); break;
         case 'f': first = strtoull(optarg, NULL, 0); break;
-        case 'c': classes = diff_classes_parse(optarg); break;
+        case 'c': classes_ok = diff_classes_parse(optarg, &classes); break;
         case 'k': len = atoi(optarg); break;
         case 'p': prefix = strtoll(optarg, NULL, 0); break;
         case 'o': out = optarg; break;
         default: return usage();
         }
     }
-    if (!out || !classes || len < 1 || len > DIFF_MAX_LEN)
+    if (!out || !classes_ok || len < 1 || len > DIFF_MAX_LEN)
         return usage();
     FILE *f = fopen(out, "w");
     if (!f) {
@@ -727,10 +775,10 @@ static int gen_main(int argc, char **argv)
     DiffBlock b;
     uint64_t count = prefix >= 0 ? (uint64_t)len + 1 : nblocks;
     if (prefix >= 0)
-        diff_block_make(&b, seed, (uint64_t)prefix, classes, len);
+        diff_block_make(&b, seed, (uint64_t)prefix, &classes, len);
     for (uint64_t i = 0; i < count; i++) {
         if (prefix < 0)
-            diff_block_make(&b, seed, first + i, classes, len);
+            diff_block_make(&b, seed, first + i, &classes, len);
         uint64_t idx = prefix >= 0 ? i : first + i;
         write_block(f, &b, idx, prefix >= 0 ? (int)i : len);
     }
@@ -739,7 +787,7 @@ static int gen_main(int argc, char **argv)
     fprintf(f, "\tb poweroff\n\t.data\n");
     for (uint64_t i = 0; i < count; i++) {
         if (prefix < 0)
-            diff_block_make(&b, seed, first + i, classes, len);
+            diff_block_make(&b, seed, first + i, &classes, len);
         write_table(f, &b, prefix >= 0 ? i : first + i);
     }
     if (fclose(f) != 0) {

@@ -8,7 +8,8 @@
 #     -k LEN    instructions per block (16)
 #     -j JOBS   images run at once (2)
 #     -q MAX    failing blocks shown in full per image (5)
-#     -l MAX    failing blocks per image localized to one instruction (3)
+#     -l MAX    failing blocks per image localized to one instruction,
+#               taken in turn from each kind of first difference (3)
 #     -t SECS   time limit per emulator run (300)
 #     -w DIR    work directory (build/tests/diff/work)
 #     -B NAME   compare QEMU against NAME instead of rewind: "qemu" (QEMU
@@ -113,7 +114,11 @@ run_spec() {
         fi
         echo "$pass $fail 0" >"$n.count"
         if [ "$OTHER" != corrupt ] && [ "$LOCAL" -gt 0 ] && [ -s "$fails" ]; then
-            head -n "$LOCAL" "$fails" | while read -r b; do
+            # round robin over the kinds of first difference (register
+            # numbers and addresses folded: X3 and X7 are one kind)
+            awk '{ k = $2; gsub(/[0-9]+/, "", k); sub(/\[.*/, "", k); print seen[k]++, NR, $1 }' \
+                "$fails" | sort -n -k1,1 -k2,2 | head -n "$LOCAL" | sort -n -k2,2 |
+            while read -r _ _ b; do
                 local p="$n-p$b"
                 if build "$p" -s "$seed" -c "$classes" -k "$LEN" -p "$b"; then
                     emulate "$p"
