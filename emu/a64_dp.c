@@ -19,12 +19,11 @@
 
 #define INLINE static inline __attribute__((always_inline))
 
-/* A row pair: sf = 1 runs fn##64, sf = 0 runs fn##32. */
+/* A row pair: sf = 1 runs fn##64, sf = 0 runs fn##32. Where one handler
+ * serves both sizes, op_X64 and op_X32 are #defined to it. */
 #define SF(mask, value, fn, name, dec)                                       \
     { (mask) | 0x80000000u, (value) | 0x80000000u, fn##64, name, dec },      \
     { (mask) | 0x80000000u, (value), fn##32, name, dec }
-
-#define SF_BIT 0x80000000u
 
 /* ---- Flags -------------------------------------------------------------- */
 
