@@ -512,33 +512,32 @@ const EmuInsnPattern emu_a64_dp_imm_table[] = {
  *   31 30 29 28     24 23 22 21 20 16 15  10 9  5 4  0
  *   sf  opc  0 1 0 1 0 shift N   Rm   imm6    Rn   Rd
  * opc: AND, ORR, EOR, ANDS; N inverts the shifted Rm (BIC, ORN, EON, BICS).
- * imm6 >= 32 is unallocated when sf = 0. aux = imm6 | shift << 8. Rows
- * with shift = LSL come first and run handlers with no shift switch. */
+ * imm6 >= 32 is unallocated when sf = 0. aux = imm6. Each shift type has
+ * its own rows (SHIFTED4) and handlers, so no handler switches on it. */
 enum { LOG_AND, LOG_ORR, LOG_EOR, LOG_ANDS };
+
+enum { SH_LSL, SH_LSR, SH_ASR, SH_ROR };
 
 static bool dec_shifted(uint32_t raw, EmuInsn *out)
 {
     unsigned amount = BITS(raw, 15, 10);
     if (!BIT(raw, 31) && amount >= 32)
         return false;
-    out->aux = amount | BITS(raw, 23, 22) << 8;
+    out->aux = amount;
     return true;
 }
 
 /* The shifted second operand; 32-bit forms return it zero-extended. */
-INLINE uint64_t shifted_rm(const EmuCpu *cpu, const EmuInsn *in, bool sf, bool lsl)
+INLINE uint64_t shifted_rm(const EmuCpu *cpu, const EmuInsn *in, bool sf, unsigned type)
 {
-    unsigned amount = in->aux & 63, type = in->aux >> 8;
     if (sf)
-        return lsl ? get_x(cpu, RM(in->raw)) << amount
-                   : shift64(get_x(cpu, RM(in->raw)), type, amount);
-    return lsl ? (uint32_t)(get_w(cpu, RM(in->raw)) << amount)
-               : shift32(get_w(cpu, RM(in->raw)), type, amount);
+        return shift64(get_x(cpu, RM(in->raw)), type, in->aux);
+    return shift32(get_w(cpu, RM(in->raw)), type, in->aux);
 }
 
-INLINE EmuStep logic_reg(EmuCpu *cpu, const EmuInsn *in, int op, bool invert, bool sf, bool lsl)
+INLINE EmuStep logic_reg(EmuCpu *cpu, const EmuInsn *in, int op, bool invert, bool sf, unsigned type)
 {
-    uint64_t a = get_x(cpu, RN(in->raw)), b = shifted_rm(cpu, in, sf, lsl), r;
+    uint64_t a = get_x(cpu, RN(in->raw)), b = shifted_rm(cpu, in, sf, type), r;
     if (invert)
         b = ~b;
     switch (op) {
@@ -554,15 +553,16 @@ INLINE EmuStep logic_reg(EmuCpu *cpu, const EmuInsn *in, int op, bool invert, bo
     return EMU_NEXT;
 }
 
+#define LOGIC_SHIFT(name, op, invert, sh, type)                                           \
+    static EmuStep op_##name##_##sh##64(EmuCpu *cpu, const EmuInsn *in)                   \
+    { return logic_reg(cpu, in, op, invert, true, type); }                                \
+    static EmuStep op_##name##_##sh##32(EmuCpu *cpu, const EmuInsn *in)                   \
+    { return logic_reg(cpu, in, op, invert, false, type); }
 #define LOGIC_REG(name, op, invert)                                                       \
-    static EmuStep op_##name##_lsl64(EmuCpu *cpu, const EmuInsn *in)                      \
-    { return logic_reg(cpu, in, op, invert, true, true); }                                \
-    static EmuStep op_##name##_lsl32(EmuCpu *cpu, const EmuInsn *in)                      \
-    { return logic_reg(cpu, in, op, invert, false, true); }                               \
-    static EmuStep op_##name##_shift64(EmuCpu *cpu, const EmuInsn *in)                    \
-    { return logic_reg(cpu, in, op, invert, true, false); }                               \
-    static EmuStep op_##name##_shift32(EmuCpu *cpu, const EmuInsn *in)                    \
-    { return logic_reg(cpu, in, op, invert, false, false); }
+    LOGIC_SHIFT(name, op, invert, lsl, SH_LSL)                                            \
+    LOGIC_SHIFT(name, op, invert, lsr, SH_LSR)                                            \
+    LOGIC_SHIFT(name, op, invert, asr, SH_ASR)                                            \
+    LOGIC_SHIFT(name, op, invert, ror, SH_ROR)
 LOGIC_REG(and, LOG_AND, false)
 LOGIC_REG(bic, LOG_AND, true)
 LOGIC_REG(orr, LOG_ORR, false)
@@ -572,13 +572,14 @@ LOGIC_REG(eon, LOG_EOR, true)
 LOGIC_REG(ands, LOG_ANDS, false)
 LOGIC_REG(bics, LOG_ANDS, true)
 #undef LOGIC_REG
+#undef LOGIC_SHIFT
 
 /* ---- Add/subtract (shifted and extended register) --------------------------
  * Shifted:
  *   31 30 29 28     24 23 22 21 20 16 15  10 9  5 4  0
  *   sf op  S  0 1 0 1 1 shift 0   Rm   imm6    Rn   Rd
- * shift = ROR, and imm6 >= 32 when sf = 0, are unallocated. Register 31 is
- * XZR everywhere. aux as for the logical forms.
+ * shift = ROR (no row), and imm6 >= 32 when sf = 0, are unallocated.
+ * Register 31 is XZR everywhere. aux as for the logical forms.
  *
  * Extended:
  *   31 30 29 28     24 23 22 21 20 16 15  13 12 10 9  5 4  0
@@ -588,11 +589,6 @@ LOGIC_REG(bics, LOG_ANDS, true)
  * on it. aux = L | imm3 << 8 where the extension of Rm is
  * (Rm << L) >> L (L = 64 - 8 << option<1:0>) before the left shift. */
 enum { AS_ADD, AS_ADDS, AS_SUB, AS_SUBS };
-
-static bool dec_arith_shifted(uint32_t raw, EmuInsn *out)
-{
-    return BITS(raw, 23, 22) != 3 && dec_shifted(raw, out);
-}
 
 static bool dec_arith_extended(uint32_t raw, EmuInsn *out)
 {
@@ -631,9 +627,9 @@ INLINE EmuStep arith(EmuCpu *cpu, const EmuInsn *in, int op, bool sf, bool rd_sp
     return EMU_NEXT;
 }
 
-INLINE EmuStep arith_shifted(EmuCpu *cpu, const EmuInsn *in, int op, bool sf, bool lsl)
+INLINE EmuStep arith_shifted(EmuCpu *cpu, const EmuInsn *in, int op, bool sf, unsigned type)
 {
-    return arith(cpu, in, op, sf, false, get_x(cpu, RN(in->raw)), shifted_rm(cpu, in, sf, lsl));
+    return arith(cpu, in, op, sf, false, get_x(cpu, RN(in->raw)), shifted_rm(cpu, in, sf, type));
 }
 
 INLINE EmuStep arith_extended(EmuCpu *cpu, const EmuInsn *in, int op, bool sf, bool sign)
@@ -644,15 +640,15 @@ INLINE EmuStep arith_extended(EmuCpu *cpu, const EmuInsn *in, int op, bool sf, b
     return arith(cpu, in, op, sf, true, get_xsp(cpu, RN(in->raw)), m << shift);
 }
 
+#define ARITH_SHIFT(name, op, sh, type)                                                   \
+    static EmuStep op_##name##_##sh##64(EmuCpu *cpu, const EmuInsn *in)                   \
+    { return arith_shifted(cpu, in, op, true, type); }                                    \
+    static EmuStep op_##name##_##sh##32(EmuCpu *cpu, const EmuInsn *in)                   \
+    { return arith_shifted(cpu, in, op, false, type); }
 #define ARITH_REG(name, op)                                                               \
-    static EmuStep op_##name##_lsl64(EmuCpu *cpu, const EmuInsn *in)                      \
-    { return arith_shifted(cpu, in, op, true, true); }                                    \
-    static EmuStep op_##name##_lsl32(EmuCpu *cpu, const EmuInsn *in)                      \
-    { return arith_shifted(cpu, in, op, false, true); }                                   \
-    static EmuStep op_##name##_shift64(EmuCpu *cpu, const EmuInsn *in)                    \
-    { return arith_shifted(cpu, in, op, true, false); }                                   \
-    static EmuStep op_##name##_shift32(EmuCpu *cpu, const EmuInsn *in)                    \
-    { return arith_shifted(cpu, in, op, false, false); }                                  \
+    ARITH_SHIFT(name, op, lsl, SH_LSL)                                                    \
+    ARITH_SHIFT(name, op, lsr, SH_LSR)                                                    \
+    ARITH_SHIFT(name, op, asr, SH_ASR)                                                    \
     static EmuStep op_##name##_uxt64(EmuCpu *cpu, const EmuInsn *in)                      \
     { return arith_extended(cpu, in, op, true, false); }                                  \
     static EmuStep op_##name##_uxt32(EmuCpu *cpu, const EmuInsn *in)                      \
@@ -666,6 +662,7 @@ ARITH_REG(adds, AS_ADDS)
 ARITH_REG(sub, AS_SUB)
 ARITH_REG(subs, AS_SUBS)
 #undef ARITH_REG
+#undef ARITH_SHIFT
 
 /* ---- Add/subtract (with carry) ---------------------------------------------
  *   31 30 29 28           21 20 16 15    10 9  5 4  0
@@ -1112,8 +1109,17 @@ static EmuStep op_umulh(EmuCpu *cpu, const EmuInsn *in)
 
 /* Rows of op0 = x101, in the order of the Arm ARM's index. Rotate right
  * into flags and evaluate into flags (FlagM, ARMv8.4) have no row. */
-#define LSL_ONLY 0x00c00000u   /* shift field 23:22 = LSL */
-#define SIGNED   0x00008000u   /* option<2> of the extended forms */
+#define SIGNED 0x00008000u   /* option<2> of the extended forms */
+
+/* Rows for each value of the shift field (bits 23:22) of a shifted-register
+ * form: LSL, LSR, ASR (SHIFTED3), and ROR (SHIFTED4). */
+#define SHIFTED3(mask, value, fn, name, dec)                                 \
+    SF((mask) | 0x00c00000u, (value), fn##_lsl, name, dec),                 \
+    SF((mask) | 0x00c00000u, (value) | 0x00400000u, fn##_lsr, name, dec),   \
+    SF((mask) | 0x00c00000u, (value) | 0x00800000u, fn##_asr, name, dec)
+#define SHIFTED4(mask, value, fn, name, dec)                                 \
+    SHIFTED3(mask, value, fn, name, dec),                                    \
+    SF((mask) | 0x00c00000u, (value) | 0x00c00000u, fn##_ror, name, dec)
 const EmuInsnPattern emu_a64_dp_reg_table[] = {
     /* Data-processing (2 source) */
     SF(0x7fe0fc00, 0x1ac00800, op_udiv, "udiv", NULL),
@@ -1139,31 +1145,19 @@ const EmuInsnPattern emu_a64_dp_reg_table[] = {
     SF(0x7ffffc00, 0x5ac01000, op_clz, "clz", NULL),
     SF(0x7ffffc00, 0x5ac01400, op_cls, "cls", NULL),
     /* Logical (shifted register) */
-    SF(0x7f200000 | LSL_ONLY, 0x0a000000, op_and_lsl, "and_reg", dec_shifted),
-    SF(0x7f200000, 0x0a000000, op_and_shift, "and_reg", dec_shifted),
-    SF(0x7f200000 | LSL_ONLY, 0x0a200000, op_bic_lsl, "bic_reg", dec_shifted),
-    SF(0x7f200000, 0x0a200000, op_bic_shift, "bic_reg", dec_shifted),
-    SF(0x7f200000 | LSL_ONLY, 0x2a000000, op_orr_lsl, "orr_reg", dec_shifted),
-    SF(0x7f200000, 0x2a000000, op_orr_shift, "orr_reg", dec_shifted),
-    SF(0x7f200000 | LSL_ONLY, 0x2a200000, op_orn_lsl, "orn_reg", dec_shifted),
-    SF(0x7f200000, 0x2a200000, op_orn_shift, "orn_reg", dec_shifted),
-    SF(0x7f200000 | LSL_ONLY, 0x4a000000, op_eor_lsl, "eor_reg", dec_shifted),
-    SF(0x7f200000, 0x4a000000, op_eor_shift, "eor_reg", dec_shifted),
-    SF(0x7f200000 | LSL_ONLY, 0x4a200000, op_eon_lsl, "eon_reg", dec_shifted),
-    SF(0x7f200000, 0x4a200000, op_eon_shift, "eon_reg", dec_shifted),
-    SF(0x7f200000 | LSL_ONLY, 0x6a000000, op_ands_lsl, "ands_reg", dec_shifted),
-    SF(0x7f200000, 0x6a000000, op_ands_shift, "ands_reg", dec_shifted),
-    SF(0x7f200000 | LSL_ONLY, 0x6a200000, op_bics_lsl, "bics_reg", dec_shifted),
-    SF(0x7f200000, 0x6a200000, op_bics_shift, "bics_reg", dec_shifted),
+    SHIFTED4(0x7f200000, 0x0a000000, op_and, "and_reg", dec_shifted),
+    SHIFTED4(0x7f200000, 0x0a200000, op_bic, "bic_reg", dec_shifted),
+    SHIFTED4(0x7f200000, 0x2a000000, op_orr, "orr_reg", dec_shifted),
+    SHIFTED4(0x7f200000, 0x2a200000, op_orn, "orn_reg", dec_shifted),
+    SHIFTED4(0x7f200000, 0x4a000000, op_eor, "eor_reg", dec_shifted),
+    SHIFTED4(0x7f200000, 0x4a200000, op_eon, "eon_reg", dec_shifted),
+    SHIFTED4(0x7f200000, 0x6a000000, op_ands, "ands_reg", dec_shifted),
+    SHIFTED4(0x7f200000, 0x6a200000, op_bics, "bics_reg", dec_shifted),
     /* Add/subtract (shifted register) */
-    SF(0x7f200000 | LSL_ONLY, 0x0b000000, op_add_lsl, "add_shift", dec_arith_shifted),
-    SF(0x7f200000, 0x0b000000, op_add_shift, "add_shift", dec_arith_shifted),
-    SF(0x7f200000 | LSL_ONLY, 0x2b000000, op_adds_lsl, "adds_shift", dec_arith_shifted),
-    SF(0x7f200000, 0x2b000000, op_adds_shift, "adds_shift", dec_arith_shifted),
-    SF(0x7f200000 | LSL_ONLY, 0x4b000000, op_sub_lsl, "sub_shift", dec_arith_shifted),
-    SF(0x7f200000, 0x4b000000, op_sub_shift, "sub_shift", dec_arith_shifted),
-    SF(0x7f200000 | LSL_ONLY, 0x6b000000, op_subs_lsl, "subs_shift", dec_arith_shifted),
-    SF(0x7f200000, 0x6b000000, op_subs_shift, "subs_shift", dec_arith_shifted),
+    SHIFTED3(0x7f200000, 0x0b000000, op_add, "add_shift", dec_shifted),
+    SHIFTED3(0x7f200000, 0x2b000000, op_adds, "adds_shift", dec_shifted),
+    SHIFTED3(0x7f200000, 0x4b000000, op_sub, "sub_shift", dec_shifted),
+    SHIFTED3(0x7f200000, 0x6b000000, op_subs, "subs_shift", dec_shifted),
     /* Add/subtract (extended register) */
     SF(0x7fe00000 | SIGNED, 0x0b200000, op_add_uxt, "add_ext", dec_arith_extended),
     SF(0x7fe00000 | SIGNED, 0x0b200000 | SIGNED, op_add_sxt, "add_ext", dec_arith_extended),
