@@ -574,6 +574,19 @@ LOGIC_REG(bics, LOG_ANDS, true)
 #undef LOGIC_REG
 #undef LOGIC_SHIFT
 
+/* MOV (register): ORR Rd, XZR, Rm, LSL #0, the commonest form of all. */
+static EmuStep op_mov_reg64(EmuCpu *cpu, const EmuInsn *in)
+{
+    set_x(cpu, RD(in->raw), get_x(cpu, RM(in->raw)));
+    return EMU_NEXT;
+}
+
+static EmuStep op_mov_reg32(EmuCpu *cpu, const EmuInsn *in)
+{
+    set_w(cpu, RD(in->raw), get_w(cpu, RM(in->raw)));
+    return EMU_NEXT;
+}
+
 /* ---- Add/subtract (shifted and extended register) --------------------------
  * Shifted:
  *   31 30 29 28     24 23 22 21 20 16 15  10 9  5 4  0
@@ -1147,6 +1160,7 @@ const EmuInsnPattern emu_a64_dp_reg_table[] = {
     /* Logical (shifted register) */
     SHIFTED4(0x7f200000, 0x0a000000, op_and, "and_reg", dec_shifted),
     SHIFTED4(0x7f200000, 0x0a200000, op_bic, "bic_reg", dec_shifted),
+    SF(0x7fe0ffe0, 0x2a0003e0, op_mov_reg, "orr_reg", NULL),
     SHIFTED4(0x7f200000, 0x2a000000, op_orr, "orr_reg", dec_shifted),
     SHIFTED4(0x7f200000, 0x2a200000, op_orn, "orn_reg", dec_shifted),
     SHIFTED4(0x7f200000, 0x4a000000, op_eor, "eor_reg", dec_shifted),
