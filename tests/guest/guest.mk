@@ -35,6 +35,9 @@ $(foreach p,int fp str exc,\
 # The long loop: one level each way (its instruction count is what counts).
 $(eval $(call guest_elf,loop,O2,uart))
 $(eval $(call guest_elf,loop,O2,semi))
+# Translation tables and the MMU: O0 and O2.
+$(eval $(call guest_elf,mmu,O0,uart))
+$(eval $(call guest_elf,mmu,O2,uart))
 # Identification registers: the code does not matter.
 $(eval $(call guest_elf,id,O2,uart))
 # Serial input: UART only (its input is tests/guest/echo.in).
