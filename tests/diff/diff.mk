@@ -25,7 +25,7 @@ DIFF_LONG_CLASSES := dpimm dpreg ldst branch fp simd all
 difftool: $(DIFFTOOL)
 
 diff-check: $(DIFFTOOL) $(BUILD)/rewind
-	$(DIFF_RUN) $(DIFF_CHECK_SPECS)
+	$(DIFF_RUN) -K $(DIFF_CHECK_SPECS)
 
 # Seeds 1000..1999, classes in turn; two failing blocks shown per image.
 diff-long: $(DIFFTOOL) $(BUILD)/rewind

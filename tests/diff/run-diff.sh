@@ -12,6 +12,8 @@
 #               taken in turn from each kind of first difference (3)
 #     -t SECS   time limit per emulator run (300)
 #     -w DIR    work directory (build/tests/diff/work)
+#     -K        keep the image and both outputs of a failing image (else
+#               only its log is kept: any image can be regenerated)
 #     -B NAME   compare QEMU against NAME instead of rewind: "qemu" (QEMU
 #               against itself) or "corrupt" (QEMU with one flipped
 #               output byte per image) — self-tests of this tool
@@ -27,16 +29,16 @@
 # failed or an image could not be built or run.
 set -u
 
-LEN=16 JOBS=2 SHOW=5 LOCAL=3 TLIMIT=300 WORK=build/tests/diff/work OTHER=rewind
-while getopts "k:j:q:l:t:w:B:" o; do
+LEN=16 JOBS=2 SHOW=5 LOCAL=3 TLIMIT=300 WORK=build/tests/diff/work OTHER=rewind KEEP=0
+while getopts "k:j:q:l:t:w:B:K" o; do
     case $o in
     k) LEN=$OPTARG ;; j) JOBS=$OPTARG ;; q) SHOW=$OPTARG ;; l) LOCAL=$OPTARG ;;
-    t) TLIMIT=$OPTARG ;; w) WORK=$OPTARG ;; B) OTHER=$OPTARG ;;
-    *) sed -n '3,20p' "$0" >&2; exit 2 ;;
+    t) TLIMIT=$OPTARG ;; w) WORK=$OPTARG ;; B) OTHER=$OPTARG ;; K) KEEP=1 ;;
+    *) sed -n '3,24p' "$0" >&2; exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
-[ $# -gt 0 ] || { sed -n '3,20p' "$0" >&2; exit 2; }
+[ $# -gt 0 ] || { sed -n '3,24p' "$0" >&2; exit 2; }
 
 DIFFTOOL=${DIFFTOOL:-build/tests/diff/difftool}
 REWIND=${REWIND:-build/rewind}
@@ -129,21 +131,32 @@ run_spec() {
                 rm -f "$p".*
             done
         fi
-        [ "$fail" = 0 ] && rm -f "$n".{elf,qemu,other,cmp,failed} "$n".*.err "$n".*.status
+        if [ "$fail" = 0 ] || [ "$KEEP" = 0 ]; then
+            rm -f "$n".{elf,qemu,other,cmp,failed} "$n".*.err "$n".*.status
+        fi
     } >"$log" 2>&1
 }
 
 specs=("$@")
-running=0
+running=0 done=0
+progress() {    # on stderr, for long runs: images finished so far
+    done=$((done + 1))
+    [ ${#specs[@]} -lt 20 ] || echo "run-diff: $done/${#specs[@]} images done" >&2
+}
 for spec in "${specs[@]}"; do
     run_spec "$spec" &
     running=$((running + 1))
     if [ "$running" -ge "$JOBS" ]; then
         wait -n
         running=$((running - 1))
+        progress
     fi
 done
-wait
+while [ "$running" -gt 0 ]; do
+    wait -n
+    running=$((running - 1))
+    progress
+done
 
 total_pass=0 total_fail=0 errors=0
 for spec in "${specs[@]}"; do
