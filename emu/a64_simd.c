@@ -693,136 +693,6 @@ SIZES_HS(H_LONG3_ELEM, op_sqdmull_elem, e_sqdmull)
 SIZES_HS(H_LONG3_ELEM, op_sqdmlal_elem, e_sqdmlal)
 SIZES_HS(H_LONG3_ELEM, op_sqdmlsl_elem, e_sqdmlsl)
 
-/* ---- Copies, permutes, table lookups, immediates ---------------------------- */
-
-static const uint64_t replicate[4] = {
-    0x0101010101010101ull, 0x0001000100010001ull, 0x0000000100000001ull, 1,
-};
-
-/* DUP (element): AUX_EXTRA is the index; DUP (general) reads Rn. */
-static EmuStep op_dup_elem(EmuCpu *cpu, const EmuInsn *in)
-{
-    FP_CHECK();
-    unsigned size = AUX_SIZE(in->aux);
-    EmuVReg r;
-    r.d[0] = r.d[1] = simd_lane(&cpu->v[RN(in->raw)], AUX_EXTRA(in->aux), size) * replicate[size];
-    return simd_put(cpu, in, &r);
-}
-
-static EmuStep op_dup_gen(EmuCpu *cpu, const EmuInsn *in)
-{
-    FP_CHECK();
-    unsigned size = AUX_SIZE(in->aux);
-    EmuVReg r;
-    r.d[0] = r.d[1] = zx(get_x(cpu, RN(in->raw)), 8u << size) * replicate[size];
-    return simd_put(cpu, in, &r);
-}
-
-/* DUP (element, scalar): lane AUX_EXTRA to lane 0, the rest zeroed. */
-static EmuStep op_dup_scalar(EmuCpu *cpu, const EmuInsn *in)
-{
-    FP_CHECK();
-    unsigned size = AUX_SIZE(in->aux);
-    EmuVReg r = { 0 };
-    simd_set_lane(&r, 0, size, simd_lane(&cpu->v[RN(in->raw)], AUX_EXTRA(in->aux), size));
-    cpu->v[RD(in->raw)] = r;
-    return EMU_NEXT;
-}
-
-/* SMOV to W (Q = 0) zero-extends the sign-extended byte or halfword. */
-static EmuStep op_smov(EmuCpu *cpu, const EmuInsn *in)
-{
-    FP_CHECK();
-    unsigned size = AUX_SIZE(in->aux);
-    uint64_t x = (uint64_t)sx(simd_lane(&cpu->v[RN(in->raw)], AUX_EXTRA(in->aux), size), 8u << size);
-    set_x(cpu, RD(in->raw), BIT(in->raw, 30) ? x : (uint32_t)x);
-    return EMU_NEXT;
-}
-
-static EmuStep op_umov(EmuCpu *cpu, const EmuInsn *in)
-{
-    FP_CHECK();
-    set_x(cpu, RD(in->raw), simd_lane(&cpu->v[RN(in->raw)], AUX_EXTRA(in->aux), AUX_SIZE(in->aux)));
-    return EMU_NEXT;
-}
-
-/* INS (general): lane AUX_EXTRA of Vd from Rn; INS (element): from lane
- * AUX_EXTRA2 of Vn. The other lanes are kept. */
-static EmuStep op_ins_gen(EmuCpu *cpu, const EmuInsn *in)
-{
-    FP_CHECK();
-    simd_set_lane(&cpu->v[RD(in->raw)], AUX_EXTRA(in->aux), AUX_SIZE(in->aux), get_x(cpu, RN(in->raw)));
-    return EMU_NEXT;
-}
-
-static EmuStep op_ins_elem(EmuCpu *cpu, const EmuInsn *in)
-{
-    FP_CHECK();
-    unsigned size = AUX_SIZE(in->aux);
-    uint64_t x = simd_lane(&cpu->v[RN(in->raw)], AUX_EXTRA2(in->aux), size);
-    simd_set_lane(&cpu->v[RD(in->raw)], AUX_EXTRA(in->aux), size, x);
-    return EMU_NEXT;
-}
-
-/* Byte permutations (ZIP, UZP, TRN, EXT, REV): result byte i is byte
- * (imm >> 4i) & 15 of Vn, or of Vm when bit i of AUX_EXTRA2 is set. */
-static EmuStep op_perm(EmuCpu *cpu, const EmuInsn *in)
-{
-    FP_CHECK();
-    const EmuVReg *src[2] = { &cpu->v[RN(in->raw)], &cpu->v[RM(in->raw)] };
-    uint64_t idx = in->imm;
-    uint32_t sel = AUX_EXTRA2(in->aux);
-    EmuVReg r;
-    for (unsigned i = 0; i < 16; i++)
-        r.b[i] = src[(sel >> i) & 1]->b[(idx >> (4 * i)) & 15];
-    return simd_put(cpu, in, &r);
-}
-
-/* TBL, TBX: AUX_EXTRA registers from Rn (wrapping at 31) form the table;
- * out-of-range indices give 0 (TBL) or keep the destination byte (TBX). */
-static EmuStep op_tbl(EmuCpu *cpu, const EmuInsn *in)
-{
-    FP_CHECK();
-    unsigned nregs = AUX_EXTRA(in->aux), rn = RN(in->raw);
-    uint8_t table[64];
-    for (unsigned k = 0; k < nregs; k++)
-        memcpy(table + 16 * k, cpu->v[(rn + k) & 31].b, 16);
-    const EmuVReg *vm = &cpu->v[RM(in->raw)];
-    EmuVReg r = BIT(in->raw, 12) ? cpu->v[RD(in->raw)] : (EmuVReg){ 0 };
-    for (unsigned i = 0; i < 16; i++)
-        if (vm->b[i] < 16 * nregs)
-            r.b[i] = table[vm->b[i]];
-    return simd_put(cpu, in, &r);
-}
-
-/* MOVI, MVNI, FMOV (vector, immediate): imm is the 64-bit pattern (MVNI's
- * already inverted); ORR and BIC (BIC's imm inverted: an AND). */
-static EmuStep op_movi(EmuCpu *cpu, const EmuInsn *in)
-{
-    FP_CHECK();
-    EmuVReg r;
-    r.d[0] = r.d[1] = in->imm;
-    return simd_put(cpu, in, &r);
-}
-
-static EmuStep op_orr_imm(EmuCpu *cpu, const EmuInsn *in)
-{
-    FP_CHECK();
-    EmuVReg r = cpu->v[RD(in->raw)];
-    r.d[0] |= in->imm;
-    r.d[1] |= in->imm;
-    return simd_put(cpu, in, &r);
-}
-
-static EmuStep op_and_imm(EmuCpu *cpu, const EmuInsn *in)
-{
-    FP_CHECK();
-    EmuVReg r = cpu->v[RD(in->raw)];
-    r.d[0] &= in->imm;
-    r.d[1] &= in->imm;
-    return simd_put(cpu, in, &r);
-}
-
 /* ADDP (scalar): Dd = Vn.d[0] + Vn.d[1]. */
 static EmuStep op_addp_scalar(EmuCpu *cpu, const EmuInsn *in)
 {
@@ -980,25 +850,6 @@ static bool dec_misc_scalar(uint32_t raw, EmuInsn *out)
     return pick(out, misc_ops[u][opc], size, simd_scalar_aux(size));
 }
 
-/* REV64, REV32, REV16: bytes reversed in containers of 8 >> (opcode
- * bit 0 + U) bytes... see rev_container. The element must be smaller than
- * the container. */
-static bool dec_rev(uint32_t raw, EmuInsn *out)
-{
-    unsigned size = dec_size(raw), es = 1u << size;
-    unsigned c = BIT(raw, 12) ? 2 : BIT(raw, 29) ? 4 : 8;
-    if (es >= c)
-        return false;
-    out->aux = simd_vec_aux(dec_q(raw), size);
-    out->imm = 0;
-    for (unsigned i = 0; i < 16; i++) {
-        unsigned base = i & ~(c - 1), o = i & (c - 1);
-        unsigned src = base + (c - es - (o & ~(es - 1))) + (o & (es - 1));
-        out->imm |= (uint64_t)src << (4 * i);
-    }
-    return true;
-}
-
 /* Across lanes, by U and opcode: SADDLV/UADDLV 00011, xMAXV 01010, xMINV
  * 11010, ADDV 11011. At least four lanes: 4S needs Q, D is reserved. */
 static bool dec_across(uint32_t raw, EmuInsn *out)
@@ -1015,166 +866,6 @@ static bool dec_across(uint32_t raw, EmuInsn *out)
     if (size == 2 && !q)
         return false;
     return pick(out, fns, size, simd_vec_aux(q, size));
-}
-
-/* Copy: imm5 = index:1:0..0, the lowest set bit giving the size. */
-static bool dec_imm5(uint32_t raw, unsigned *size, unsigned *idx)
-{
-    unsigned imm5 = BITS(raw, 20, 16);
-    if (!(imm5 & 0xf))
-        return false;
-    *size = (unsigned)__builtin_ctz(imm5);
-    *idx = imm5 >> (*size + 1);
-    return true;
-}
-
-static bool dec_copy(uint32_t raw, EmuInsn *out)
-{
-    unsigned q = dec_q(raw), size, idx;
-    if (!dec_imm5(raw, &size, &idx))
-        return false;
-    switch (BITS(raw, 14, 11)) {
-    case 0x0: /* DUP (element) */
-    case 0x1: /* DUP (general) */
-        if (size == 3 && !q)
-            return false;
-        break;
-    case 0x5: /* SMOV: to W from B, H; to X from B, H, S */
-        if (size >= 2 + q)
-            return false;
-        break;
-    case 0x7: /* UMOV: to W from B, H, S; to X from D */
-        if (q != (size == 3))
-            return false;
-        break;
-    case 0x3: /* INS (general) */
-        break;
-    default:
-        return false;
-    }
-    out->aux = simd_vec_aux(q, size) | idx << 8;
-    return true;
-}
-
-static bool dec_ins_elem(uint32_t raw, EmuInsn *out)
-{
-    unsigned size, idx;
-    if (!dec_imm5(raw, &size, &idx))
-        return false;
-    out->aux = simd_vec_aux(1, size) | idx << 8 | (BITS(raw, 14, 11) >> size) << 16;
-    return true;
-}
-
-static bool dec_dup_scalar(uint32_t raw, EmuInsn *out)
-{
-    unsigned size, idx;
-    if (!dec_imm5(raw, &size, &idx))
-        return false;
-    out->aux = simd_scalar_aux(size) | idx << 8;
-    return true;
-}
-
-/* Permute: element i of the result is element `j` of Vn (from_m = 0) or
- * Vm, written as byte moves. */
-static void perm_elem(EmuInsn *out, unsigned i, unsigned from_m, unsigned j, unsigned es)
-{
-    for (unsigned k = 0; k < es; k++) {
-        out->imm |= (uint64_t)(j * es + k) << (4 * (i * es + k));
-        out->aux |= from_m << (16 + i * es + k);
-    }
-}
-
-static bool dec_perm(uint32_t raw, EmuInsn *out)
-{
-    unsigned q = dec_q(raw), size = dec_size(raw), opc = BITS(raw, 14, 12);
-    unsigned es = 1u << size, nel = (q ? 16u : 8u) >> size, half = nel / 2;
-    if (size == 3 && !q)
-        return false;
-    out->aux = simd_vec_aux(q, size);
-    out->imm = 0;
-    for (unsigned i = 0; i < nel; i++) {
-        unsigned odd = i & 1, j;
-        switch (opc) {
-        case 1: j = 2 * i; break;                          /* UZP1 */
-        case 5: j = 2 * i + 1; break;                      /* UZP2 */
-        case 2: j = i - odd; break;                        /* TRN1 */
-        case 6: j = i + !odd; break;                       /* TRN2 */
-        case 3: j = i / 2 + (odd ? nel : 0); break;        /* ZIP1 */
-        case 7: j = half + i / 2 + (odd ? nel : 0); break; /* ZIP2 */
-        default: return false;
-        }
-        if (opc == 2 || opc == 6)
-            j += odd ? nel : 0;
-        perm_elem(out, i, j >= nel, j % nel, es);
-    }
-    return true;
-}
-
-/* EXT: bytes pos.. of Vm:Vn (of the low halves for Q = 0). */
-static bool dec_ext(uint32_t raw, EmuInsn *out)
-{
-    unsigned q = dec_q(raw), pos = BITS(raw, 14, 11), nb = q ? 16 : 8;
-    if (!q && pos >= 8)
-        return false;
-    out->aux = simd_vec_aux(q, 0);
-    out->imm = 0;
-    for (unsigned i = 0; i < nb; i++)
-        perm_elem(out, i, i + pos >= nb, (i + pos) % nb, 1);
-    return true;
-}
-
-static bool dec_tbl(uint32_t raw, EmuInsn *out)
-{
-    out->aux = simd_vec_aux(dec_q(raw), 0) | (BITS(raw, 14, 13) + 1) << 8;
-    return true;
-}
-
-/* AdvSIMDExpandImm. */
-static uint64_t expand_imm(unsigned op, unsigned cmode, uint64_t imm8)
-{
-    const uint64_t rep32 = 0x0000000100000001ull, rep16 = 0x0001000100010001ull;
-    switch (cmode >> 1) {
-    case 0: return imm8 * rep32;
-    case 1: return (imm8 << 8) * rep32;
-    case 2: return (imm8 << 16) * rep32;
-    case 3: return (imm8 << 24) * rep32;
-    case 4: return imm8 * rep16;
-    case 5: return (imm8 << 8) * rep16;
-    case 6: return (cmode & 1 ? imm8 << 16 | 0xffff : imm8 << 8 | 0xff) * rep32;
-    }
-    if (!(cmode & 1)) {
-        if (!op)
-            return imm8 * 0x0101010101010101ull;
-        uint64_t r = 0;
-        for (unsigned i = 0; i < 8; i++)
-            if ((imm8 >> i) & 1)
-                r |= 0xffull << (8 * i);
-        return r;
-    }
-    if (!op)
-        return ((imm8 & 0x80) << 24 | (imm8 & 0x40 ? 0x3e000000 : 0x40000000) |
-                (imm8 & 0x3f) << 19) * rep32;
-    return (imm8 & 0x80) << 56 | (imm8 & 0x40 ? 0x3fc0000000000000ull : 0x4000000000000000ull) |
-           (imm8 & 0x3f) << 48;
-}
-
-/* Modified immediate: 0 Q op 0111100000 abc cmode o2=0 1 defgh Rd. */
-static bool dec_modimm(uint32_t raw, EmuInsn *out)
-{
-    unsigned q = dec_q(raw), op = BIT(raw, 29), cmode = BITS(raw, 15, 12);
-    uint64_t imm = expand_imm(op, cmode, BITS(raw, 18, 16) << 5 | BITS(raw, 9, 5));
-    if (cmode == 15 && op && !q)
-        return false;
-    if (cmode < 12 && (cmode & 1)) {
-        out->fn = op ? op_and_imm : op_orr_imm;
-        imm = op ? ~imm : imm;
-    } else {
-        out->fn = op_movi;
-        imm = op && cmode < 14 ? ~imm : imm;
-    }
-    out->imm = imm;
-    out->aux = simd_vec_aux(q, 3);
-    return true;
 }
 
 /* Shift by immediate, by U and opcode (bits 15:11): immh:immb encodes the
@@ -1314,7 +1005,7 @@ static bool dec_addp_scalar(uint32_t raw, EmuInsn *out)
 
 const EmuInsnPattern emu_a64_simd_table[] = {
     /* AdvSIMD scalar copy */
-    { 0xffe0fc00, 0x5e000400, op_dup_scalar, "dup_scalar", dec_dup_scalar },
+    { 0xffe0fc00, 0x5e000400, P, "dup_scalar", simd_dec_dup_scalar },
     /* AdvSIMD scalar two-register miscellaneous */
     { MISCS(0, 0x03), P, "suqadd_scalar", dec_misc_scalar },
     { MISCS(0, 0x07), P, "sqabs_scalar", dec_misc_scalar },
@@ -1430,27 +1121,27 @@ const EmuInsnPattern emu_a64_simd_table[] = {
     { FELEMS(0, 0x09), P, "fmul_elem_scalar", simd_dec_fp_elem_scalar },
     { FELEMS(1, 0x09), P, "fmulx_elem_scalar", simd_dec_fp_elem_scalar },
     /* AdvSIMD table lookup */
-    { 0xbfe09c00, 0x0e000000, op_tbl, "tbl", dec_tbl },
-    { 0xbfe09c00, 0x0e001000, op_tbl, "tbx", dec_tbl },
+    { 0xbfe09c00, 0x0e000000, P, "tbl", simd_dec_tbl },
+    { 0xbfe09c00, 0x0e001000, P, "tbx", simd_dec_tbl },
     /* AdvSIMD permute */
-    { PERM(1), op_perm, "uzp1", dec_perm },
-    { PERM(2), op_perm, "trn1", dec_perm },
-    { PERM(3), op_perm, "zip1", dec_perm },
-    { PERM(5), op_perm, "uzp2", dec_perm },
-    { PERM(6), op_perm, "trn2", dec_perm },
-    { PERM(7), op_perm, "zip2", dec_perm },
+    { PERM(1), P, "uzp1", simd_dec_perm },
+    { PERM(2), P, "trn1", simd_dec_perm },
+    { PERM(3), P, "zip1", simd_dec_perm },
+    { PERM(5), P, "uzp2", simd_dec_perm },
+    { PERM(6), P, "trn2", simd_dec_perm },
+    { PERM(7), P, "zip2", simd_dec_perm },
     /* AdvSIMD extract */
-    { 0xbfe08400, 0x2e000000, op_perm, "ext", dec_ext },
+    { 0xbfe08400, 0x2e000000, P, "ext", simd_dec_ext },
     /* AdvSIMD copy */
-    { COPY(0, 0x0), op_dup_elem, "dup_elem", dec_copy },
-    { COPY(0, 0x1), op_dup_gen, "dup_gen", dec_copy },
-    { COPY(0, 0x5), op_smov, "smov", dec_copy },
-    { COPY(0, 0x7), op_umov, "umov", dec_copy },
-    { 0xffe0fc00, 0x4e001c00, op_ins_gen, "ins_gen", dec_copy },
-    { 0xffe08400, 0x6e000400, op_ins_elem, "ins_elem", dec_ins_elem },
+    { COPY(0, 0x0), P, "dup_elem", simd_dec_copy },
+    { COPY(0, 0x1), P, "dup_gen", simd_dec_copy },
+    { COPY(0, 0x5), P, "smov", simd_dec_copy },
+    { COPY(0, 0x7), P, "umov", simd_dec_copy },
+    { 0xffe0fc00, 0x4e001c00, P, "ins_gen", simd_dec_copy },
+    { 0xffe08400, 0x6e000400, P, "ins_elem", simd_dec_ins_elem },
     /* AdvSIMD two-register miscellaneous */
-    { MISC(0, 0x00), op_perm, "rev64", dec_rev },
-    { MISC(0, 0x01), op_perm, "rev16", dec_rev },
+    { MISC(0, 0x00), P, "rev64", simd_dec_rev },
+    { MISC(0, 0x01), P, "rev16", simd_dec_rev },
     { MISC(0, 0x02), P, "saddlp", dec_misc },
     { MISC(0, 0x03), P, "suqadd", dec_misc },
     { MISC(0, 0x04), P, "cls", dec_misc },
@@ -1463,7 +1154,7 @@ const EmuInsnPattern emu_a64_simd_table[] = {
     { MISC(0, 0x0b), P, "abs", dec_misc },
     { MISC(0, 0x12), P, "xtn", dec_misc },
     { MISC(0, 0x14), P, "sqxtn", dec_misc },
-    { MISC(1, 0x00), op_perm, "rev32", dec_rev },
+    { MISC(1, 0x00), P, "rev32", simd_dec_rev },
     { MISC(1, 0x02), P, "uaddlp", dec_misc },
     { MISC(1, 0x03), P, "usqadd", dec_misc },
     { MISC(1, 0x04), P, "clz", dec_misc },
@@ -1629,14 +1320,14 @@ const EmuInsnPattern emu_a64_simd_table[] = {
     { FSAME3(1, 1, 0x1d), P, "facgt", simd_dec_fp_same3 },
     { FSAME3(1, 1, 0x1e), P, "fminp", simd_dec_fp_same3 },
     /* AdvSIMD modified immediate */
-    { 0xbff89c00, 0x0f001400, P, "orr_imm32", dec_modimm },
-    { 0xbff8dc00, 0x0f009400, P, "orr_imm16", dec_modimm },
-    { 0xbff89c00, 0x2f001400, P, "bic_imm32", dec_modimm },
-    { 0xbff8dc00, 0x2f009400, P, "bic_imm16", dec_modimm },
-    { 0xbff8fc00, 0x2f00e400, P, "movi_64", dec_modimm },
-    { 0x9ff8fc00, 0x0f00f400, P, "fmov_v_imm", dec_modimm },
-    { 0xbff80c00, 0x0f000400, P, "movi", dec_modimm },
-    { 0xbff80c00, 0x2f000400, P, "mvni", dec_modimm },
+    { 0xbff89c00, 0x0f001400, P, "orr_imm32", simd_dec_modimm },
+    { 0xbff8dc00, 0x0f009400, P, "orr_imm16", simd_dec_modimm },
+    { 0xbff89c00, 0x2f001400, P, "bic_imm32", simd_dec_modimm },
+    { 0xbff8dc00, 0x2f009400, P, "bic_imm16", simd_dec_modimm },
+    { 0xbff8fc00, 0x2f00e400, P, "movi_64", simd_dec_modimm },
+    { 0x9ff8fc00, 0x0f00f400, P, "fmov_v_imm", simd_dec_modimm },
+    { 0xbff80c00, 0x0f000400, P, "movi", simd_dec_modimm },
+    { 0xbff80c00, 0x2f000400, P, "mvni", simd_dec_modimm },
     /* AdvSIMD shift by immediate */
     { SHIFT(0, 0x00), P, "sshr", dec_shift },
     { SHIFT(0, 0x02), P, "ssra", dec_shift },

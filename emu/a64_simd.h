@@ -98,11 +98,19 @@ static inline void simd_pair_concat(SimdPair *c, const EmuVReg *n, const EmuVReg
     }
 }
 
-/* ---- Floating-point rows (a64_simd2.c), linked into the table ---------- */
+/* ---- Rows decoded in a64_simd2.c ---------------------------------------- */
 
-/* Each decoder accepts the FP instructions of one class and fills out->fn
+/* Each decoder accepts the instructions of its row(s) and fills out->fn
  * with the matching handler; it returns false for unallocated encodings
  * and for the FP16 forms (not advertised). */
+bool simd_dec_copy(uint32_t raw, EmuInsn *out);          /* DUP, SMOV, UMOV, INS (general) */
+bool simd_dec_ins_elem(uint32_t raw, EmuInsn *out);
+bool simd_dec_dup_scalar(uint32_t raw, EmuInsn *out);
+bool simd_dec_perm(uint32_t raw, EmuInsn *out);          /* UZP, TRN, ZIP */
+bool simd_dec_ext(uint32_t raw, EmuInsn *out);
+bool simd_dec_rev(uint32_t raw, EmuInsn *out);
+bool simd_dec_tbl(uint32_t raw, EmuInsn *out);
+bool simd_dec_modimm(uint32_t raw, EmuInsn *out);        /* MOVI, MVNI, ORR, BIC, FMOV */
 bool simd_dec_fp_same3(uint32_t raw, EmuInsn *out);      /* three same */
 bool simd_dec_fp_same3_scalar(uint32_t raw, EmuInsn *out);
 bool simd_dec_fp_misc(uint32_t raw, EmuInsn *out);       /* two-reg misc */
