@@ -38,6 +38,10 @@ $(eval $(call guest_elf,loop,O2,semi))
 # Translation tables and the MMU: O0 and O2.
 $(eval $(call guest_elf,mmu,O0,uart))
 $(eval $(call guest_elf,mmu,O2,uart))
+# Interrupts: GICv2, the virtual timer, SGIs, the UART's receive
+# interrupt (input irq.in).
+$(eval $(call guest_elf,irq,O0,uart))
+$(eval $(call guest_elf,irq,O2,uart))
 # Identification registers: the code does not matter.
 $(eval $(call guest_elf,id,O2,uart))
 # Serial input: UART only (its input is tests/guest/echo.in).
