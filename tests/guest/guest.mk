@@ -42,6 +42,8 @@ $(eval $(call guest_elf,mmu,O2,uart))
 # interrupt (input irq.in).
 $(eval $(call guest_elf,irq,O0,uart))
 $(eval $(call guest_elf,irq,O2,uart))
+# Semihosting calls made directly.
+$(eval $(call guest_elf,semi,O2,semi))
 # Identification registers: the code does not matter.
 $(eval $(call guest_elf,id,O2,uart))
 # Serial input: UART only (its input is tests/guest/echo.in).
