@@ -61,7 +61,8 @@ enum {
     DIFF_BRANCH = 1 << 3,   /* forward in-block branches mixed with DP */
     DIFF_FP     = 1 << 4,   /* scalar floating point */
     DIFF_SIMD   = 1 << 5,   /* Advanced SIMD, vector and scalar */
-    DIFF_ALL    = (1 << 6) - 1,
+    DIFF_SYS    = 1 << 6,   /* hints, barriers, NZCV/FPCR/FPSR, ID registers */
+    DIFF_ALL    = (1 << 7) - 1,
 };
 
 #define DIFF_MAX_LEN 64

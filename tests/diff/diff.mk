@@ -2,7 +2,7 @@
 # random instruction blocks. `difftool gen` writes a guest, `difftool cmp`
 # compares two UART dumps, run-diff.sh drives both emulators.
 #
-#   make diff-check   8,000 blocks: each class alone, then all mixed
+#   make diff-check   8,500 blocks: each class alone, then all mixed
 #   make diff-long    1,000,000 blocks: 1,000 images of 1,000 blocks
 #   tests/diff/run-diff.sh SEED:CLASSES:BLOCKS ...   any other run
 # Both end with "diff: N passed, M failed" (blocks).
@@ -18,8 +18,8 @@ $(DIFFTOOL): $(DIFF_OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 DIFF_CHECK_SPECS := 1:dpimm:1000 2:dpreg:1000 3:ldst:1000 4:branch:1000 \
-                    5:fp:1000 6:simd:1000 7:all:2000
-DIFF_LONG_CLASSES := dpimm dpreg ldst branch fp simd all
+                    5:fp:1000 6:simd:1000 8:sys:500 7:all:2000
+DIFF_LONG_CLASSES := dpimm dpreg ldst branch fp simd sys all
 
 .PHONY: difftool diff-check diff-long diff-selftest
 difftool: $(DIFFTOOL)

@@ -55,7 +55,7 @@ static uint32_t below(Rng *r, uint32_t n) { return (uint32_t)(next64(r) % n); }
 static const struct { const char *name; unsigned bit; } class_names[] = {
     {"dpimm", DIFF_DPIMM}, {"dpreg", DIFF_DPREG}, {"ldst", DIFF_LDST},
     {"branch", DIFF_BRANCH}, {"fp", DIFF_FP}, {"simd", DIFF_SIMD},
-    {"all", DIFF_ALL},
+    {"sys", DIFF_SYS}, {"all", DIFF_ALL},
 };
 
 bool diff_classes_parse(const char *s, DiffClasses *out)
@@ -371,6 +371,46 @@ static uint32_t gen_simd(Rng *r, const DiffClasses *cl, const char **sub)
     return fix_reg(r, w, 0, true);
 }
 
+/* System instructions that neither change control state nor depend on
+ * time: hints other than WFE/WFI, barriers and CLREX (CRm, op2 and Rt at
+ * random: some unallocated), MRS/MSR of NZCV, FPCR, FPSR, MRS of the ID
+ * register space (op0=3, op1=0, CRn=0: reserved ones read as zero) and of
+ * the cache identification registers. */
+static uint32_t gen_sys(Rng *r, const DiffClasses *cl, const char **sub)
+{
+    static const char *names[] = { "hint", "barrier", "nzcv/fpcr/fpsr",
+                                   "id registers", "cache id registers" };
+    int ok[5], nok = 0;
+    for (int i = 0; i < 5; i++)
+        if (!excluded(cl, names[i]))
+            ok[nok++] = i;
+    int k = nok ? ok[below(r, (uint32_t)nok)] : 0;
+    uint32_t w, op;
+    *sub = names[k];
+    switch (k) {
+    case 0:
+        do
+            op = below(r, 128);
+        while (op == 2 || op == 3);
+        return 0xd503201fu | op << 5;
+    case 1:
+        w = 0xd503301fu | below(r, 16) << 8 | below(r, 8) << 5;
+        return below(r, 8) ? w : set_field(w, 0, 5, pick_reg(r, true));
+    case 2: {
+        static const uint32_t reg[] = { 0x000b4200, 0x000b4400, 0x000b4420 };
+        w = 0xd5100000u | reg[below(r, 3)] | below(r, 2) << 21;
+        return w | pick_reg(r, true);
+    }
+    case 3:
+        return 0xd5380000u | below(r, 8) << 8 | below(r, 8) << 5 | pick_reg(r, true);
+    default: {  /* CCSIDR, CLIDR, AIDR, CSSELR, CTR_EL0, DCZID_EL0 */
+        static const uint32_t reg[] = { 0x00390000, 0x00390020, 0x003900e0,
+                                        0x003a0000, 0x003b0020, 0x003b00e0 };
+        return 0xd5000000u | 0x00300000u | reg[below(r, 6)] | pick_reg(r, true);
+    }
+    }
+}
+
 /* A forward branch from instruction i of len to i + off, 1 <= off <= len - i
  * (len - i is the first instruction after the block). */
 static uint32_t gen_branch(Rng *r, int i, int len)
@@ -520,9 +560,9 @@ void diff_block_make(DiffBlock *b, uint64_t seed, uint64_t block,
                      const DiffClasses *cl, int len)
 {
     Rng r = { seed * 0xd1342543de82ef95ull ^ (block + 1) * 0x9e3779b97f4a7c15ull };
-    unsigned bits[6];
+    unsigned bits[7];
     int nbits = 0;
-    for (int i = 0; i < 6; i++)
+    for (int i = 0; i < 7; i++)
         if (cl->bits & (1u << i))
             bits[nbits++] = 1u << i;
 
@@ -539,6 +579,7 @@ void diff_block_make(DiffBlock *b, uint64_t seed, uint64_t block,
         case DIFF_LDST: w = gen_ldst(&r, cl, &sub); break;
         case DIFF_FP: w = gen_fp(&r, cl, &sub); break;
         case DIFF_SIMD: w = gen_simd(&r, cl, &sub); break;
+        case DIFF_SYS: w = gen_sys(&r, cl, &sub); break;
         case DIFF_BRANCH:   /* half branches, half flag/register producers */
             if (below(&r, 2))
                 w = gen_branch(&r, i, len);
@@ -738,7 +779,7 @@ static int usage(void)
         "                    [-p BLOCK] -o OUT.s\n"
         "       difftool cmp -s SEED [-c CLASSES] [-k LEN] [-p BLOCK] [-q MAX]\n"
         "                    [-a NAME] [-b NAME] A.out B.out\n"
-        "classes: dpimm dpreg ldst branch fp simd all (comma-separated),\n"
+        "classes: dpimm dpreg ldst branch fp simd sys all (comma-separated),\n"
         "         -WORD drops the encoding groups named with WORD (diff.h)\n");
     return 2;
 }

@@ -4,7 +4,9 @@
 #
 #   run-diff.sh [options] SPEC...
 #     SPEC      SEED:CLASSES:BLOCKS (one guest image each), e.g. 1:all:1000;
-#               classes: dpimm dpreg ldst branch fp simd all, joined by ','
+#               classes: dpimm dpreg ldst branch fp simd sys all, joined
+#               by ','; "-WORD" drops encoding groups (see diff.h), e.g.
+#               1:simd,-crypto:1000
 #     -k LEN    instructions per block (16)
 #     -j JOBS   images run at once (2)
 #     -q MAX    failing blocks shown in full per image (5)
