@@ -108,10 +108,22 @@ static const DiffBlock *block_of(const Ctx *c, uint64_t idx, DiffBlock *tmp)
     return tmp;
 }
 
+static void initial(const Ctx *c, uint64_t idx, Dump *d)
+{
+    DiffBlock b;
+    block_of(c, idx, &b);
+    memcpy(d->x, b.st.x, sizeof b.st.x);
+    d->x[31] = b.st.sp;
+    memcpy(d->v, b.st.v, sizeof d->v);
+    window_init(b.st.win_seed, d->w);
+    d->nzcv = b.st.nzcv;
+    d->fpsr = b.st.fpsr;
+    d->fpcr = b.st.fpcr;
+}
+
 static bool parse_line(const Ctx *c, const char *line, size_t len, Dump *d)
 {
     Hex h = { line, len, true };
-    DiffBlock b;
     d->idx = take(&h, 8);
     d->start = take(&h, 8);
     d->nzcv = take(&h, 8);
@@ -127,11 +139,11 @@ static bool parse_line(const Ctx *c, const char *line, size_t len, Dump *d)
             d->rec[i][k] = take(&h, 8);
     if (d->idx < c->first || d->idx - c->first >= c->n)
         return false;
-    block_of(c, d->idx, &b);
-    memcpy(d->x, b.st.x, sizeof b.st.x);
-    d->x[31] = b.st.sp;
-    memcpy(d->v, b.st.v, sizeof d->v);
-    window_init(b.st.win_seed, d->w);
+    Dump init;
+    initial(c, d->idx, &init);
+    memcpy(d->x, init.x, sizeof d->x);
+    memcpy(d->v, init.v, sizeof d->v);
+    memcpy(d->w, init.w, sizeof d->w);
 
     uint32_t m = (uint32_t)take(&h, 4);
     for (int i = 0; i < 32; i++)
@@ -220,28 +232,33 @@ static int rec_insn(const Dump *d, int i)
 typedef struct Diff {
     char name[32];
     char a[80], b[80];
+    char init[80];          /* value before the block, "" if not a register */
 } Diff;
 
 #define MAX_DIFFS 128
 
 typedef struct DiffList { int n; Diff d[MAX_DIFFS]; } DiffList;
 
-static void add(DiffList *l, const char *name, const char *a, const char *b)
+static Diff *add(DiffList *l, const char *name, const char *a, const char *b)
 {
+    static Diff spare;
     if (l->n >= MAX_DIFFS)
-        return;
+        return &spare;
     Diff *d = &l->d[l->n++];
     snprintf(d->name, sizeof d->name, "%s", name);
     snprintf(d->a, sizeof d->a, "%s", a);
     snprintf(d->b, sizeof d->b, "%s", b);
+    d->init[0] = 0;
+    return d;
 }
 
-static void add64(DiffList *l, const char *name, uint64_t a, uint64_t b)
+static void add64(DiffList *l, const char *name, uint64_t a, uint64_t b, uint64_t init)
 {
     char sa[24], sb[24];
     snprintf(sa, sizeof sa, "0x%016" PRIx64, a);
     snprintf(sb, sizeof sb, "0x%016" PRIx64, b);
-    add(l, name, sa, sb);
+    Diff *d = add(l, name, sa, sb);
+    snprintf(d->init, sizeof d->init, "0x%016" PRIx64, init);
 }
 
 static void exc_text(const Dump *d, int i, char *out, size_t n)
@@ -252,7 +269,8 @@ static void exc_text(const Dump *d, int i, char *out, size_t n)
         snprintf(out + strlen(out), n - strlen(out), " FAR=0x%" PRIx64, d->rec[i][2]);
 }
 
-static void compare(const Dump *a, const Dump *b, DiffList *l)
+/* `init` holds the block's initial state (registers, window). */
+static void compare(const Dump *a, const Dump *b, const Dump *init, DiffList *l)
 {
     char name[32], sa[80], sb[80];
     l->n = 0;
@@ -278,17 +296,19 @@ static void compare(const Dump *a, const Dump *b, DiffList *l)
     for (int i = 0; i < 32; i++)
         if (a->x[i] != b->x[i]) {
             snprintf(name, sizeof name, i == 31 ? "SP" : "X%d", i);
-            add64(l, name, a->x[i], b->x[i]);
+            add64(l, name, a->x[i], b->x[i], init->x[i]);
         }
-    if (a->nzcv != b->nzcv) add64(l, "NZCV", a->nzcv, b->nzcv);
-    if (a->fpsr != b->fpsr) add64(l, "FPSR", a->fpsr, b->fpsr);
-    if (a->fpcr != b->fpcr) add64(l, "FPCR", a->fpcr, b->fpcr);
+    if (a->nzcv != b->nzcv) add64(l, "NZCV", a->nzcv, b->nzcv, init->nzcv);
+    if (a->fpsr != b->fpsr) add64(l, "FPSR", a->fpsr, b->fpsr, init->fpsr);
+    if (a->fpcr != b->fpcr) add64(l, "FPCR", a->fpcr, b->fpcr, init->fpcr);
     for (int i = 0; i < 32; i++)
         if (a->v[i][0] != b->v[i][0] || a->v[i][1] != b->v[i][1]) {
             snprintf(name, sizeof name, "V%d", i);
             snprintf(sa, sizeof sa, "0x%016" PRIx64 "%016" PRIx64, a->v[i][1], a->v[i][0]);
             snprintf(sb, sizeof sb, "0x%016" PRIx64 "%016" PRIx64, b->v[i][1], b->v[i][0]);
-            add(l, name, sa, sb);
+            Diff *d = add(l, name, sa, sb);
+            snprintf(d->init, sizeof d->init, "0x%016" PRIx64 "%016" PRIx64,
+                     init->v[i][1], init->v[i][0]);
         }
     for (int i = 0; i < (int)(DIFF_WIN_DUMP_SIZE / 8); i++)
         for (int k = 0; k < 8; k++) {
@@ -297,13 +317,14 @@ static void compare(const Dump *a, const Dump *b, DiffList *l)
                 snprintf(name, sizeof name, "mem[0x%x]", DIFF_WIN_DUMP + 8 * i + k);
                 snprintf(sa, sizeof sa, "0x%02x", ba);
                 snprintf(sb, sizeof sb, "0x%02x", bb);
-                add(l, name, sa, sb);
+                Diff *d = add(l, name, sa, sb);
+                snprintf(d->init, sizeof d->init, "0x%02x", (uint8_t)(init->w[i] >> (8 * k)));
             }
         }
     if (a->hash != b->hash)
-        add64(l, "window hash", a->hash, b->hash);
+        add(l, "window hash", "differs", "(a byte outside the dumped 256)");
     if (a->start != b->start)   /* same image: a different address is a loader bug */
-        add64(l, "block address", a->start, b->start);
+        add64(l, "block address", a->start, b->start, 0);
 }
 
 /* ---- reporting ---------------------------------------------------------- */
@@ -342,8 +363,10 @@ static void show_block(const Ctx *c, const Side *A, const Side *B, uint64_t idx,
     block_of(c, idx, &blk);
     uint64_t start = a->present ? a->start : b->present ? b->start : 0;
     int keep = c->prefix >= 0 ? (int)idx : blk.len;
-    printf("FAIL seed=0x%" PRIx64 " block=%" PRIu64 " classes=%s len=%d\n",
-           c->seed, c->prefix >= 0 ? (uint64_t)c->prefix : idx, c->classes_text, c->len);
+    uint64_t bno = c->prefix >= 0 ? (uint64_t)c->prefix : idx;
+    printf("FAIL seed=%" PRIu64 " block=%" PRIu64 " classes=%s len=%d"
+           "  (again: tests/diff/run-diff.sh -k %d '%" PRIu64 ":%s:1:%" PRIu64 "')\n",
+           c->seed, bno, c->classes_text, c->len, c->len, c->seed, c->classes_text, bno);
     for (int i = 0; i < keep; i++) {
         char t[256];
         disasm(c, blk.insn[i], start + 4 * (uint64_t)i, t, sizeof t);
@@ -358,8 +381,9 @@ static void show_block(const Ctx *c, const Side *A, const Side *B, uint64_t idx,
     }
     show_excs(A->name, a);
     show_excs(B->name, b);
-    printf("  first difference: %s: %s=%s %s=%s\n", l->d[0].name, A->name,
+    printf("  first difference: %s: %s=%s %s=%s", l->d[0].name, A->name,
            l->d[0].a, B->name, l->d[0].b);
+    printf(l->d[0].init[0] ? " (before the block: %s)\n" : "\n", l->d[0].init);
     if (l->n > 1) {
         printf("  also differ:");
         for (int i = 1; i < l->n && i < 24; i++)
@@ -459,7 +483,9 @@ int diff_cmp_main(int argc, char **argv)
         const Dump *a = &A.d[i], *b = &B.d[i];
         l.n = 0;
         if (a->present && b->present) {
-            compare(a, b, &l);
+            Dump init;
+            initial(&c, c.first + i, &init);
+            compare(a, b, &init, &l);
             if (!l.n) {
                 pass++;
                 continue;

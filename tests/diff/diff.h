@@ -85,7 +85,7 @@ typedef struct DiffBlock {
 /* What a stream draws from: "CLASS[,CLASS...][,-WORD...]", e.g. "all",
  * "simd,-crypto". A "-WORD" drops the encoding groups whose name contains
  * WORD (group names as printed in failure reports, e.g. "crypto aes");
- * "-fpcr" keeps the random FPCR to RMode/FZ/DN/AHP (by default 1 block in
+ * "-fpcr-res" keeps the random FPCR to RMode/FZ/DN/AHP (by default 1 block in
  * 8 also writes the AArch32-only Len/Stride and RAZ/WI bits). */
 typedef struct DiffClasses {
     unsigned bits;

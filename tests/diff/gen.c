@@ -379,7 +379,7 @@ static uint32_t gen_simd(Rng *r, const DiffClasses *cl, const char **sub)
 static uint32_t gen_sys(Rng *r, const DiffClasses *cl, const char **sub)
 {
     static const char *names[] = { "hint", "barrier", "nzcv/fpcr/fpsr",
-                                   "id registers", "cache id registers" };
+                                   "id-registers", "cache-id-registers" };
     int ok[5], nok = 0;
     for (int i = 0; i < 5; i++)
         if (!excluded(cl, names[i]))
@@ -526,7 +526,7 @@ static uint64_t rand_fpcr(Rng *r, const DiffClasses *cl)
     if (!below(r, 4)) v |= 1u << 24;
     if (!below(r, 4)) v |= 1u << 25;
     if (!below(r, 4)) v |= 1u << 26;
-    if (!below(r, 8) && !excluded(cl, "fpcr"))
+    if (!below(r, 8) && !excluded(cl, "fpcr-res"))
         v |= next64(r) & 0x003f9f00u;
     return v;
 }

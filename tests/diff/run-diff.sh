@@ -3,7 +3,8 @@
 # qemu-system-aarch64 on random instruction blocks (see gen.c, cmp.c).
 #
 #   run-diff.sh [options] SPEC...
-#     SPEC      SEED:CLASSES:BLOCKS (one guest image each), e.g. 1:all:1000;
+#     SPEC      SEED:CLASSES:BLOCKS[:FIRST] (one guest image each: blocks
+#               FIRST.. of the stream, default 0), e.g. 1:all:1000;
 #               classes: dpimm dpreg ldst branch fp simd sys all, joined
 #               by ','; "-WORD" drops encoding groups (see diff.h), e.g.
 #               1:simd,-crypto:1000
@@ -92,13 +93,14 @@ emulate() {
 
 # one SPEC -> WORK/img-SEED-CLASSES.{log,count}
 run_spec() {
-    local spec=$1 seed classes blocks
-    IFS=: read -r seed classes blocks <<<"$spec"
-    local n="$WORK/img-$seed-${classes//,/+}"
+    local spec=$1 seed classes blocks first
+    IFS=: read -r seed classes blocks first <<<"$spec"
+    first=${first:-0}
+    local n="$WORK/img-$seed-${classes//,/+}-$first"
     local log="$n.log" fails="$n.failed"
     {
-        echo "== seed=$seed classes=$classes blocks=$blocks len=$LEN"
-        if ! build "$n" -s "$seed" -n "$blocks" -c "$classes" -k "$LEN"; then
+        echo "== seed=$seed classes=$classes blocks=$first..$((first + blocks - 1)) len=$LEN"
+        if ! build "$n" -s "$seed" -n "$blocks" -f "$first" -c "$classes" -k "$LEN"; then
             echo "error: cannot build the guest image"
             echo "0 $blocks 1" >"$n.count"; return
         fi
@@ -107,7 +109,7 @@ run_spec() {
         qst=$(cat "$n.qemu.status") ost=$(cat "$n.other.status")
         [ "$qst" = 0 ] || echo "note: qemu exit status $qst$([ "$qst" = 124 ] && echo ' (time limit)'): $(head -c 300 "$n.qemu.err")"
         [ "$ost" = 0 ] || echo "note: $OTHER exit status $ost$([ "$ost" = 124 ] && echo ' (time limit)'): $(head -c 300 "$n.other.err")"
-        "$DIFFTOOL" cmp -s "$seed" -n "$blocks" -c "$classes" -k "$LEN" -q "$SHOW" \
+        "$DIFFTOOL" cmp -s "$seed" -n "$blocks" -f "$first" -c "$classes" -k "$LEN" -q "$SHOW" \
             -F "$fails" -a qemu -b "$OTHER" "$n.qemu" "$n.other" >"$n.cmp"
         cat "$n.cmp"
         local pass fail
@@ -162,8 +164,8 @@ done
 
 total_pass=0 total_fail=0 errors=0
 for spec in "${specs[@]}"; do
-    IFS=: read -r seed classes blocks <<<"$spec"
-    n="$WORK/img-$seed-${classes//,/+}"
+    IFS=: read -r seed classes blocks first <<<"$spec"
+    n="$WORK/img-$seed-${classes//,/+}-${first:-0}"
     cat "$n.log"
     if [ -f "$n.count" ]; then
         read -r p f e <"$n.count"
