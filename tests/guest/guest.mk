@@ -29,7 +29,7 @@ endef
 GUEST_ELFS :=
 # Programs whose code generation matters: three levels on the UART, one
 # level through semihosting.
-$(foreach p,int fp str exc,\
+$(foreach p,int fp str exc simd,\
   $(foreach o,O0 O2 O3,$(eval $(call guest_elf,$(p),$(o),uart)))\
   $(eval $(call guest_elf,$(p),O2,semi)))
 # The long loop: one level each way (its instruction count is what counts).
