@@ -27,57 +27,63 @@
 
 /* ---- Flags -------------------------------------------------------------- */
 
+/* NZCV from four 0/1 values; the lea-friendly form keeps it short. */
+INLINE uint32_t pack_nzcv(uint32_t n, uint32_t z, uint32_t c, uint32_t v)
+{
+    return (n * 8 + z * 4 + c * 2 + v) << 28;
+}
+
 INLINE uint32_t nz64(uint64_t r)
 {
-    return ((uint32_t)(r >> 32) & PSTATE_N) | (r == 0 ? PSTATE_Z : 0);
+    return pack_nzcv((uint32_t)(r >> 63), r == 0, 0, 0);
 }
 
 INLINE uint32_t nz32(uint32_t r)
 {
-    return (r & PSTATE_N) | (r == 0 ? PSTATE_Z : 0);
+    return pack_nzcv(r >> 31, r == 0, 0, 0);
 }
 
 /* a + b and a - b setting NZCV as AddWithCarry(a, b, 0) and
  * AddWithCarry(a, NOT(b), 1) do. */
 INLINE uint64_t adds64(EmuCpu *cpu, uint64_t a, uint64_t b)
 {
-    uint64_t r = a + b;
-    uint32_t v = (uint32_t)((~(a ^ b) & (a ^ r)) >> 63);
-    cpu->nzcv = nz64(r) | (uint32_t)(r < a) << 29 | v << 28;
-    return r;
+    int64_t r;
+    uint32_t v = __builtin_add_overflow((int64_t)a, (int64_t)b, &r);
+    cpu->nzcv = pack_nzcv(r < 0, r == 0, (uint64_t)r < a, v);
+    return (uint64_t)r;
 }
 
 INLINE uint64_t subs64(EmuCpu *cpu, uint64_t a, uint64_t b)
 {
-    uint64_t r = a - b;
-    uint32_t v = (uint32_t)(((a ^ b) & (a ^ r)) >> 63);
-    cpu->nzcv = nz64(r) | (uint32_t)(a >= b) << 29 | v << 28;
-    return r;
+    int64_t r;
+    uint32_t v = __builtin_sub_overflow((int64_t)a, (int64_t)b, &r);
+    cpu->nzcv = pack_nzcv(r < 0, r == 0, a >= b, v);
+    return (uint64_t)r;
 }
 
 INLINE uint32_t adds32(EmuCpu *cpu, uint32_t a, uint32_t b)
 {
-    uint32_t r = a + b;
-    uint32_t v = (~(a ^ b) & (a ^ r)) >> 31;
-    cpu->nzcv = nz32(r) | (uint32_t)(r < a) << 29 | v << 28;
-    return r;
+    int32_t r;
+    uint32_t v = __builtin_add_overflow((int32_t)a, (int32_t)b, &r);
+    cpu->nzcv = pack_nzcv(r < 0, r == 0, (uint32_t)r < a, v);
+    return (uint32_t)r;
 }
 
 INLINE uint32_t subs32(EmuCpu *cpu, uint32_t a, uint32_t b)
 {
-    uint32_t r = a - b;
-    uint32_t v = ((a ^ b) & (a ^ r)) >> 31;
-    cpu->nzcv = nz32(r) | (uint32_t)(a >= b) << 29 | v << 28;
-    return r;
+    int32_t r;
+    uint32_t v = __builtin_sub_overflow((int32_t)a, (int32_t)b, &r);
+    cpu->nzcv = pack_nzcv(r < 0, r == 0, a >= b, v);
+    return (uint32_t)r;
 }
 
 /* AddWithCarry(a, b, carry) with NZCV. */
 INLINE uint64_t adcs64(EmuCpu *cpu, uint64_t a, uint64_t b, unsigned carry)
 {
     uint64_t t, r;
-    bool c = __builtin_add_overflow(a, b, &t) | __builtin_add_overflow(t, (uint64_t)carry, &r);
+    uint32_t c = __builtin_add_overflow(a, b, &t) | __builtin_add_overflow(t, (uint64_t)carry, &r);
     uint32_t v = (uint32_t)((~(a ^ b) & (a ^ r)) >> 63);
-    cpu->nzcv = nz64(r) | (uint32_t)c << 29 | v << 28;
+    cpu->nzcv = pack_nzcv((uint32_t)(r >> 63), r == 0, c, v);
     return r;
 }
 
@@ -86,7 +92,7 @@ INLINE uint32_t adcs32(EmuCpu *cpu, uint32_t a, uint32_t b, unsigned carry)
     uint64_t wide = (uint64_t)a + b + carry;
     uint32_t r = (uint32_t)wide;
     uint32_t v = (~(a ^ b) & (a ^ r)) >> 31;
-    cpu->nzcv = nz32(r) | (uint32_t)(wide >> 32) << 29 | v << 28;
+    cpu->nzcv = pack_nzcv(r >> 31, r == 0, (uint32_t)(wide >> 32), v);
     return r;
 }
 
