@@ -261,9 +261,11 @@ static inline int clz128(u128 x)
 
 /* ---- Host fast path ------------------------------------------------------ */
 
+/* Fused multiply-add has no cheap exactness test: the host computes it
+ * only once IXC is set. */
 static inline bool fast_ok(const EmuFpStatus *st)
 {
-    return (st->flags & EMU_FPSR_IXC) && st->rmode == EMU_FPRM_NEAREST;
+    return (st->flags & EMU_FPSR_IXC) && st->rmode == EMU_FPRM_NEAREST && !st->no_host;
 }
 
 static inline bool normal_raw(uint64_t a, int f)
@@ -574,12 +576,35 @@ static uint64_t round_int(EmuFpStatus *st, uint64_t a, int f, int rmode, bool ex
 }
 
 /* FPToFixed to a `bits`-bit integer, as its two's complement bit pattern. */
-static uint64_t to_int(EmuFpStatus *st, uint64_t a, int f, int rmode, unsigned fbits,
-                       int bits, bool is_signed)
+static inline uint64_t to_int(EmuFpStatus *st, uint64_t a, int f, int rmode, unsigned fbits,
+                              int bits, bool is_signed)
 {
-    Parts pa = unpack(st, a, f, false);
     uint64_t umax = bits == 64 ? UINT64_MAX : (1ull << bits) - 1;
     uint64_t smax = umax >> 1;
+    /* Host shortcut for truncation of an in-range normal value: C's
+     * conversion truncates, and the integer converts back exactly. */
+    if (likely(rmode == EMU_FPRM_ZERO && fbits == 0 && !st->no_host && normal_raw(a, f))) {
+        int e = (int)((a >> MB(f)) & EMAX(f)) - BIAS(f);
+        bool neg = (a >> (MB(f) + EB(f))) & 1;
+        if (e < bits - is_signed && (is_signed || !neg)) {
+            double x = f == F64 ? f64_host(a) : (double)f32_host((uint32_t)a);
+            uint64_t r;
+            double back;
+            if (is_signed) {
+                int64_t v = (int64_t)x;
+                back = (double)v;
+                r = (uint64_t)v & umax;
+            } else {
+                uint64_t v = (uint64_t)x;
+                back = (double)v;
+                r = v;
+            }
+            if (back != x)
+                st->flags |= EMU_FPSR_IXC;
+            return r;
+        }
+    }
+    Parts pa = unpack(st, a, f, false);
     if (is_nan(&pa)) {
         st->flags |= EMU_FPSR_IOC;
         return 0;
@@ -621,10 +646,20 @@ static uint64_t to_int(EmuFpStatus *st, uint64_t a, int f, int rmode, unsigned f
     return r;
 }
 
-static uint64_t from_int(EmuFpStatus *st, bool sign, uint64_t mag, unsigned fbits, int f)
+static inline uint64_t from_int(EmuFpStatus *st, bool sign, uint64_t mag, unsigned fbits, int f)
 {
     if (mag == 0)
         return 0;
+    /* Exact in every rounding mode: at most MB+1 significant bits, and
+     * mag / 2^fbits >= 2^-64 is normal. */
+    if (likely(mag < (2ull << MB(f)) && !st->no_host)) {
+        if (f == F64) {
+            double scale = f64_host((uint64_t)(1023 - fbits) << 52);
+            return f64_raw((sign ? -(double)mag : (double)mag) * scale);
+        }
+        float scale = f32_host((uint32_t)(127 - fbits) << 23);
+        return f32_raw((sign ? -(float)mag : (float)mag) * scale);
+    }
     return round_u64(st, sign, mag, -(int32_t)fbits, f, st->rmode);
 }
 
@@ -790,39 +825,190 @@ static uint64_t convert(EmuFpStatus *st, uint64_t a, int from, int to, int rmode
 
 /* ---- Public functions ------------------------------------------------------ */
 
-#define FAST2(N, OP, a, b)                                                     \
-    if (likely(fast_ok(st) && normal_raw(a, F##N) && normal_raw(b, F##N))) {   \
-        uint##N##_t r = f##N##_raw(f##N##_host(a) OP f##N##_host(b));          \
-        if (likely(safe_result(r, F##N)))                                      \
-            return r;                                                          \
+/* Host paths, round to nearest only. Each returns true with *out set when
+ * the host result is certain to be the soft path's result: normal
+ * operands, a result strictly between the smallest normal and infinity
+ * (so no tininess or overflow question), and IXC added exactly when the
+ * result is inexact. Inexactness is known for free when IXC is already
+ * set; otherwise it is computed exactly: TwoSum for sums, the exact
+ * double-precision product for singles, and for doubles the FMA residual,
+ * trusted only when the operands' exponents keep it above the denormal
+ * range (biased exponent >= HOST_EXP_MIN). */
+#define HOST_EXP_MIN 623
+
+static inline bool host_rn(const EmuFpStatus *st)
+{
+    return st->rmode == EMU_FPRM_NEAREST && !st->no_host;
+}
+
+static inline bool host_ok(const EmuFpStatus *st, uint64_t a, uint64_t b, int f)
+{
+    return host_rn(st) && normal_raw(a, f) && normal_raw(b, f);
+}
+
+static inline bool inexact_known(const EmuFpStatus *st) { return st->flags & EMU_FPSR_IXC; }
+static inline unsigned exp64(uint64_t a) { return (a >> 52) & 0x7ff; }
+
+static inline bool host_add32(EmuFpStatus *st, uint32_t a, uint32_t b, uint32_t *out)
+{
+    if (!host_ok(st, a, b, F32))
+        return false;
+    float x = f32_host(a), y = f32_host(b), s = x + y;
+    uint32_t r = f32_raw(s);
+    if (!safe_result(r, F32))
+        return false;
+    if (!inexact_known(st)) {
+        float yy = s - x;
+        if ((x - (s - yy)) + (y - yy) != 0)
+            st->flags |= EMU_FPSR_IXC;
     }
+    *out = r;
+    return true;
+}
+
+static inline bool host_add64(EmuFpStatus *st, uint64_t a, uint64_t b, uint64_t *out)
+{
+    if (!host_ok(st, a, b, F64))
+        return false;
+    double x = f64_host(a), y = f64_host(b), s = x + y;
+    uint64_t r = f64_raw(s);
+    if (!safe_result(r, F64))
+        return false;
+    if (!inexact_known(st)) {
+        double yy = s - x;
+        if ((x - (s - yy)) + (y - yy) != 0)
+            st->flags |= EMU_FPSR_IXC;
+    }
+    *out = r;
+    return true;
+}
+
+static inline bool host_mul32(EmuFpStatus *st, uint32_t a, uint32_t b, uint32_t *out)
+{
+    if (!host_ok(st, a, b, F32))
+        return false;
+    double exact = (double)f32_host(a) * (double)f32_host(b);   /* 48 bits: exact */
+    float p = (float)exact;
+    uint32_t r = f32_raw(p);
+    if (!safe_result(r, F32))
+        return false;
+    if ((double)p != exact)
+        st->flags |= EMU_FPSR_IXC;
+    *out = r;
+    return true;
+}
+
+static inline bool host_mul64(EmuFpStatus *st, uint64_t a, uint64_t b, uint64_t *out)
+{
+    if (!host_ok(st, a, b, F64))
+        return false;
+    double x = f64_host(a), y = f64_host(b), p = x * y;
+    uint64_t r = f64_raw(p);
+    if (!safe_result(r, F64))
+        return false;
+    if (!inexact_known(st)) {
+        if (exp64(a) < HOST_EXP_MIN || exp64(b) < HOST_EXP_MIN)
+            return false;
+        if (__builtin_fma(x, y, -p) != 0)
+            st->flags |= EMU_FPSR_IXC;
+    }
+    *out = r;
+    return true;
+}
+
+static inline bool host_div32(EmuFpStatus *st, uint32_t a, uint32_t b, uint32_t *out)
+{
+    if (!host_ok(st, a, b, F32))
+        return false;
+    float x = f32_host(a), y = f32_host(b), q = x / y;
+    uint32_t r = f32_raw(q);
+    if (!safe_result(r, F32))
+        return false;
+    if ((double)q * (double)y != (double)x)
+        st->flags |= EMU_FPSR_IXC;
+    *out = r;
+    return true;
+}
+
+static inline bool host_div64(EmuFpStatus *st, uint64_t a, uint64_t b, uint64_t *out)
+{
+    if (!host_ok(st, a, b, F64))
+        return false;
+    double x = f64_host(a), y = f64_host(b), q = x / y;
+    uint64_t r = f64_raw(q);
+    if (!safe_result(r, F64))
+        return false;
+    if (!inexact_known(st)) {
+        if (exp64(r) < HOST_EXP_MIN || exp64(b) < HOST_EXP_MIN)
+            return false;
+        if (__builtin_fma(q, y, -x) != 0)
+            st->flags |= EMU_FPSR_IXC;
+    }
+    *out = r;
+    return true;
+}
+
+uint32_t emu_f32_add(EmuFpStatus *st, uint32_t a, uint32_t b)
+{
+    uint32_t r;
+    return host_add32(st, a, b, &r) ? r : (uint32_t)add_soft(st, a, b, F32, false);
+}
+
+uint32_t emu_f32_sub(EmuFpStatus *st, uint32_t a, uint32_t b)
+{
+    uint32_t r;
+    return host_add32(st, a, b ^ 0x80000000u, &r) ? r : (uint32_t)add_soft(st, a, b, F32, true);
+}
+
+uint64_t emu_f64_add(EmuFpStatus *st, uint64_t a, uint64_t b)
+{
+    uint64_t r;
+    return host_add64(st, a, b, &r) ? r : add_soft(st, a, b, F64, false);
+}
+
+uint64_t emu_f64_sub(EmuFpStatus *st, uint64_t a, uint64_t b)
+{
+    uint64_t r;
+    return host_add64(st, a, b ^ (1ull << 63), &r) ? r : add_soft(st, a, b, F64, true);
+}
+
+uint32_t emu_f32_mul(EmuFpStatus *st, uint32_t a, uint32_t b)
+{
+    uint32_t r;
+    return host_mul32(st, a, b, &r) ? r : (uint32_t)mul_soft(st, a, b, F32, false);
+}
+
+uint64_t emu_f64_mul(EmuFpStatus *st, uint64_t a, uint64_t b)
+{
+    uint64_t r;
+    return host_mul64(st, a, b, &r) ? r : mul_soft(st, a, b, F64, false);
+}
+
+uint32_t emu_f32_mulx(EmuFpStatus *st, uint32_t a, uint32_t b)
+{
+    uint32_t r;
+    return host_mul32(st, a, b, &r) ? r : (uint32_t)mul_soft(st, a, b, F32, true);
+}
+
+uint64_t emu_f64_mulx(EmuFpStatus *st, uint64_t a, uint64_t b)
+{
+    uint64_t r;
+    return host_mul64(st, a, b, &r) ? r : mul_soft(st, a, b, F64, true);
+}
+
+uint32_t emu_f32_div(EmuFpStatus *st, uint32_t a, uint32_t b)
+{
+    uint32_t r;
+    return host_div32(st, a, b, &r) ? r : (uint32_t)div_soft(st, a, b, F32);
+}
+
+uint64_t emu_f64_div(EmuFpStatus *st, uint64_t a, uint64_t b)
+{
+    uint64_t r;
+    return host_div64(st, a, b, &r) ? r : div_soft(st, a, b, F64);
+}
 
 #define DEFINE_OPS(N, T)                                                       \
-T emu_f##N##_add(EmuFpStatus *st, T a, T b)                                    \
-{                                                                              \
-    FAST2(N, +, a, b)                                                          \
-    return (T)add_soft(st, a, b, F##N, false);                                 \
-}                                                                              \
-T emu_f##N##_sub(EmuFpStatus *st, T a, T b)                                    \
-{                                                                              \
-    FAST2(N, -, a, b)                                                          \
-    return (T)add_soft(st, a, b, F##N, true);                                  \
-}                                                                              \
-T emu_f##N##_mul(EmuFpStatus *st, T a, T b)                                    \
-{                                                                              \
-    FAST2(N, *, a, b)                                                          \
-    return (T)mul_soft(st, a, b, F##N, false);                                 \
-}                                                                              \
-T emu_f##N##_div(EmuFpStatus *st, T a, T b)                                    \
-{                                                                              \
-    FAST2(N, /, a, b)                                                          \
-    return (T)div_soft(st, a, b, F##N);                                        \
-}                                                                              \
-T emu_f##N##_mulx(EmuFpStatus *st, T a, T b)                                   \
-{                                                                              \
-    FAST2(N, *, a, b)                                                          \
-    return (T)mul_soft(st, a, b, F##N, true);                                  \
-}                                                                              \
 T emu_f##N##_max(EmuFpStatus *st, T a, T b) { return (T)minmax(st, a, b, F##N, true, false); }   \
 T emu_f##N##_min(EmuFpStatus *st, T a, T b) { return (T)minmax(st, a, b, F##N, false, false); }  \
 T emu_f##N##_maxnm(EmuFpStatus *st, T a, T b) { return (T)minmax(st, a, b, F##N, true, true); }  \
@@ -873,15 +1059,24 @@ DEFINE_OPS(64, uint64_t)
 
 uint32_t emu_f32_sqrt(EmuFpStatus *st, uint32_t a)
 {
-    if (likely(fast_ok(st) && normal_raw(a, F32) && !(a >> 31)))
-        return f32_raw(__builtin_sqrtf(f32_host(a)));
+    if (likely(host_rn(st) && normal_raw(a, F32) && !(a >> 31))) {
+        float x = f32_host(a), r = __builtin_sqrtf(x);
+        if ((double)r * (double)r != (double)x)
+            st->flags |= EMU_FPSR_IXC;
+        return f32_raw(r);
+    }
     return (uint32_t)sqrt_soft(st, a, F32);
 }
 
 uint64_t emu_f64_sqrt(EmuFpStatus *st, uint64_t a)
 {
-    if (likely(fast_ok(st) && normal_raw(a, F64) && !(a >> 63)))
-        return f64_raw(__builtin_sqrt(f64_host(a)));
+    if (likely(host_rn(st) && normal_raw(a, F64) && !(a >> 63) &&
+               (inexact_known(st) || exp64(a) >= HOST_EXP_MIN))) {
+        double x = f64_host(a), r = __builtin_sqrt(x);
+        if (!inexact_known(st) && __builtin_fma(r, r, -x) != 0)
+            st->flags |= EMU_FPSR_IXC;
+        return f64_raw(r);
+    }
     return sqrt_soft(st, a, F64);
 }
 

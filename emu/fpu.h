@@ -71,6 +71,7 @@ typedef struct EmuFpStatus {
     bool fz;            /* FPCR.FZ */
     bool dn;            /* FPCR.DN */
     bool ahp;           /* FPCR.AHP: alternative half precision format */
+    bool no_host;       /* tests only: never use the host FPU shortcut */
 } EmuFpStatus;
 
 static inline EmuFpStatus emu_fp_status(const struct EmuCpu *cpu)

@@ -536,8 +536,9 @@ Test(fpu, unsigned_estimates_match_qemu)
     }
 }
 
-/* The host fast path (taken when IXC is already set and rounding is to
- * nearest) must give exactly what the integer path gives. */
+/* The host shortcuts (round to nearest, normal operands and results) must
+ * give exactly what the integer implementation gives, whether IXC is
+ * already set or has to be computed. */
 static uint64_t xorshift(uint64_t *s)
 {
     *s ^= *s << 13;
@@ -546,32 +547,64 @@ static uint64_t xorshift(uint64_t *s)
     return *s;
 }
 
-Test(fpu, fast_path_agrees_with_soft_path)
+static uint64_t run_op(int k, EmuFpStatus *st, uint32_t a, uint32_t b, uint32_t c,
+                       uint64_t da, uint64_t db, uint64_t dc)
+{
+    switch (k) {
+    case 0: return emu_f32_add(st, a, b);
+    case 1: return emu_f32_sub(st, a, b);
+    case 2: return emu_f32_mul(st, a, b);
+    case 3: return emu_f32_div(st, a, b);
+    case 4: return emu_f32_sqrt(st, a);
+    case 5: return emu_f32_muladd(st, a, b, c);
+    case 6: return emu_f64_add(st, da, db);
+    case 7: return emu_f64_sub(st, da, db);
+    case 8: return emu_f64_mul(st, da, db);
+    case 9: return emu_f64_div(st, da, db);
+    case 10: return emu_f64_sqrt(st, da);
+    case 11: return emu_f64_muladd(st, da, db, dc);
+    case 12: return (uint64_t)emu_f64_to_s64(st, da, EMU_FPRM_ZERO, 0);
+    case 13: return emu_f64_to_u32(st, da, EMU_FPRM_ZERO, 0);
+    case 14: return (uint32_t)emu_f32_to_s32(st, a, EMU_FPRM_ZERO, 0);
+    case 15: return emu_f32_to_u64(st, a, EMU_FPRM_ZERO, 0);
+    case 16: return emu_s64_to_f64(st, (int64_t)dc >> (dc & 63), 0);
+    case 17: return emu_u64_to_f32(st, dc >> (dc & 63), (unsigned)(dc >> 58));
+    default: return emu_s64_to_f32(st, (int64_t)dc >> (c & 63), c >> 26);
+    }
+}
+
+Test(fpu, host_shortcuts_agree_with_the_integer_implementation)
 {
     uint64_t seed = 0x2545f4914f6cdd1dull;
-    for (int i = 0; i < 200000; i++) {
+    for (int i = 0; i < 100000; i++) {
         uint64_t r = xorshift(&seed);
-        /* Operands with exponents near each other and near the edges. */
         uint32_t a = (uint32_t)r, b = (uint32_t)(r >> 32), c = (uint32_t)xorshift(&seed);
         uint64_t da = xorshift(&seed), db = xorshift(&seed), dc = xorshift(&seed);
-        if (i & 1) {
+        switch (i & 3) {
+        case 1:   /* close exponents: cancellation, exact results */
             b = (b & 0x80ffffffu) | (a & 0x7f000000u);
             db = (db & 0x801fffffffffffffull) | (da & 0x7fe0000000000000ull);
+            break;
+        case 2:   /* short significands: many exact results */
+            a &= 0xfffff000u; b &= 0xffff0000u;
+            da &= 0xfffffff000000000ull; db &= 0xffffffff00000000ull;
+            break;
+        case 3:   /* near the edges of the host shortcuts' exponent ranges */
+            a = (a & 0x807fffffu) | (uint32_t)(120 + (r >> 58)) << 23;
+            da = (da & 0x800fffffffffffffull) | (uint64_t)(600 + (r >> 60)) << 52;
+            db = (db & 0x800fffffffffffffull) | (uint64_t)(600 + (r >> 56 & 63)) << 52;
+            break;
         }
-        for (int k = 0; k < 6; k++) {
-            EmuFpStatus slow = emu_fp_status_make(0, 0), fast = emu_fp_status_make(0, EMU_FPSR_IXC);
-            uint64_t rs = 0, rf = 0;
-            switch (k) {
-            case 0: rs = emu_f32_add(&slow, a, b); rf = emu_f32_add(&fast, a, b); break;
-            case 1: rs = emu_f32_mul(&slow, a, b); rf = emu_f32_mul(&fast, a, b); break;
-            case 2: rs = emu_f32_div(&slow, a, b); rf = emu_f32_div(&fast, a, b); break;
-            case 3: rs = emu_f32_muladd(&slow, a, b, c); rf = emu_f32_muladd(&fast, a, b, c); break;
-            case 4: rs = emu_f64_muladd(&slow, da, db, dc); rf = emu_f64_muladd(&fast, da, db, dc); break;
-            default: rs = emu_f64_sub(&slow, da, db); rf = emu_f64_sub(&fast, da, db); break;
+        for (int k = 0; k < 19; k++) {
+            for (uint32_t fpsr = 0; fpsr <= EMU_FPSR_IXC; fpsr += EMU_FPSR_IXC) {
+                EmuFpStatus soft = emu_fp_status_make(0, fpsr), host = soft;
+                soft.no_host = true;
+                uint64_t rs = run_op(k, &soft, a, b, c, da, db, dc);
+                uint64_t rh = run_op(k, &host, a, b, c, da, db, dc);
+                cr_assert_eq(rs, rh, "op %d on %#x %#x %#x / %#llx %#llx %#llx", k, a, b, c,
+                             (unsigned long long)da, (unsigned long long)db, (unsigned long long)dc);
+                cr_assert_eq(soft.flags, host.flags, "flags of op %d from FPSR %#x", k, fpsr);
             }
-            cr_assert_eq(rs, rf, "op %d on %#x %#x %#x / %#llx %#llx %#llx", k, a, b, c,
-                         (unsigned long long)da, (unsigned long long)db, (unsigned long long)dc);
-            cr_assert_eq(slow.flags | EMU_FPSR_IXC, fast.flags, "flags of op %d", k);
         }
     }
 }
