@@ -21,7 +21,7 @@ GUEST_CONSOLE_semi := --oslib=semihost $(GUEST_DIR)/io_semi.c
 define guest_elf
 $(GUEST_OUT)/$(1)-$(2)-$(3).elf: $(GUEST_DIR)/$(1).c $(GUEST_DEPS) $(GUEST_DIR)/io_$(3).c
 	@mkdir -p $$(@D)
-	$(GUEST_CC) -$(2) $(GUEST_CFLAGS) -o $$@ $(GUEST_DIR)/$(1).c $(GUEST_DIR)/start.S \
+	$(GUEST_CC) -$(2) $(GUEST_CFLAGS) $(GUEST_CFLAGS_$(1)) -o $$@ $(GUEST_DIR)/$(1).c $(GUEST_DIR)/start.S \
 	    $(GUEST_DIR)/common.c $(GUEST_CONSOLE_$(3)) $(GUEST_LDFLAGS)
 GUEST_ELFS += $(GUEST_OUT)/$(1)-$(2)-$(3).elf
 endef
@@ -44,6 +44,11 @@ $(eval $(call guest_elf,irq,O0,uart))
 $(eval $(call guest_elf,irq,O2,uart))
 # Semihosting calls made directly.
 $(eval $(call guest_elf,semi,O2,semi))
+# Exclusives, barriers, CRC32; atomics inline (no libgcc LSE probe, which
+# needs getauxval).
+GUEST_CFLAGS_sync := -mno-outline-atomics
+$(eval $(call guest_elf,sync,O0,uart))
+$(eval $(call guest_elf,sync,O2,uart))
 # Identification registers: the code does not matter.
 $(eval $(call guest_elf,id,O2,uart))
 # Serial input: UART only (its input is tests/guest/echo.in).

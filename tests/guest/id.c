@@ -1,6 +1,8 @@
 /* tests/guest/id.c — the identification and reset-value system registers a
  * program sees at EL1 on `virt -cpu cortex-a57`, one per line, so that a
- * difference in what the CPU advertises is reported by name. */
+ * difference in what the CPU advertises is reported by name; then whether
+ * the optional instructions the ID registers speak of (AES, SHA1, SHA256,
+ * PMULL) execute or are UNDEFINED. */
 #include <inttypes.h>
 #include <stdio.h>
 
@@ -10,6 +12,32 @@
         uint64_t v; \
         __asm__ volatile("mrs %0, " #reg : "=r"(v)); \
         printf("%-18s %#" PRIx64 "\n", #reg, v); \
+    } while (0)
+
+static volatile unsigned undefs;
+
+static void hook(struct exc_frame *f, unsigned vector)
+{
+    (void)vector;
+    if ((f->esr >> 26) != 0) {
+        printf("unexpected esr %#" PRIx64 "\n", f->esr);
+        guest_poweroff();
+    }
+    undefs++;
+    f->elr += 4;
+}
+
+/* Runs one instruction given as a word, on v0/v1/v2 holding fixed values;
+ * prints the low 64 bits of v0 after it or "undefined". */
+#define PROBE(name, word) do { \
+        unsigned before_ = undefs; \
+        uint64_t r_; \
+        __asm__ volatile("movi v0.16b, #0x11\n\tmovi v1.16b, #0x5a\n\tmovi v2.16b, #0xc3\n\t" \
+                         ".inst " #word "\n\tfmov %0, d0" : "=r"(r_) : : "v0", "v1", "v2"); \
+        if (undefs != before_) \
+            printf("%-18s undefined\n", name); \
+        else \
+            printf("%-18s %#" PRIx64 "\n", name, r_); \
     } while (0)
 
 int main(void)
@@ -42,6 +70,13 @@ int main(void)
     SHOW(spsel);
     SHOW(fpcr);
     SHOW(fpsr);
+    guest_set_exception_hook(hook);
+    PROBE("aese", 0x4e284820);              /* aese v0.16b, v1.16b */
+    PROBE("aesmc", 0x4e286820);             /* aesmc v0.16b, v1.16b */
+    PROBE("sha1h", 0x5e280820);             /* sha1h s0, s1 */
+    PROBE("sha256h", 0x5e024020);           /* sha256h q0, q1, v2.4s */
+    PROBE("pmull 1q", 0x0ee2e020);          /* pmull v0.1q, v1.1d, v2.1d */
+    guest_set_exception_hook(NULL);
     printf("id: ok\n");
     return 0;
 }
