@@ -7,16 +7,31 @@
  * tininess before rounding, FZ output flushing, overflow to infinity or
  * the largest normal.
  *
- * Fast path: with round-to-nearest and IXC already set in the accumulated
- * flags, an operation on normal operands whose host result is a normal
- * number strictly above the smallest normal gives exactly what the soft path
- * gives (IEEE correct rounding, no NaN, no tininess question, and the only
- * flag it could raise, IXC, is already set), so the host's SSE unit computes
- * it. Everything else takes the soft path.
+ * Host shortcuts: in round-to-nearest, an operation on normal operands
+ * whose host (SSE) result is a normal number strictly above the smallest
+ * normal gives exactly the soft path's result (IEEE correct rounding; no
+ * NaN, FZ, tininess or overflow question), and the only flag it can raise
+ * is IXC. Add, subtract, multiply, divide and square root take that path
+ * and decide IXC exactly (free when IXC is already set; else TwoSum, the
+ * exact double-precision product of singles, or the FMA residual of
+ * doubles). Fused multiply-add takes it only once IXC is set; truncating
+ * FP-to-integer conversions and exact integer-to-FP conversions use the
+ * host too. Everything else takes the soft path. EmuFpStatus.no_host
+ * turns the shortcuts off so tests can compare both.
  */
 #include "emu/fpu.h"
 
+#include <float.h>
 #include <math.h>
+
+/* The host shortcuts need IEEE binary32/64 arithmetic evaluated in its own
+ * precision (SSE, not x87), in the default environment: round to nearest,
+ * no flush-to-zero. Nothing in rewind changes the host's FP environment. */
+#if FLT_EVAL_METHOD == 0 && (defined(__x86_64__) || defined(__aarch64__))
+#define HOST_FP 1
+#else
+#define HOST_FP 0
+#endif
 
 typedef unsigned __int128 u128;
 
@@ -265,7 +280,7 @@ static inline int clz128(u128 x)
  * only once IXC is set. */
 static inline bool fast_ok(const EmuFpStatus *st)
 {
-    return (st->flags & EMU_FPSR_IXC) && st->rmode == EMU_FPRM_NEAREST && !st->no_host;
+    return HOST_FP && (st->flags & EMU_FPSR_IXC) && st->rmode == EMU_FPRM_NEAREST && !st->no_host;
 }
 
 static inline bool normal_raw(uint64_t a, int f)
@@ -583,7 +598,7 @@ static inline uint64_t to_int(EmuFpStatus *st, uint64_t a, int f, int rmode, uns
     uint64_t smax = umax >> 1;
     /* Host shortcut for truncation of an in-range normal value: C's
      * conversion truncates, and the integer converts back exactly. */
-    if (likely(rmode == EMU_FPRM_ZERO && fbits == 0 && !st->no_host && normal_raw(a, f))) {
+    if (likely(HOST_FP && rmode == EMU_FPRM_ZERO && fbits == 0 && !st->no_host && normal_raw(a, f))) {
         int e = (int)((a >> MB(f)) & EMAX(f)) - BIAS(f);
         bool neg = (a >> (MB(f) + EB(f))) & 1;
         if (e < bits - is_signed && (is_signed || !neg)) {
@@ -652,7 +667,7 @@ static inline uint64_t from_int(EmuFpStatus *st, bool sign, uint64_t mag, unsign
         return 0;
     /* Exact in every rounding mode: at most MB+1 significant bits, and
      * mag / 2^fbits >= 2^-64 is normal. */
-    if (likely(mag < (2ull << MB(f)) && !st->no_host)) {
+    if (likely(HOST_FP && mag < (2ull << MB(f)) && !st->no_host)) {
         if (f == F64) {
             double scale = f64_host((uint64_t)(1023 - fbits) << 52);
             return f64_raw((sign ? -(double)mag : (double)mag) * scale);
@@ -838,7 +853,7 @@ static uint64_t convert(EmuFpStatus *st, uint64_t a, int from, int to, int rmode
 
 static inline bool host_rn(const EmuFpStatus *st)
 {
-    return st->rmode == EMU_FPRM_NEAREST && !st->no_host;
+    return HOST_FP && st->rmode == EMU_FPRM_NEAREST && !st->no_host;
 }
 
 static inline bool host_ok(const EmuFpStatus *st, uint64_t a, uint64_t b, int f)
