@@ -6,8 +6,11 @@
 # Each runs RUNS times (default 3); the figure is the median wall time. The
 # guest's instruction count is measured, not assumed: BENCH_INSNS is the
 # count `rewind run --stats` reports (an exact retired-instruction count).
-# Every run's output must equal the first one's, or the bench fails.
-# Prints each way's time and instructions per second, and the ratios.
+# Every run's output must equal the reference (plain QEMU), or the bench
+# fails. Prints each way's time and instructions per second, and the ratios;
+# with /usr/bin/time present also the median CPU time (user + system, all
+# threads), which a loaded host disturbs less than the wall time. The host's
+# load average is printed with the figures.
 set -u
 
 rewind=$1
@@ -21,17 +24,32 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 
 now_ns() { date +%s%N; }
 
+TIME=
+[ -x /usr/bin/time ] && TIME=/usr/bin/time
+
+median() {
+    sort -n "$1" | awk '{ t[NR] = $1 } END { printf "%.3f\n", t[int((NR + 1) / 2)] }'
+}
+
 # time_runs NAME CMD...: runs CMD $RUNS times, leaves the median wall time
-# in seconds in $tmp/NAME.median; fails the bench on a wrong output.
+# in seconds in $tmp/NAME.median (and CPU seconds in $tmp/NAME.cpumedian);
+# fails the bench on a wrong output.
 time_runs() {
     name=$1
     shift
     : >"$tmp/$name.times"
+    : >"$tmp/$name.cpus"
     i=0
     while [ $i -lt "$RUNS" ]; do
         t0=$(now_ns)
-        "$@" </dev/null >"$tmp/$name.out" 2>"$tmp/$name.err"
-        rc=$?
+        if [ -n "$TIME" ]; then
+            $TIME -f '%U %S' -o "$tmp/$name.cpu" "$@" </dev/null >"$tmp/$name.out" 2>"$tmp/$name.err"
+            rc=$?
+            awk '{ print $1 + $2 }' "$tmp/$name.cpu" >>"$tmp/$name.cpus"
+        else
+            "$@" </dev/null >"$tmp/$name.out" 2>"$tmp/$name.err"
+            rc=$?
+        fi
         t1=$(now_ns)
         if [ $rc != 0 ] || ! cmp -s "$tmp/$name.out" "$tmp/reference.out"; then
             echo "bench: $name run $((i + 1)) failed (exit status $rc); output:" >&2
@@ -39,11 +57,11 @@ time_runs() {
             head -5 "$tmp/$name.err" >&2
             exit 1
         fi
-        echo $(((t1 - t0) / 1000)) >>"$tmp/$name.times"    # microseconds
+        awk -v us=$(((t1 - t0) / 1000)) 'BEGIN { printf "%.6f\n", us / 1e6 }' >>"$tmp/$name.times"
         i=$((i + 1))
     done
-    sort -n "$tmp/$name.times" | awk '{ t[NR] = $1 } END { printf "%.3f\n", t[int((NR + 1) / 2)] / 1e6 }' \
-        >"$tmp/$name.median"
+    median "$tmp/$name.times" >"$tmp/$name.median"
+    [ -n "$TIME" ] && median "$tmp/$name.cpus" >"$tmp/$name.cpumedian"
 }
 
 # The reference output: plain QEMU, once.
@@ -68,13 +86,22 @@ time_runs rewind "$rewind" run "$elf"
 time_runs qemu $QEMU $QEMU_ARGS -kernel "$elf"
 time_runs qemu-icount $QEMU $QEMU_ARGS -icount shift=0 -kernel "$elf"
 
-echo "bench: $(basename "$elf"), $BENCH_INSNS instructions, median of $RUNS runs, $(nproc) host CPUs"
+echo "bench: $(basename "$elf"), $BENCH_INSNS instructions, median of $RUNS runs," \
+     "$(nproc) host CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for name in rewind qemu qemu-icount; do
-    awk -v n="$name" -v t="$(cat "$tmp/$name.median")" -v i="$BENCH_INSNS" \
-        'BEGIN { printf "  %-12s %8.3f s  %8.1f MIPS\n", n, t, i / t / 1e6 }'
+    cpu=-
+    [ -n "$TIME" ] && cpu=$(cat "$tmp/$name.cpumedian")
+    awk -v n="$name" -v t="$(cat "$tmp/$name.median")" -v i="$BENCH_INSNS" -v c="$cpu" \
+        'BEGIN { printf "  %-12s wall %8.3f s  %8.1f MIPS", n, t, i / t / 1e6
+                 if (c != "-") printf "   cpu %8.3f s  %8.1f MIPS", c, i / c / 1e6
+                 printf "\n" }'
 done
 r=$(cat "$tmp/rewind.median")
 for name in qemu qemu-icount; do
     awk -v n="$name" -v r="$r" -v q="$(cat "$tmp/$name.median")" \
-        'BEGIN { printf "  rewind / %-12s time ratio %.2f (speed %.2fx)\n", n, r / q, q / r }'
+        'BEGIN { printf "  rewind / %-12s wall time ratio %.2f (rewind runs at %.2fx its speed)\n", n, r / q, q / r }'
+    if [ -n "$TIME" ]; then
+        awk -v n="$name" -v r="$(cat "$tmp/rewind.cpumedian")" -v q="$(cat "$tmp/$name.cpumedian")" \
+            'BEGIN { printf "  rewind / %-12s cpu time ratio %.2f\n", n, r / q }'
+    fi
 done
