@@ -35,6 +35,8 @@
 
 typedef unsigned __int128 u128;
 
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+
 /* ---- Formats ------------------------------------------------------------ */
 
 /* Format selector; always a compile-time constant after inlining. */
@@ -71,7 +73,7 @@ static inline bool is_nan(const Parts *p) { return p->cls >= C_QNAN; }
 /* Unpack `raw` of format f. Denormals read as zero with IDC under FZ,
  * except halves. `ahp` selects the alternative half format (exponent 31 is
  * an ordinary exponent). */
-static inline Parts unpack(EmuFpStatus *st, uint64_t raw, int f, bool ahp)
+static ALWAYS_INLINE Parts unpack(EmuFpStatus *st, uint64_t raw, int f, bool ahp)
 {
     Parts p;
     p.sign = (raw >> (MB(f) + EB(f))) & 1;
@@ -159,7 +161,7 @@ static uint64_t nan2(EmuFpStatus *st, const Parts *pa, uint64_t a,
 /* Split frac into an integer part m = frac >> shift (shift >= 0, any size)
  * and round m in `rmode` (ODD is handled by the caller). Returns whether the
  * discarded part was nonzero. */
-static inline bool round_shift(uint64_t frac, int shift, bool sign, int rmode, uint64_t *mout)
+static ALWAYS_INLINE bool round_shift(uint64_t frac, int shift, bool sign, int rmode, uint64_t *mout)
 {
     uint64_t m, rem, half;
     if (shift == 0) {
@@ -197,7 +199,7 @@ static inline bool round_shift(uint64_t frac, int shift, bool sign, int rmode, u
  * any sticky bits ORed into its low bits, to format f. `ahp` selects the
  * alternative half format for F16. Raises IXC, UFC, OFC (or IOC for AHP
  * overflow). Halves are never flushed. */
-static inline uint64_t round_pack(EmuFpStatus *st, bool sign, int32_t exp, uint64_t frac,
+static ALWAYS_INLINE uint64_t round_pack(EmuFpStatus *st, bool sign, int32_t exp, uint64_t frac,
                                   int f, int rmode, bool ahp)
 {
     int32_t e = exp + BIAS(f);
@@ -237,7 +239,7 @@ static inline uint64_t round_pack(EmuFpStatus *st, bool sign, int32_t exp, uint6
 
 /* Normalize a nonzero 64-bit magnitude whose value is v * 2^scale and
  * round it. */
-static inline uint64_t round_u64(EmuFpStatus *st, bool sign, uint64_t v, int32_t scale,
+static ALWAYS_INLINE uint64_t round_u64(EmuFpStatus *st, bool sign, uint64_t v, int32_t scale,
                                  int f, int rmode)
 {
     int s = __builtin_clzll(v);
