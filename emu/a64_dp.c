@@ -7,13 +7,20 @@
  *   runs sf = 1, the 32-bit one (name##32) sf = 0, so no handler tests sf.
  * - Decode functions reject the encodings the Arm ARM leaves unallocated
  *   inside a row (the search then ends in UNDEFINED) and precompute
- *   immediates, shift amounts and condition masks into imm and aux.
+ *   immediates, shift amounts and condition masks.
+ * - Every row has a decode function, and each calls regs(): aux holds the
+ *   register numbers and one parameter byte,
+ *       31      24 23      16 15       8 7        0
+ *       parameter     Rm         Rn         Rd
+ *   read back with XD, XN, XM, XP (a byte load each, where re-extracting
+ *   fields from `raw` costs a load, a shift and a mask); larger parameters
+ *   go in imm.
  * - Register 31 reads as XZR and writes are discarded (get_x/set_x) unless a
  *   row's comment says SP (get_xsp/set_xsp).
  * - 32-bit results are zero-extended into the X register.
  * - Condition tests use a 16-bit truth mask precomputed in decode: bit n of
  *   the mask says whether the condition holds for NZCV == n, so the handler
- *   tests one bit of `aux` (see cond_mask, cond_passed).
+ *   tests one bit (see cond_mask, cond_passed).
  */
 #include "emu/internal.h"
 
@@ -24,6 +31,28 @@
 #define SF(mask, value, fn, name, dec)                                       \
     { (mask) | 0x80000000u, (value) | 0x80000000u, fn##64, name, dec },      \
     { (mask) | 0x80000000u, (value), fn##32, name, dec }
+
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define AUXB(in, i) (((const uint8_t *)&(in)->aux)[i])
+#else
+#define AUXB(in, i) (((const uint8_t *)&(in)->aux)[3 - (i)])
+#endif
+#define XD(in) ((unsigned)AUXB(in, 0))
+#define XN(in) ((unsigned)AUXB(in, 1))
+#define XM(in) ((unsigned)AUXB(in, 2))
+#define XP(in) ((unsigned)AUXB(in, 3))
+
+static void regs(uint32_t raw, EmuInsn *out, unsigned param)
+{
+    out->aux = RD(raw) | RN(raw) << 8 | RM(raw) << 16 | param << 24;
+}
+
+/* For rows with nothing else to decode; the parameter is Ra (3 source). */
+static bool dec_regs(uint32_t raw, EmuInsn *out)
+{
+    regs(raw, out, RA(raw));
+    return true;
+}
 
 /* ---- Flags -------------------------------------------------------------- */
 
@@ -166,25 +195,27 @@ static uint64_t ones(unsigned n)
  * imm = sext(immhi:immlo); ADRP shifts it by 12 and uses the pc's page. */
 static bool dec_adr(uint32_t raw, EmuInsn *out)
 {
+    regs(raw, out, 0);
     out->imm = (uint64_t)sext((BITS(raw, 23, 5) << 2) | BITS(raw, 30, 29), 21);
     return true;
 }
 
 static bool dec_adrp(uint32_t raw, EmuInsn *out)
 {
+    regs(raw, out, 0);
     out->imm = (uint64_t)sext((BITS(raw, 23, 5) << 2) | BITS(raw, 30, 29), 21) << 12;
     return true;
 }
 
 static EmuStep op_adr(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_x(cpu, RD(in->raw), cpu->pc + in->imm);
+    set_x(cpu, XD(in), cpu->pc + in->imm);
     return EMU_NEXT;
 }
 
 static EmuStep op_adrp(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_x(cpu, RD(in->raw), (cpu->pc & ~0xfffull) + in->imm);
+    set_x(cpu, XD(in), (cpu->pc & ~0xfffull) + in->imm);
     return EMU_NEXT;
 }
 
@@ -195,6 +226,7 @@ static EmuStep op_adrp(EmuCpu *cpu, const EmuInsn *in)
  * imm12 << (12 * sh), negated for SUB so that SUB runs the ADD handler. */
 static bool dec_add_imm(uint32_t raw, EmuInsn *out)
 {
+    regs(raw, out, 0);
     out->imm = (uint64_t)BITS(raw, 21, 10) << (BIT(raw, 22) * 12);
     return true;
 }
@@ -208,37 +240,37 @@ static bool dec_sub_imm(uint32_t raw, EmuInsn *out)
 
 static EmuStep op_add_imm64(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_xsp(cpu, RD(in->raw), get_xsp(cpu, RN(in->raw)) + in->imm);
+    set_xsp(cpu, XD(in), get_xsp(cpu, XN(in)) + in->imm);
     return EMU_NEXT;
 }
 
 static EmuStep op_add_imm32(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_xsp(cpu, RD(in->raw), (uint32_t)(get_xsp(cpu, RN(in->raw)) + in->imm));
+    set_xsp(cpu, XD(in), (uint32_t)(get_xsp(cpu, XN(in)) + in->imm));
     return EMU_NEXT;
 }
 
 static EmuStep op_adds_imm64(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_x(cpu, RD(in->raw), adds64(cpu, get_xsp(cpu, RN(in->raw)), in->imm));
+    set_x(cpu, XD(in), adds64(cpu, get_xsp(cpu, XN(in)), in->imm));
     return EMU_NEXT;
 }
 
 static EmuStep op_adds_imm32(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_w(cpu, RD(in->raw), adds32(cpu, (uint32_t)get_xsp(cpu, RN(in->raw)), (uint32_t)in->imm));
+    set_w(cpu, XD(in), adds32(cpu, (uint32_t)get_xsp(cpu, XN(in)), (uint32_t)in->imm));
     return EMU_NEXT;
 }
 
 static EmuStep op_subs_imm64(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_x(cpu, RD(in->raw), subs64(cpu, get_xsp(cpu, RN(in->raw)), in->imm));
+    set_x(cpu, XD(in), subs64(cpu, get_xsp(cpu, XN(in)), in->imm));
     return EMU_NEXT;
 }
 
 static EmuStep op_subs_imm32(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_w(cpu, RD(in->raw), subs32(cpu, (uint32_t)get_xsp(cpu, RN(in->raw)), (uint32_t)in->imm));
+    set_w(cpu, XD(in), subs32(cpu, (uint32_t)get_xsp(cpu, XN(in)), (uint32_t)in->imm));
     return EMU_NEXT;
 }
 
@@ -276,6 +308,7 @@ static bool dec_logic_imm(uint32_t raw, EmuInsn *out)
     unsigned sf = BIT(raw, 31);
     if (!sf && BIT(raw, 22))
         return false;
+    regs(raw, out, 0);
     return decode_bit_masks(BIT(raw, 22), BITS(raw, 15, 10), BITS(raw, 21, 16),
                             sf ? 64 : 32, &out->imm);
 }
@@ -283,7 +316,7 @@ static bool dec_logic_imm(uint32_t raw, EmuInsn *out)
 /* The 32-bit mask has its top half clear, so AND needs no truncation. */
 static EmuStep op_and_imm(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_xsp(cpu, RD(in->raw), get_x(cpu, RN(in->raw)) & in->imm);
+    set_xsp(cpu, XD(in), get_x(cpu, XN(in)) & in->imm);
     return EMU_NEXT;
 }
 #define op_and_imm64 op_and_imm
@@ -291,41 +324,41 @@ static EmuStep op_and_imm(EmuCpu *cpu, const EmuInsn *in)
 
 static EmuStep op_orr_imm64(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_xsp(cpu, RD(in->raw), get_x(cpu, RN(in->raw)) | in->imm);
+    set_xsp(cpu, XD(in), get_x(cpu, XN(in)) | in->imm);
     return EMU_NEXT;
 }
 
 static EmuStep op_orr_imm32(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_xsp(cpu, RD(in->raw), (uint32_t)(get_x(cpu, RN(in->raw)) | in->imm));
+    set_xsp(cpu, XD(in), (uint32_t)(get_x(cpu, XN(in)) | in->imm));
     return EMU_NEXT;
 }
 
 static EmuStep op_eor_imm64(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_xsp(cpu, RD(in->raw), get_x(cpu, RN(in->raw)) ^ in->imm);
+    set_xsp(cpu, XD(in), get_x(cpu, XN(in)) ^ in->imm);
     return EMU_NEXT;
 }
 
 static EmuStep op_eor_imm32(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_xsp(cpu, RD(in->raw), (uint32_t)(get_x(cpu, RN(in->raw)) ^ in->imm));
+    set_xsp(cpu, XD(in), (uint32_t)(get_x(cpu, XN(in)) ^ in->imm));
     return EMU_NEXT;
 }
 
 static EmuStep op_ands_imm64(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint64_t r = get_x(cpu, RN(in->raw)) & in->imm;
+    uint64_t r = get_x(cpu, XN(in)) & in->imm;
     cpu->nzcv = nz64(r);
-    set_x(cpu, RD(in->raw), r);
+    set_x(cpu, XD(in), r);
     return EMU_NEXT;
 }
 
 static EmuStep op_ands_imm32(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint32_t r = (uint32_t)(get_x(cpu, RN(in->raw)) & in->imm);
+    uint32_t r = (uint32_t)(get_x(cpu, XN(in)) & in->imm);
     cpu->nzcv = nz32(r);
-    set_w(cpu, RD(in->raw), r);
+    set_w(cpu, XD(in), r);
     return EMU_NEXT;
 }
 
@@ -334,14 +367,14 @@ static EmuStep op_ands_imm32(EmuCpu *cpu, const EmuInsn *in)
  *   sf  opc  1 0 0 1 0 1  hw      imm16       Rd
  * opc = 01 is unallocated, and so is hw >= 2 when sf = 0. For MOVN and
  * MOVZ imm holds the final register value; for MOVK imm holds
- * imm16 << pos and aux the position pos = 16 * hw. */
+ * imm16 << pos and the parameter byte the position pos = 16 * hw. */
 static bool dec_move_wide(uint32_t raw, EmuInsn *out)
 {
     unsigned hw = BITS(raw, 22, 21);
     if (!BIT(raw, 31) && hw >= 2)
         return false;
-    out->aux = hw * 16;
-    out->imm = (uint64_t)BITS(raw, 20, 5) << out->aux;
+    regs(raw, out, hw * 16);
+    out->imm = (uint64_t)BITS(raw, 20, 5) << (hw * 16);
     return true;
 }
 
@@ -355,7 +388,7 @@ static bool dec_movn(uint32_t raw, EmuInsn *out)
 
 static EmuStep op_mov_wide(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_x(cpu, RD(in->raw), in->imm);
+    set_x(cpu, XD(in), in->imm);
     return EMU_NEXT;
 }
 #define op_movn64 op_mov_wide
@@ -365,15 +398,15 @@ static EmuStep op_mov_wide(EmuCpu *cpu, const EmuInsn *in)
 
 static EmuStep op_movk64(EmuCpu *cpu, const EmuInsn *in)
 {
-    unsigned rd = RD(in->raw);
-    set_x(cpu, rd, (get_x(cpu, rd) & ~(0xffffull << in->aux)) | in->imm);
+    unsigned rd = XD(in);
+    set_x(cpu, rd, (get_x(cpu, rd) & ~(0xffffull << XP(in))) | in->imm);
     return EMU_NEXT;
 }
 
 static EmuStep op_movk32(EmuCpu *cpu, const EmuInsn *in)
 {
-    unsigned rd = RD(in->raw);
-    set_w(cpu, rd, (uint32_t)((get_x(cpu, rd) & ~(0xffffull << in->aux)) | in->imm));
+    unsigned rd = XD(in);
+    set_w(cpu, rd, (uint32_t)((get_x(cpu, rd) & ~(0xffffull << XP(in))) | in->imm));
     return EMU_NEXT;
 }
 
@@ -388,7 +421,10 @@ static EmuStep op_movk32(EmuCpu *cpu, const EmuInsn *in)
  * R = L + r (s >= r) or L + r - datasize (s < r): the left shift drops the
  * bits above s, an arithmetic right shift sign-extends for SBFM. For BFM,
  * imm holds the mask of the destination bits that the field replaces.
- * aux = L | R << 8. */
+ * L is the parameter byte; R takes the Rm byte (BF_L, BF_R). */
+#define BF_L(in) XP(in)
+#define BF_R(in) XM(in)
+
 static bool dec_bitfield(uint32_t raw, EmuInsn *out)
 {
     unsigned sf = BIT(raw, 31), datasize = sf ? 64 : 32;
@@ -397,56 +433,56 @@ static bool dec_bitfield(uint32_t raw, EmuInsn *out)
         return false;
     unsigned left = 63 - s;
     unsigned right = s >= r ? left + r : left + r - datasize;
-    out->aux = left | right << 8;
+    out->aux = RD(raw) | RN(raw) << 8 | right << 16 | left << 24;
     out->imm = s >= r ? ones(s - r + 1) : ones(s + 1) << (datasize - r);
     return true;
 }
 
 INLINE uint64_t bitfield_u(const EmuCpu *cpu, const EmuInsn *in)
 {
-    return (get_x(cpu, RN(in->raw)) << (in->aux & 0xff)) >> (in->aux >> 8);
+    return (get_x(cpu, XN(in)) << BF_L(in)) >> BF_R(in);
 }
 
 INLINE uint64_t bitfield_s(const EmuCpu *cpu, const EmuInsn *in)
 {
-    return (uint64_t)((int64_t)(get_x(cpu, RN(in->raw)) << (in->aux & 0xff)) >> (in->aux >> 8));
+    return (uint64_t)((int64_t)(get_x(cpu, XN(in)) << BF_L(in)) >> BF_R(in));
 }
 
 static EmuStep op_sbfm64(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_x(cpu, RD(in->raw), bitfield_s(cpu, in));
+    set_x(cpu, XD(in), bitfield_s(cpu, in));
     return EMU_NEXT;
 }
 
 static EmuStep op_sbfm32(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_w(cpu, RD(in->raw), (uint32_t)bitfield_s(cpu, in));
+    set_w(cpu, XD(in), (uint32_t)bitfield_s(cpu, in));
     return EMU_NEXT;
 }
 
 static EmuStep op_bfm64(EmuCpu *cpu, const EmuInsn *in)
 {
-    unsigned rd = RD(in->raw);
+    unsigned rd = XD(in);
     set_x(cpu, rd, (get_x(cpu, rd) & ~in->imm) | (bitfield_u(cpu, in) & in->imm));
     return EMU_NEXT;
 }
 
 static EmuStep op_bfm32(EmuCpu *cpu, const EmuInsn *in)
 {
-    unsigned rd = RD(in->raw);
+    unsigned rd = XD(in);
     set_w(cpu, rd, (uint32_t)((get_x(cpu, rd) & ~in->imm) | (bitfield_u(cpu, in) & in->imm)));
     return EMU_NEXT;
 }
 
 static EmuStep op_ubfm64(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_x(cpu, RD(in->raw), bitfield_u(cpu, in));
+    set_x(cpu, XD(in), bitfield_u(cpu, in));
     return EMU_NEXT;
 }
 
 static EmuStep op_ubfm32(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_w(cpu, RD(in->raw), (uint32_t)bitfield_u(cpu, in));
+    set_w(cpu, XD(in), (uint32_t)bitfield_u(cpu, in));
     return EMU_NEXT;
 }
 
@@ -454,30 +490,30 @@ static EmuStep op_ubfm32(EmuCpu *cpu, const EmuInsn *in)
  *   31 30 29 28    23 22 21 20 16 15  10 9  5 4  0
  *   sf op21  1 0 0 1 1 1 N  o0  Rm   imms   Rn   Rd
  * EXTR (op21 = 00, o0 = 0; the row masks the rest out): Rd = (Rn:Rm) >> lsb
- * with lsb = imms in aux. N != sf and imms >= 32 when sf = 0 are
- * unallocated. */
+ * with lsb = imms in the parameter byte. N != sf and imms >= 32 when
+ * sf = 0 are unallocated. */
 static bool dec_extr(uint32_t raw, EmuInsn *out)
 {
     unsigned sf = BIT(raw, 31), lsb = BITS(raw, 15, 10);
     if (BIT(raw, 22) != sf || (!sf && lsb >= 32))
         return false;
-    out->aux = lsb;
+    regs(raw, out, lsb);
     return true;
 }
 
 static EmuStep op_extr64(EmuCpu *cpu, const EmuInsn *in)
 {
-    unsigned lsb = in->aux;
-    uint64_t lo = get_x(cpu, RM(in->raw));
-    uint64_t r = lsb ? (lo >> lsb) | (get_x(cpu, RN(in->raw)) << (64 - lsb)) : lo;
-    set_x(cpu, RD(in->raw), r);
+    unsigned lsb = XP(in);
+    uint64_t lo = get_x(cpu, XM(in));
+    uint64_t r = lsb ? (lo >> lsb) | (get_x(cpu, XN(in)) << (64 - lsb)) : lo;
+    set_x(cpu, XD(in), r);
     return EMU_NEXT;
 }
 
 static EmuStep op_extr32(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint64_t pair = (uint64_t)get_w(cpu, RN(in->raw)) << 32 | get_w(cpu, RM(in->raw));
-    set_w(cpu, RD(in->raw), (uint32_t)(pair >> in->aux));
+    uint64_t pair = (uint64_t)get_w(cpu, XN(in)) << 32 | get_w(cpu, XM(in));
+    set_w(cpu, XD(in), (uint32_t)(pair >> XP(in)));
     return EMU_NEXT;
 }
 
@@ -518,7 +554,8 @@ const EmuInsnPattern emu_a64_dp_imm_table[] = {
  *   31 30 29 28     24 23 22 21 20 16 15  10 9  5 4  0
  *   sf  opc  0 1 0 1 0 shift N   Rm   imm6    Rn   Rd
  * opc: AND, ORR, EOR, ANDS; N inverts the shifted Rm (BIC, ORN, EON, BICS).
- * imm6 >= 32 is unallocated when sf = 0. aux = imm6. Each shift type has
+ * imm6 >= 32 is unallocated when sf = 0; imm6 is the parameter byte. Each
+ * shift type has
  * its own rows (SHIFTED4) and handlers, so no handler switches on it. */
 enum { LOG_AND, LOG_ORR, LOG_EOR, LOG_ANDS };
 
@@ -529,7 +566,7 @@ static bool dec_shifted(uint32_t raw, EmuInsn *out)
     unsigned amount = BITS(raw, 15, 10);
     if (!BIT(raw, 31) && amount >= 32)
         return false;
-    out->aux = amount;
+    regs(raw, out, amount);
     return true;
 }
 
@@ -537,13 +574,13 @@ static bool dec_shifted(uint32_t raw, EmuInsn *out)
 INLINE uint64_t shifted_rm(const EmuCpu *cpu, const EmuInsn *in, bool sf, unsigned type)
 {
     if (sf)
-        return shift64(get_x(cpu, RM(in->raw)), type, in->aux);
-    return shift32(get_w(cpu, RM(in->raw)), type, in->aux);
+        return shift64(get_x(cpu, XM(in)), type, XP(in));
+    return shift32(get_w(cpu, XM(in)), type, XP(in));
 }
 
 INLINE EmuStep logic_reg(EmuCpu *cpu, const EmuInsn *in, int op, bool invert, bool sf, unsigned type)
 {
-    uint64_t a = get_x(cpu, RN(in->raw)), b = shifted_rm(cpu, in, sf, type), r;
+    uint64_t a = get_x(cpu, XN(in)), b = shifted_rm(cpu, in, sf, type), r;
     if (invert)
         b = ~b;
     switch (op) {
@@ -555,7 +592,7 @@ INLINE EmuStep logic_reg(EmuCpu *cpu, const EmuInsn *in, int op, bool invert, bo
         r = (uint32_t)r;
     if (op == LOG_ANDS)
         cpu->nzcv = sf ? nz64(r) : nz32((uint32_t)r);
-    set_x(cpu, RD(in->raw), r);
+    set_x(cpu, XD(in), r);
     return EMU_NEXT;
 }
 
@@ -583,13 +620,13 @@ LOGIC_REG(bics, LOG_ANDS, true)
 /* MOV (register): ORR Rd, XZR, Rm, LSL #0, the commonest form of all. */
 static EmuStep op_mov_reg64(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_x(cpu, RD(in->raw), get_x(cpu, RM(in->raw)));
+    set_x(cpu, XD(in), get_x(cpu, XM(in)));
     return EMU_NEXT;
 }
 
 static EmuStep op_mov_reg32(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_w(cpu, RD(in->raw), get_w(cpu, RM(in->raw)));
+    set_w(cpu, XD(in), get_w(cpu, XM(in)));
     return EMU_NEXT;
 }
 
@@ -598,15 +635,15 @@ static EmuStep op_mov_reg32(EmuCpu *cpu, const EmuInsn *in)
  *   31 30 29 28     24 23 22 21 20 16 15  10 9  5 4  0
  *   sf op  S  0 1 0 1 1 shift 0   Rm   imm6    Rn   Rd
  * shift = ROR (no row), and imm6 >= 32 when sf = 0, are unallocated.
- * Register 31 is XZR everywhere. aux as for the logical forms.
+ * Register 31 is XZR everywhere. Parameter byte: imm6.
  *
  * Extended:
  *   31 30 29 28     24 23 22 21 20 16 15  13 12 10 9  5 4  0
  *   sf op  S  0 1 0 1 1  opt  1   Rm  option  imm3   Rn   Rd
  * opt != 00 and imm3 > 4 are unallocated. Rn is SP; Rd is SP for ADD/SUB,
  * XZR for ADDS/SUBS. option<2> (bit 15) picks sign extension; rows split
- * on it. aux = L | imm3 << 8 where the extension of Rm is
- * (Rm << L) >> L (L = 64 - 8 << option<1:0>) before the left shift. */
+ * on it. The extension of Rm is (Rm << L) >> L, L = 64 - 8 << option<1:0>
+ * in the parameter byte, before the left shift by imm = imm3. */
 enum { AS_ADD, AS_ADDS, AS_SUB, AS_SUBS };
 
 static bool dec_arith_extended(uint32_t raw, EmuInsn *out)
@@ -614,7 +651,8 @@ static bool dec_arith_extended(uint32_t raw, EmuInsn *out)
     unsigned shift = BITS(raw, 12, 10);
     if (shift > 4)
         return false;
-    out->aux = (64 - (8u << BITS(raw, 14, 13))) | shift << 8;
+    regs(raw, out, 64 - (8u << BITS(raw, 14, 13)));
+    out->imm = shift;
     return true;
 }
 
@@ -640,23 +678,23 @@ INLINE EmuStep arith(EmuCpu *cpu, const EmuInsn *in, int op, bool sf, bool rd_sp
         }
     }
     if (rd_sp && (op == AS_ADD || op == AS_SUB))
-        set_xsp(cpu, RD(in->raw), r);
+        set_xsp(cpu, XD(in), r);
     else
-        set_x(cpu, RD(in->raw), r);
+        set_x(cpu, XD(in), r);
     return EMU_NEXT;
 }
 
 INLINE EmuStep arith_shifted(EmuCpu *cpu, const EmuInsn *in, int op, bool sf, unsigned type)
 {
-    return arith(cpu, in, op, sf, false, get_x(cpu, RN(in->raw)), shifted_rm(cpu, in, sf, type));
+    return arith(cpu, in, op, sf, false, get_x(cpu, XN(in)), shifted_rm(cpu, in, sf, type));
 }
 
 INLINE EmuStep arith_extended(EmuCpu *cpu, const EmuInsn *in, int op, bool sf, bool sign)
 {
-    unsigned l = in->aux & 0xff, shift = in->aux >> 8;
-    uint64_t m = get_x(cpu, RM(in->raw)) << l;
+    unsigned l = XP(in), shift = (unsigned)in->imm;
+    uint64_t m = get_x(cpu, XM(in)) << l;
     m = sign ? (uint64_t)((int64_t)m >> l) : m >> l;
-    return arith(cpu, in, op, sf, true, get_xsp(cpu, RN(in->raw)), m << shift);
+    return arith(cpu, in, op, sf, true, get_xsp(cpu, XN(in)), m << shift);
 }
 
 #define ARITH_SHIFT(name, op, sh, type)                                                   \
@@ -689,57 +727,49 @@ ARITH_REG(subs, AS_SUBS)
  * SBC is Rn + NOT(Rm) + C. */
 static EmuStep op_adc64(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint32_t raw = in->raw;
-    set_x(cpu, RD(raw), get_x(cpu, RN(raw)) + get_x(cpu, RM(raw)) + carry_in(cpu));
+    set_x(cpu, XD(in), get_x(cpu, XN(in)) + get_x(cpu, XM(in)) + carry_in(cpu));
     return EMU_NEXT;
 }
 
 static EmuStep op_adc32(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint32_t raw = in->raw;
-    set_w(cpu, RD(raw), get_w(cpu, RN(raw)) + get_w(cpu, RM(raw)) + carry_in(cpu));
+    set_w(cpu, XD(in), get_w(cpu, XN(in)) + get_w(cpu, XM(in)) + carry_in(cpu));
     return EMU_NEXT;
 }
 
 static EmuStep op_adcs64(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint32_t raw = in->raw;
-    set_x(cpu, RD(raw), adcs64(cpu, get_x(cpu, RN(raw)), get_x(cpu, RM(raw)), carry_in(cpu)));
+    set_x(cpu, XD(in), adcs64(cpu, get_x(cpu, XN(in)), get_x(cpu, XM(in)), carry_in(cpu)));
     return EMU_NEXT;
 }
 
 static EmuStep op_adcs32(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint32_t raw = in->raw;
-    set_w(cpu, RD(raw), adcs32(cpu, get_w(cpu, RN(raw)), get_w(cpu, RM(raw)), carry_in(cpu)));
+    set_w(cpu, XD(in), adcs32(cpu, get_w(cpu, XN(in)), get_w(cpu, XM(in)), carry_in(cpu)));
     return EMU_NEXT;
 }
 
 static EmuStep op_sbc64(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint32_t raw = in->raw;
-    set_x(cpu, RD(raw), get_x(cpu, RN(raw)) + ~get_x(cpu, RM(raw)) + carry_in(cpu));
+    set_x(cpu, XD(in), get_x(cpu, XN(in)) + ~get_x(cpu, XM(in)) + carry_in(cpu));
     return EMU_NEXT;
 }
 
 static EmuStep op_sbc32(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint32_t raw = in->raw;
-    set_w(cpu, RD(raw), get_w(cpu, RN(raw)) + ~get_w(cpu, RM(raw)) + carry_in(cpu));
+    set_w(cpu, XD(in), get_w(cpu, XN(in)) + ~get_w(cpu, XM(in)) + carry_in(cpu));
     return EMU_NEXT;
 }
 
 static EmuStep op_sbcs64(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint32_t raw = in->raw;
-    set_x(cpu, RD(raw), adcs64(cpu, get_x(cpu, RN(raw)), ~get_x(cpu, RM(raw)), carry_in(cpu)));
+    set_x(cpu, XD(in), adcs64(cpu, get_x(cpu, XN(in)), ~get_x(cpu, XM(in)), carry_in(cpu)));
     return EMU_NEXT;
 }
 
 static EmuStep op_sbcs32(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint32_t raw = in->raw;
-    set_w(cpu, RD(raw), adcs32(cpu, get_w(cpu, RN(raw)), ~get_w(cpu, RM(raw)), carry_in(cpu)));
+    set_w(cpu, XD(in), adcs32(cpu, get_w(cpu, XN(in)), ~get_w(cpu, XM(in)), carry_in(cpu)));
     return EMU_NEXT;
 }
 
@@ -749,21 +779,21 @@ static EmuStep op_sbcs32(EmuCpu *cpu, const EmuInsn *in)
  * i = 0: register Rm, i = 1: imm5. S = 0, o2 (bit 10) = 1 and o3 (bit 4)
  * = 1 are unallocated (the rows mask them). If cond holds, NZCV are the
  * flags of Rn - op (CCMP) or Rn + op (CCMN); otherwise the nzcv field.
- * aux = cond_mask(cond) | nzcv << 28; imm = imm5. */
+ * imm = cond_mask(cond) | nzcv << 28 | imm5 << 32. */
 static bool dec_ccmp(uint32_t raw, EmuInsn *out)
 {
-    out->aux = cond_mask(BITS(raw, 15, 12)) | (raw & 15) << 28;
-    out->imm = BITS(raw, 20, 16);
+    regs(raw, out, 0);
+    out->imm = cond_mask(BITS(raw, 15, 12)) | (raw & 15) << 28 | (uint64_t)BITS(raw, 20, 16) << 32;
     return true;
 }
 
 INLINE EmuStep ccmp(EmuCpu *cpu, const EmuInsn *in, bool negate, bool sf, bool reg)
 {
-    if (!cond_passed(cpu, in->aux)) {
-        cpu->nzcv = in->aux & PSTATE_NZCV;
+    if (!cond_passed(cpu, (uint32_t)in->imm)) {
+        cpu->nzcv = (uint32_t)in->imm & PSTATE_NZCV;
         return EMU_NEXT;
     }
-    uint64_t a = get_x(cpu, RN(in->raw)), b = reg ? get_x(cpu, RM(in->raw)) : in->imm;
+    uint64_t a = get_x(cpu, XN(in)), b = reg ? get_x(cpu, XM(in)) : in->imm >> 32;
     if (sf) {
         if (negate)
             adds64(cpu, a, b);
@@ -796,24 +826,25 @@ CCMP(ccmp, false)
  *   sf op  0  1 1 0 1 0 1 0 0  Rm   cond  0  o2  Rn   Rd
  * S = 1 and bit 11 = 1 are unallocated (the rows mask them).
  * Rd = cond ? Rn : f(Rm) with f = identity (CSEL), +1 (CSINC), NOT
- * (CSINV), negate (CSNEG). aux = cond_mask(cond). */
+ * (CSINV), negate (CSNEG). imm = cond_mask(cond). */
 static bool dec_csel(uint32_t raw, EmuInsn *out)
 {
-    out->aux = cond_mask(BITS(raw, 15, 12));
+    regs(raw, out, 0);
+    out->imm = cond_mask(BITS(raw, 15, 12));
     return true;
 }
 
 #define CSEL(name, expr)                                                                  \
     static EmuStep op_##name##64(EmuCpu *cpu, const EmuInsn *in)                          \
     {                                                                                     \
-        uint64_t m = get_x(cpu, RM(in->raw));                                             \
-        set_x(cpu, RD(in->raw), cond_passed(cpu, in->aux) ? get_x(cpu, RN(in->raw)) : (expr)); \
+        uint64_t m = get_x(cpu, XM(in));                                             \
+        set_x(cpu, XD(in), cond_passed(cpu, (uint32_t)in->imm) ? get_x(cpu, XN(in)) : (expr)); \
         return EMU_NEXT;                                                                  \
     }                                                                                     \
     static EmuStep op_##name##32(EmuCpu *cpu, const EmuInsn *in)                          \
     {                                                                                     \
-        uint64_t m = get_x(cpu, RM(in->raw));                                             \
-        set_w(cpu, RD(in->raw), (uint32_t)(cond_passed(cpu, in->aux) ? get_x(cpu, RN(in->raw)) : (expr))); \
+        uint64_t m = get_x(cpu, XM(in));                                             \
+        set_w(cpu, XD(in), (uint32_t)(cond_passed(cpu, (uint32_t)in->imm) ? get_x(cpu, XN(in)) : (expr))); \
         return EMU_NEXT;                                                                  \
     }
 CSEL(csel, m)
@@ -831,81 +862,81 @@ CSEL(csneg, -m)
  * (MTE, PAuth) have no row. */
 static EmuStep op_udiv64(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint64_t n = get_x(cpu, RN(in->raw)), m = get_x(cpu, RM(in->raw));
-    set_x(cpu, RD(in->raw), m ? n / m : 0);
+    uint64_t n = get_x(cpu, XN(in)), m = get_x(cpu, XM(in));
+    set_x(cpu, XD(in), m ? n / m : 0);
     return EMU_NEXT;
 }
 
 static EmuStep op_udiv32(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint32_t n = get_w(cpu, RN(in->raw)), m = get_w(cpu, RM(in->raw));
-    set_w(cpu, RD(in->raw), m ? n / m : 0);
+    uint32_t n = get_w(cpu, XN(in)), m = get_w(cpu, XM(in));
+    set_w(cpu, XD(in), m ? n / m : 0);
     return EMU_NEXT;
 }
 
 static EmuStep op_sdiv64(EmuCpu *cpu, const EmuInsn *in)
 {
-    int64_t n = (int64_t)get_x(cpu, RN(in->raw)), m = (int64_t)get_x(cpu, RM(in->raw));
+    int64_t n = (int64_t)get_x(cpu, XN(in)), m = (int64_t)get_x(cpu, XM(in));
     int64_t q = m == 0 ? 0 : (m == -1 ? (int64_t)(0 - (uint64_t)n) : n / m);
-    set_x(cpu, RD(in->raw), (uint64_t)q);
+    set_x(cpu, XD(in), (uint64_t)q);
     return EMU_NEXT;
 }
 
 static EmuStep op_sdiv32(EmuCpu *cpu, const EmuInsn *in)
 {
-    int32_t n = (int32_t)get_w(cpu, RN(in->raw)), m = (int32_t)get_w(cpu, RM(in->raw));
+    int32_t n = (int32_t)get_w(cpu, XN(in)), m = (int32_t)get_w(cpu, XM(in));
     int32_t q = m == 0 ? 0 : (m == -1 ? (int32_t)(0 - (uint32_t)n) : n / m);
-    set_w(cpu, RD(in->raw), (uint32_t)q);
+    set_w(cpu, XD(in), (uint32_t)q);
     return EMU_NEXT;
 }
 
 static EmuStep op_lslv64(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_x(cpu, RD(in->raw), get_x(cpu, RN(in->raw)) << (get_x(cpu, RM(in->raw)) & 63));
+    set_x(cpu, XD(in), get_x(cpu, XN(in)) << (get_x(cpu, XM(in)) & 63));
     return EMU_NEXT;
 }
 
 static EmuStep op_lslv32(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_w(cpu, RD(in->raw), get_w(cpu, RN(in->raw)) << (get_x(cpu, RM(in->raw)) & 31));
+    set_w(cpu, XD(in), get_w(cpu, XN(in)) << (get_x(cpu, XM(in)) & 31));
     return EMU_NEXT;
 }
 
 static EmuStep op_lsrv64(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_x(cpu, RD(in->raw), get_x(cpu, RN(in->raw)) >> (get_x(cpu, RM(in->raw)) & 63));
+    set_x(cpu, XD(in), get_x(cpu, XN(in)) >> (get_x(cpu, XM(in)) & 63));
     return EMU_NEXT;
 }
 
 static EmuStep op_lsrv32(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_w(cpu, RD(in->raw), get_w(cpu, RN(in->raw)) >> (get_x(cpu, RM(in->raw)) & 31));
+    set_w(cpu, XD(in), get_w(cpu, XN(in)) >> (get_x(cpu, XM(in)) & 31));
     return EMU_NEXT;
 }
 
 static EmuStep op_asrv64(EmuCpu *cpu, const EmuInsn *in)
 {
-    int64_t n = (int64_t)get_x(cpu, RN(in->raw));
-    set_x(cpu, RD(in->raw), (uint64_t)(n >> (get_x(cpu, RM(in->raw)) & 63)));
+    int64_t n = (int64_t)get_x(cpu, XN(in));
+    set_x(cpu, XD(in), (uint64_t)(n >> (get_x(cpu, XM(in)) & 63)));
     return EMU_NEXT;
 }
 
 static EmuStep op_asrv32(EmuCpu *cpu, const EmuInsn *in)
 {
-    int32_t n = (int32_t)get_w(cpu, RN(in->raw));
-    set_w(cpu, RD(in->raw), (uint32_t)(n >> (get_x(cpu, RM(in->raw)) & 31)));
+    int32_t n = (int32_t)get_w(cpu, XN(in));
+    set_w(cpu, XD(in), (uint32_t)(n >> (get_x(cpu, XM(in)) & 31)));
     return EMU_NEXT;
 }
 
 static EmuStep op_rorv64(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_x(cpu, RD(in->raw), ror64(get_x(cpu, RN(in->raw)), (unsigned)get_x(cpu, RM(in->raw))));
+    set_x(cpu, XD(in), ror64(get_x(cpu, XN(in)), (unsigned)get_x(cpu, XM(in))));
     return EMU_NEXT;
 }
 
 static EmuStep op_rorv32(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_w(cpu, RD(in->raw), ror32(get_w(cpu, RN(in->raw)), (unsigned)get_x(cpu, RM(in->raw))));
+    set_w(cpu, XD(in), ror32(get_w(cpu, XN(in)), (unsigned)get_x(cpu, XM(in))));
     return EMU_NEXT;
 }
 
@@ -933,14 +964,14 @@ static uint32_t crc_word(const uint32_t *table, uint32_t crc, uint32_t data, uns
 static EmuStep crc(EmuCpu *cpu, const EmuInsn *in, const uint32_t *table)
 {
     unsigned bits = 8u << BITS(in->raw, 11, 10);
-    uint32_t acc = get_w(cpu, RN(in->raw));
-    uint64_t data = get_x(cpu, RM(in->raw));
+    uint32_t acc = get_w(cpu, XN(in));
+    uint64_t data = get_x(cpu, XM(in));
     if (bits < 32)
         data &= (1u << bits) - 1;
     acc = crc_word(table, acc, (uint32_t)data, bits < 32 ? bits : 32);
     if (bits == 64)
         acc = crc_word(table, acc, (uint32_t)(data >> 32), 32);
-    set_w(cpu, RD(in->raw), acc);
+    set_w(cpu, XD(in), acc);
     return EMU_NEXT;
 }
 
@@ -974,74 +1005,74 @@ INLINE uint64_t rev16(uint64_t x)
 
 static EmuStep op_rbit64(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_x(cpu, RD(in->raw), rbit64(get_x(cpu, RN(in->raw))));
+    set_x(cpu, XD(in), rbit64(get_x(cpu, XN(in))));
     return EMU_NEXT;
 }
 
 static EmuStep op_rbit32(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_w(cpu, RD(in->raw), (uint32_t)(rbit64(get_w(cpu, RN(in->raw))) >> 32));
+    set_w(cpu, XD(in), (uint32_t)(rbit64(get_w(cpu, XN(in))) >> 32));
     return EMU_NEXT;
 }
 
 static EmuStep op_rev16_64(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_x(cpu, RD(in->raw), rev16(get_x(cpu, RN(in->raw))));
+    set_x(cpu, XD(in), rev16(get_x(cpu, XN(in))));
     return EMU_NEXT;
 }
 
 static EmuStep op_rev16_32(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_w(cpu, RD(in->raw), (uint32_t)rev16(get_w(cpu, RN(in->raw))));
+    set_w(cpu, XD(in), (uint32_t)rev16(get_w(cpu, XN(in))));
     return EMU_NEXT;
 }
 
 static EmuStep op_rev32(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_x(cpu, RD(in->raw), ror64(__builtin_bswap64(get_x(cpu, RN(in->raw))), 32));
+    set_x(cpu, XD(in), ror64(__builtin_bswap64(get_x(cpu, XN(in))), 32));
     return EMU_NEXT;
 }
 
 static EmuStep op_rev_w(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_w(cpu, RD(in->raw), __builtin_bswap32(get_w(cpu, RN(in->raw))));
+    set_w(cpu, XD(in), __builtin_bswap32(get_w(cpu, XN(in))));
     return EMU_NEXT;
 }
 
 static EmuStep op_rev_x(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_x(cpu, RD(in->raw), __builtin_bswap64(get_x(cpu, RN(in->raw))));
+    set_x(cpu, XD(in), __builtin_bswap64(get_x(cpu, XN(in))));
     return EMU_NEXT;
 }
 
 static EmuStep op_clz64(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint64_t n = get_x(cpu, RN(in->raw));
-    set_x(cpu, RD(in->raw), n ? (uint64_t)__builtin_clzll(n) : 64);
+    uint64_t n = get_x(cpu, XN(in));
+    set_x(cpu, XD(in), n ? (uint64_t)__builtin_clzll(n) : 64);
     return EMU_NEXT;
 }
 
 static EmuStep op_clz32(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint32_t n = get_w(cpu, RN(in->raw));
-    set_w(cpu, RD(in->raw), n ? (uint32_t)__builtin_clz(n) : 32);
+    uint32_t n = get_w(cpu, XN(in));
+    set_w(cpu, XD(in), n ? (uint32_t)__builtin_clz(n) : 32);
     return EMU_NEXT;
 }
 
 /* CLS(x) = CLZ(x<N-1:1> EOR x<N-2:0>), an (N-1)-bit value. */
 static EmuStep op_cls64(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint64_t n = get_x(cpu, RN(in->raw));
+    uint64_t n = get_x(cpu, XN(in));
     uint64_t d = (n ^ (n >> 1)) & 0x7fffffffffffffffull;
-    set_x(cpu, RD(in->raw), d ? (uint64_t)__builtin_clzll(d) - 1 : 63);
+    set_x(cpu, XD(in), d ? (uint64_t)__builtin_clzll(d) - 1 : 63);
     return EMU_NEXT;
 }
 
 static EmuStep op_cls32(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint32_t n = get_w(cpu, RN(in->raw));
+    uint32_t n = get_w(cpu, XN(in));
     uint32_t d = (n ^ (n >> 1)) & 0x7fffffffu;
-    set_w(cpu, RD(in->raw), d ? (uint32_t)__builtin_clz(d) - 1 : 31);
+    set_w(cpu, XD(in), d ? (uint32_t)__builtin_clz(d) - 1 : 31);
     return EMU_NEXT;
 }
 
@@ -1052,77 +1083,73 @@ static EmuStep op_cls32(EmuCpu *cpu, const EmuInsn *in)
  * SMULH and UMULH ignore Ra, as QEMU does). Other op54/op31/o0 have no row. */
 static EmuStep op_madd64(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint32_t raw = in->raw;
-    set_x(cpu, RD(raw), get_x(cpu, RA(raw)) + get_x(cpu, RN(raw)) * get_x(cpu, RM(raw)));
+    set_x(cpu, XD(in), get_x(cpu, XP(in)) + get_x(cpu, XN(in)) * get_x(cpu, XM(in)));
     return EMU_NEXT;
 }
 
 static EmuStep op_madd32(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint32_t raw = in->raw;
-    set_w(cpu, RD(raw), get_w(cpu, RA(raw)) + get_w(cpu, RN(raw)) * get_w(cpu, RM(raw)));
+    set_w(cpu, XD(in), get_w(cpu, XP(in)) + get_w(cpu, XN(in)) * get_w(cpu, XM(in)));
     return EMU_NEXT;
 }
 
 static EmuStep op_msub64(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint32_t raw = in->raw;
-    set_x(cpu, RD(raw), get_x(cpu, RA(raw)) - get_x(cpu, RN(raw)) * get_x(cpu, RM(raw)));
+    set_x(cpu, XD(in), get_x(cpu, XP(in)) - get_x(cpu, XN(in)) * get_x(cpu, XM(in)));
     return EMU_NEXT;
 }
 
 static EmuStep op_msub32(EmuCpu *cpu, const EmuInsn *in)
 {
-    uint32_t raw = in->raw;
-    set_w(cpu, RD(raw), get_w(cpu, RA(raw)) - get_w(cpu, RN(raw)) * get_w(cpu, RM(raw)));
+    set_w(cpu, XD(in), get_w(cpu, XP(in)) - get_w(cpu, XN(in)) * get_w(cpu, XM(in)));
     return EMU_NEXT;
 }
 
-INLINE uint64_t smull(const EmuCpu *cpu, uint32_t raw)
+INLINE uint64_t smull(const EmuCpu *cpu, const EmuInsn *in)
 {
-    return (uint64_t)((int64_t)(int32_t)get_w(cpu, RN(raw)) * (int32_t)get_w(cpu, RM(raw)));
+    return (uint64_t)((int64_t)(int32_t)get_w(cpu, XN(in)) * (int32_t)get_w(cpu, XM(in)));
 }
 
-INLINE uint64_t umull(const EmuCpu *cpu, uint32_t raw)
+INLINE uint64_t umull(const EmuCpu *cpu, const EmuInsn *in)
 {
-    return (uint64_t)get_w(cpu, RN(raw)) * get_w(cpu, RM(raw));
+    return (uint64_t)get_w(cpu, XN(in)) * get_w(cpu, XM(in));
 }
 
 static EmuStep op_smaddl(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_x(cpu, RD(in->raw), get_x(cpu, RA(in->raw)) + smull(cpu, in->raw));
+    set_x(cpu, XD(in), get_x(cpu, XP(in)) + smull(cpu, in));
     return EMU_NEXT;
 }
 
 static EmuStep op_smsubl(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_x(cpu, RD(in->raw), get_x(cpu, RA(in->raw)) - smull(cpu, in->raw));
+    set_x(cpu, XD(in), get_x(cpu, XP(in)) - smull(cpu, in));
     return EMU_NEXT;
 }
 
 static EmuStep op_umaddl(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_x(cpu, RD(in->raw), get_x(cpu, RA(in->raw)) + umull(cpu, in->raw));
+    set_x(cpu, XD(in), get_x(cpu, XP(in)) + umull(cpu, in));
     return EMU_NEXT;
 }
 
 static EmuStep op_umsubl(EmuCpu *cpu, const EmuInsn *in)
 {
-    set_x(cpu, RD(in->raw), get_x(cpu, RA(in->raw)) - umull(cpu, in->raw));
+    set_x(cpu, XD(in), get_x(cpu, XP(in)) - umull(cpu, in));
     return EMU_NEXT;
 }
 
 static EmuStep op_smulh(EmuCpu *cpu, const EmuInsn *in)
 {
-    __int128 p = (__int128)(int64_t)get_x(cpu, RN(in->raw)) * (int64_t)get_x(cpu, RM(in->raw));
-    set_x(cpu, RD(in->raw), (uint64_t)(p >> 64));
+    __int128 p = (__int128)(int64_t)get_x(cpu, XN(in)) * (int64_t)get_x(cpu, XM(in));
+    set_x(cpu, XD(in), (uint64_t)(p >> 64));
     return EMU_NEXT;
 }
 
 static EmuStep op_umulh(EmuCpu *cpu, const EmuInsn *in)
 {
-    unsigned __int128 p = (unsigned __int128)get_x(cpu, RN(in->raw)) * get_x(cpu, RM(in->raw));
-    set_x(cpu, RD(in->raw), (uint64_t)(p >> 64));
+    unsigned __int128 p = (unsigned __int128)get_x(cpu, XN(in)) * get_x(cpu, XM(in));
+    set_x(cpu, XD(in), (uint64_t)(p >> 64));
     return EMU_NEXT;
 }
 
@@ -1141,32 +1168,32 @@ static EmuStep op_umulh(EmuCpu *cpu, const EmuInsn *in)
     SF((mask) | 0x00c00000u, (value) | 0x00c00000u, fn##_ror, name, dec)
 const EmuInsnPattern emu_a64_dp_reg_table[] = {
     /* Data-processing (2 source) */
-    SF(0x7fe0fc00, 0x1ac00800, op_udiv, "udiv", NULL),
-    SF(0x7fe0fc00, 0x1ac00c00, op_sdiv, "sdiv", NULL),
-    SF(0x7fe0fc00, 0x1ac02000, op_lslv, "lslv", NULL),
-    SF(0x7fe0fc00, 0x1ac02400, op_lsrv, "lsrv", NULL),
-    SF(0x7fe0fc00, 0x1ac02800, op_asrv, "asrv", NULL),
-    SF(0x7fe0fc00, 0x1ac02c00, op_rorv, "rorv", NULL),
-    { 0xffe0fc00, 0x1ac04000, op_crc32, "crc32b", NULL },
-    { 0xffe0fc00, 0x1ac04400, op_crc32, "crc32h", NULL },
-    { 0xffe0fc00, 0x1ac04800, op_crc32, "crc32w", NULL },
-    { 0xffe0fc00, 0x9ac04c00, op_crc32, "crc32x", NULL },
-    { 0xffe0fc00, 0x1ac05000, op_crc32c, "crc32cb", NULL },
-    { 0xffe0fc00, 0x1ac05400, op_crc32c, "crc32ch", NULL },
-    { 0xffe0fc00, 0x1ac05800, op_crc32c, "crc32cw", NULL },
-    { 0xffe0fc00, 0x9ac05c00, op_crc32c, "crc32cx", NULL },
+    SF(0x7fe0fc00, 0x1ac00800, op_udiv, "udiv", dec_regs),
+    SF(0x7fe0fc00, 0x1ac00c00, op_sdiv, "sdiv", dec_regs),
+    SF(0x7fe0fc00, 0x1ac02000, op_lslv, "lslv", dec_regs),
+    SF(0x7fe0fc00, 0x1ac02400, op_lsrv, "lsrv", dec_regs),
+    SF(0x7fe0fc00, 0x1ac02800, op_asrv, "asrv", dec_regs),
+    SF(0x7fe0fc00, 0x1ac02c00, op_rorv, "rorv", dec_regs),
+    { 0xffe0fc00, 0x1ac04000, op_crc32, "crc32b", dec_regs },
+    { 0xffe0fc00, 0x1ac04400, op_crc32, "crc32h", dec_regs },
+    { 0xffe0fc00, 0x1ac04800, op_crc32, "crc32w", dec_regs },
+    { 0xffe0fc00, 0x9ac04c00, op_crc32, "crc32x", dec_regs },
+    { 0xffe0fc00, 0x1ac05000, op_crc32c, "crc32cb", dec_regs },
+    { 0xffe0fc00, 0x1ac05400, op_crc32c, "crc32ch", dec_regs },
+    { 0xffe0fc00, 0x1ac05800, op_crc32c, "crc32cw", dec_regs },
+    { 0xffe0fc00, 0x9ac05c00, op_crc32c, "crc32cx", dec_regs },
     /* Data-processing (1 source) */
-    SF(0x7ffffc00, 0x5ac00000, op_rbit, "rbit", NULL),
-    SF(0x7ffffc00, 0x5ac00400, op_rev16_, "rev16", NULL),
-    { 0xfffffc00, 0xdac00800, op_rev32, "rev32", NULL },
-    { 0xfffffc00, 0x5ac00800, op_rev_w, "rev", NULL },
-    { 0xfffffc00, 0xdac00c00, op_rev_x, "rev", NULL },
-    SF(0x7ffffc00, 0x5ac01000, op_clz, "clz", NULL),
-    SF(0x7ffffc00, 0x5ac01400, op_cls, "cls", NULL),
+    SF(0x7ffffc00, 0x5ac00000, op_rbit, "rbit", dec_regs),
+    SF(0x7ffffc00, 0x5ac00400, op_rev16_, "rev16", dec_regs),
+    { 0xfffffc00, 0xdac00800, op_rev32, "rev32", dec_regs },
+    { 0xfffffc00, 0x5ac00800, op_rev_w, "rev", dec_regs },
+    { 0xfffffc00, 0xdac00c00, op_rev_x, "rev", dec_regs },
+    SF(0x7ffffc00, 0x5ac01000, op_clz, "clz", dec_regs),
+    SF(0x7ffffc00, 0x5ac01400, op_cls, "cls", dec_regs),
     /* Logical (shifted register) */
     SHIFTED4(0x7f200000, 0x0a000000, op_and, "and_reg", dec_shifted),
     SHIFTED4(0x7f200000, 0x0a200000, op_bic, "bic_reg", dec_shifted),
-    SF(0x7fe0ffe0, 0x2a0003e0, op_mov_reg, "orr_reg", NULL),
+    SF(0x7fe0ffe0, 0x2a0003e0, op_mov_reg, "orr_reg", dec_regs),
     SHIFTED4(0x7f200000, 0x2a000000, op_orr, "orr_reg", dec_shifted),
     SHIFTED4(0x7f200000, 0x2a200000, op_orn, "orn_reg", dec_shifted),
     SHIFTED4(0x7f200000, 0x4a000000, op_eor, "eor_reg", dec_shifted),
@@ -1188,10 +1215,10 @@ const EmuInsnPattern emu_a64_dp_reg_table[] = {
     SF(0x7fe00000 | SIGNED, 0x6b200000, op_subs_uxt, "subs_ext", dec_arith_extended),
     SF(0x7fe00000 | SIGNED, 0x6b200000 | SIGNED, op_subs_sxt, "subs_ext", dec_arith_extended),
     /* Add/subtract (with carry) */
-    SF(0x7fe0fc00, 0x1a000000, op_adc, "adc", NULL),
-    SF(0x7fe0fc00, 0x3a000000, op_adcs, "adcs", NULL),
-    SF(0x7fe0fc00, 0x5a000000, op_sbc, "sbc", NULL),
-    SF(0x7fe0fc00, 0x7a000000, op_sbcs, "sbcs", NULL),
+    SF(0x7fe0fc00, 0x1a000000, op_adc, "adc", dec_regs),
+    SF(0x7fe0fc00, 0x3a000000, op_adcs, "adcs", dec_regs),
+    SF(0x7fe0fc00, 0x5a000000, op_sbc, "sbc", dec_regs),
+    SF(0x7fe0fc00, 0x7a000000, op_sbcs, "sbcs", dec_regs),
     /* Conditional compare (register) */
     SF(0x7fe00c10, 0x3a400000, op_ccmn_reg, "ccmn_reg", dec_ccmp),
     SF(0x7fe00c10, 0x7a400000, op_ccmp_reg, "ccmp_reg", dec_ccmp),
@@ -1204,13 +1231,13 @@ const EmuInsnPattern emu_a64_dp_reg_table[] = {
     SF(0x7fe00c00, 0x5a800000, op_csinv, "csinv", dec_csel),
     SF(0x7fe00c00, 0x5a800400, op_csneg, "csneg", dec_csel),
     /* Data-processing (3 source) */
-    SF(0x7fe08000, 0x1b000000, op_madd, "madd", NULL),
-    SF(0x7fe08000, 0x1b008000, op_msub, "msub", NULL),
-    { 0xffe08000, 0x9b200000, op_smaddl, "smaddl", NULL },
-    { 0xffe08000, 0x9b208000, op_smsubl, "smsubl", NULL },
-    { 0xffe08000, 0x9b400000, op_smulh, "smulh", NULL },
-    { 0xffe08000, 0x9ba00000, op_umaddl, "umaddl", NULL },
-    { 0xffe08000, 0x9ba08000, op_umsubl, "umsubl", NULL },
-    { 0xffe08000, 0x9bc00000, op_umulh, "umulh", NULL },
+    SF(0x7fe08000, 0x1b000000, op_madd, "madd", dec_regs),
+    SF(0x7fe08000, 0x1b008000, op_msub, "msub", dec_regs),
+    { 0xffe08000, 0x9b200000, op_smaddl, "smaddl", dec_regs },
+    { 0xffe08000, 0x9b208000, op_smsubl, "smsubl", dec_regs },
+    { 0xffe08000, 0x9b400000, op_smulh, "smulh", dec_regs },
+    { 0xffe08000, 0x9ba00000, op_umaddl, "umaddl", dec_regs },
+    { 0xffe08000, 0x9ba08000, op_umsubl, "umsubl", dec_regs },
+    { 0xffe08000, 0x9bc00000, op_umulh, "umulh", dec_regs },
     { 0 },
 };
