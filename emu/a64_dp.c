@@ -32,6 +32,7 @@
     { (mask) | 0x80000000u, (value) | 0x80000000u, fn##64, name, dec },      \
     { (mask) | 0x80000000u, (value), fn##32, name, dec }
 
+/* Byte i of aux in the layout above, on either host byte order. */
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define AUXB(in, i) (((const uint8_t *)&(in)->aux)[i])
 #else
