@@ -28,7 +28,7 @@
 #define DFR0_VALUE     0x0000000000000006ull  /* ARMv8 debug, no PMU */
 #define CNTFRQ_VALUE   62500000ull
 #define SCTLR_RESET    0x00c50838ull
-#define FPCR_MASK      0x07c00000u    /* AHP DN FZ RMode */
+#define FPCR_MASK      0x07f70000u    /* AHP DN FZ RMode Stride Len, as QEMU keeps them */
 #define FPSR_MASK      0xf800009fu    /* NZCV QC IDC IXC UFC OFC DZC IOC */
 
 /* ---- Hints and barriers ---------------------------------------------------- */

@@ -335,7 +335,8 @@ bool emu_fp_enabled(EmuCpu *cpu)
     unsigned fpen = (cpu->sys.cpacr_el1 >> 20) & 3;
     if (fpen == 3 || (fpen == 1 && cpu_el(cpu) == 1))
         return true;
-    emu_raise(cpu, EC_FP_ACCESS, 0);
+    /* ISS: CV = 1, COND = 0xe, as for every A64 trapped instruction. */
+    emu_raise(cpu, EC_FP_ACCESS, (1u << 24) | (0xeu << 20));
     return false;
 }
 
