@@ -154,31 +154,6 @@ static inline uint8_t rbit8(uint8_t x)
             return EMU_EXCEPTION;                                              \
     } while (0)
 
-/* Lane types by size: unsigned, signed, union member, and the unsigned type
- * products are computed in (wide enough not to overflow int). */
-#define UT_0 uint8_t
-#define UT_1 uint16_t
-#define UT_2 uint32_t
-#define UT_3 uint64_t
-#define ST_0 int8_t
-#define ST_1 int16_t
-#define ST_2 int32_t
-#define ST_3 int64_t
-#define LF_0 b
-#define LF_1 h
-#define LF_2 s
-#define LF_3 d
-#define UP_0 uint32_t
-#define UP_1 uint32_t
-#define UP_2 uint32_t
-#define UP_3 uint64_t
-
-#define LANE_TYPES(sz)                                                         \
-    typedef UT_##sz UT;                                                        \
-    typedef ST_##sz ST;                                                        \
-    typedef UP_##sz UP;                                                        \
-    (void)sizeof(UT); (void)sizeof(ST); (void)sizeof(UP)
-
 /* Instantiate M(name, size, ...) for a set of sizes, and the by-size array
  * `name` the decoders index (NULL: reserved size). */
 #define SIZES_BHSD(M, name, ...)                                               \
@@ -357,15 +332,6 @@ ALWAYS_INLINE EmuStep long3(EmuCpu *cpu, const EmuInsn *in, const EmuVReg *vm,
         EmuVReg t = bcast_elem(cpu, in, sz);                                   \
         return long3(cpu, in, &t, sz, false, f);                               \
     }
-/* Unary widening (SSHLL, USHLL, SHLL): b is the shift. */
-#define H_LONG1(name, sz, f)                                                   \
-    static EmuStep name##_##sz(EmuCpu *cpu, const EmuInsn *in)                 \
-    {                                                                          \
-        FP_CHECK();                                                            \
-        EmuVReg t = splat(AUX_EXTRA(in->aux), sz);                             \
-        return long3(cpu, in, &t, sz, false, f);                               \
-    }
-
 /* Narrowing: narrow r[off + i] = f(wide n[i], wide m[i], AUX_EXTRA) into
  * the lower half (the upper one zeroed) or, for the "2" forms (Q), into the
  * upper half keeping the lower half of d. Scalar forms have one lane. */
@@ -559,12 +525,54 @@ static inline uint64_t nshift(uint64_t a, unsigned sh, unsigned bits, bool sgn, 
         return (uint64_t)v;
     return mode == 1 ? sat_s(v, bits, qc) : sat_u(v, bits, qc);
 }
-E3(e_xtn)     { return a; }
 E3(e_sqxtn)   { return nshift(a, 0, bits, true, false, 1, qc); }
 E3(e_uqxtn)   { return nshift(a, 0, bits, false, false, 2, qc); }
 E3(e_sqxtun)  { return nshift(a, 0, bits, true, false, 2, qc); }
-E3(e_shll)    { return a << b; }
-E3(e_sshll)   { return (uint64_t)sx(a, bits) << b; }
+
+/* Fast forms of the common narrowing (XTN, SHRN) and widening (SXTL,
+ * UXTL and their shifts, SHLL) instructions: a = the source lane (wide for
+ * narrowing), sh = AUX_EXTRA. Q selects the upper half as in narrow() and
+ * long3(). */
+#define H_FASTN(name, sz, expr)                                                \
+    static EmuStep name##_##sz(EmuCpu *cpu, const EmuInsn *in)                 \
+    {                                                                          \
+        FP_CHECK();                                                            \
+        typedef UT_##sz UT;                                                    \
+        typedef WT_##sz WT;                                                    \
+        const EmuVReg *vn = &cpu->v[RN(in->raw)];                              \
+        unsigned sh = AUX_EXTRA(in->aux);                                      \
+        (void)sh;                                                              \
+        union { UT e[8 / sizeof(UT)]; uint64_t d; } t;                         \
+        for (unsigned i = 0; i < 8 / sizeof(UT); i++) {                        \
+            WT a = vn->WF_##sz[i];                                             \
+            t.e[i] = (UT)(expr);                                               \
+        }                                                                      \
+        EmuVReg *vd = &cpu->v[RD(in->raw)];                                    \
+        if (in->aux & AUX_Q) {                                                 \
+            vd->d[1] = t.d;                                                    \
+        } else {                                                               \
+            vd->d[0] = t.d;                                                    \
+            vd->d[1] = 0;                                                      \
+        }                                                                      \
+        return EMU_NEXT;                                                       \
+    }
+#define H_FASTL(name, sz, expr)                                                \
+    static EmuStep name##_##sz(EmuCpu *cpu, const EmuInsn *in)                 \
+    {                                                                          \
+        FP_CHECK();                                                            \
+        LANE_TYPES(sz);                                                        \
+        typedef WT_##sz WT;                                                    \
+        unsigned sh = AUX_EXTRA(in->aux);                                      \
+        union { UT e[8 / sizeof(UT)]; uint64_t d; } t;                         \
+        t.d = cpu->v[RN(in->raw)].d[in->aux & AUX_Q ? 1 : 0];                  \
+        EmuVReg r;                                                             \
+        for (unsigned i = 0; i < 8 / sizeof(UT); i++) {                        \
+            UT a = t.e[i];                                                     \
+            r.WF_##sz[i] = (WT)(expr);                                         \
+        }                                                                      \
+        cpu->v[RD(in->raw)] = r;                                               \
+        return EMU_NEXT;                                                       \
+    }
 
 SIZES_BHS(H_PAIRL, op_saddlp, true, false)
 SIZES_BHS(H_PAIRL, op_uaddlp, false, false)
@@ -584,11 +592,11 @@ SIZES_BHSD(H_FAST1, op_cmge0, -(UT)((ST)a >= 0))
 SIZES_BHSD(H_FAST1, op_cmle0, -(UT)((ST)a <= 0))
 SIZES_BHSD(H_FAST1, op_abs, (ST)a < 0 ? (UP)0 - a : a)
 SIZES_BHSD(H_FAST1, op_neg, (UP)0 - a)
-SIZES_BHS(H_NARROW1, op_xtn, e_xtn)
+SIZES_BHS(H_FASTN, op_xtn, a)
 SIZES_BHS(H_NARROW1, op_sqxtn, e_sqxtn)
 SIZES_BHS(H_NARROW1, op_uqxtn, e_uqxtn)
 SIZES_BHS(H_NARROW1, op_sqxtun, e_sqxtun)
-SIZES_BHS(H_LONG1, op_shll, e_shll)
+SIZES_BHS(H_FASTL, op_shll, (WT)a << sh)
 H_FAST1(op_not, 3, ~a)
 H_FAST1(op_rbit, 0, rbit8(a))
 /* Size 00 is NOT, 01 RBIT. */
@@ -596,32 +604,42 @@ static const EmuInsnFn op_not_rbit[4] = { op_not_3, op_rbit_0, NULL, NULL };
 
 /* ---- Across lanes ---------------------------------------------------------- */
 
-/* x = reduce(expr over e = lanes 1.., starting from lane 0), converted by
- * `conv` (UT or ST); the result is lane 0 of size sz + wide. */
-#define H_ACROSS(name, sz, T, conv, expr, wide)                                \
+/* x = reduce(expr(x, e) over the lanes converted by `conv` to T), as a
+ * tree of halvings; the result is lane 0 of size sz + wide. For 64-bit forms
+ * the upper half is filled with `fill` (0 for sums, the low half again for
+ * min and max, which ignore duplicates), so the loop runs over constant
+ * lanes and vectorizes. */
+#define H_ACROSS(name, sz, T, conv, expr, wide, dup)                           \
     static EmuStep name##_##sz(EmuCpu *cpu, const EmuInsn *in)                 \
     {                                                                          \
         FP_CHECK();                                                            \
         LANE_TYPES(sz);                                                        \
-        const EmuVReg *vn = &cpu->v[RN(in->raw)];                              \
-        T x = (T)(conv)vn->LF_##sz[0];                                         \
-        for (unsigned i = 1; i < AUX_LANES(in->aux); i++) {                    \
-            T e = (T)(conv)vn->LF_##sz[i];                                     \
-            x = (expr);                                                        \
-        }                                                                      \
+        EmuVReg t = cpu->v[RN(in->raw)];                                       \
+        if (!(in->aux & AUX_Q))                                                \
+            t.d[1] = dup ? t.d[0] : 0;                                         \
+        T v[16 / sizeof(UT)];                                                  \
+        for (unsigned i = 0; i < 16 / sizeof(UT); i++)                         \
+            v[i] = (T)(conv)t.LF_##sz[i];                                      \
+        _Pragma("GCC unroll 4")                                                \
+        for (unsigned w = 8 / sizeof(UT); w >= 1; w /= 2)                      \
+            for (unsigned i = 0; i < w; i++) {                                 \
+                T x = v[i], e = v[i + w];                                      \
+                v[i] = (expr);                                                 \
+            }                                                                  \
+        T x = v[0];                                                            \
         EmuVReg r = { 0 };                                                     \
         simd_set_lane(&r, 0, sz + wide, (uint64_t)x);                          \
         cpu->v[RD(in->raw)] = r;                                               \
         return EMU_NEXT;                                                       \
     }
 
-SIZES_BHS(H_ACROSS, op_saddlv, int64_t, ST, x + e, 1)
-SIZES_BHS(H_ACROSS, op_uaddlv, uint64_t, UT, x + e, 1)
-SIZES_BHS(H_ACROSS, op_smaxv, int64_t, ST, e > x ? e : x, 0)
-SIZES_BHS(H_ACROSS, op_umaxv, uint64_t, UT, e > x ? e : x, 0)
-SIZES_BHS(H_ACROSS, op_sminv, int64_t, ST, e < x ? e : x, 0)
-SIZES_BHS(H_ACROSS, op_uminv, uint64_t, UT, e < x ? e : x, 0)
-SIZES_BHS(H_ACROSS, op_addv, uint64_t, UT, x + e, 0)
+SIZES_BHS(H_ACROSS, op_saddlv, int64_t, ST, x + e, 1, false)
+SIZES_BHS(H_ACROSS, op_uaddlv, uint64_t, UT, x + e, 1, false)
+SIZES_BHS(H_ACROSS, op_smaxv, ST, ST, e > x ? e : x, 0, true)
+SIZES_BHS(H_ACROSS, op_umaxv, UT, UT, e > x ? e : x, 0, true)
+SIZES_BHS(H_ACROSS, op_sminv, ST, ST, e < x ? e : x, 0, true)
+SIZES_BHS(H_ACROSS, op_uminv, UT, UT, e < x ? e : x, 0, true)
+SIZES_BHS(H_ACROSS, op_addv, UT, UT, x + e, 0, false)
 
 /* ---- Shift by immediate ------------------------------------------------------ */
 
@@ -640,7 +658,6 @@ E3(e_sqshli)  { return shl_reg(a, (int)b, bits, true, false, true, qc); }
 E3(e_uqshli)  { return shl_reg(a, (int)b, bits, false, false, true, qc); }
 E3(e_sqshlu)  { return sat_u((i128)sx(a, bits) * ((i128)1 << b), bits, qc); }
 /* Narrowing: a wide, d the shift. */
-E3(e_shrn)    { return a >> d; }
 E3(e_rshrn)   { return nshift(a, (unsigned)d, bits, false, true, 0, qc); }
 E3(e_sqshrn)  { return nshift(a, (unsigned)d, bits, true, false, 1, qc); }
 E3(e_sqrshrn) { return nshift(a, (unsigned)d, bits, true, true, 1, qc); }
@@ -665,7 +682,7 @@ SIZES_BHSD(H_SHIFT, op_sli, e_sli)
 SIZES_BHSD(H_SHIFT, op_sqshli, e_sqshli)
 SIZES_BHSD(H_SHIFT, op_uqshli, e_uqshli)
 SIZES_BHSD(H_SHIFT, op_sqshlu, e_sqshlu)
-SIZES_BHS(H_NARROW1, op_shrn, e_shrn)
+SIZES_BHS(H_FASTN, op_shrn, a >> sh)
 SIZES_BHS(H_NARROW1, op_rshrn, e_rshrn)
 SIZES_BHS(H_NARROW1, op_sqshrn, e_sqshrn)
 SIZES_BHS(H_NARROW1, op_sqrshrn, e_sqrshrn)
@@ -673,8 +690,8 @@ SIZES_BHS(H_NARROW1, op_uqshrn, e_uqshrn)
 SIZES_BHS(H_NARROW1, op_uqrshrn, e_uqrshrn)
 SIZES_BHS(H_NARROW1, op_sqshrun, e_sqshrun)
 SIZES_BHS(H_NARROW1, op_sqrshrun, e_sqrshrun)
-SIZES_BHS(H_LONG1, op_sshll, e_sshll)
-SIZES_BHS(H_LONG1, op_ushll, e_shll)
+SIZES_BHS(H_FASTL, op_sshll, (WT)(ST)a << sh)
+SIZES_BHS(H_FASTL, op_ushll, (WT)a << sh)
 
 /* ---- Vector x indexed element ------------------------------------------------ */
 

@@ -47,6 +47,39 @@ static inline uint32_t simd_scalar_aux(unsigned size)
     return 1u | size << 6;
 }
 
+/* Lane types by size: unsigned, signed, union member, and the unsigned type
+ * products are computed in (wide enough not to overflow int). */
+#define UT_0 uint8_t
+#define UT_1 uint16_t
+#define UT_2 uint32_t
+#define UT_3 uint64_t
+#define ST_0 int8_t
+#define ST_1 int16_t
+#define ST_2 int32_t
+#define ST_3 int64_t
+#define LF_0 b
+#define LF_1 h
+#define LF_2 s
+#define LF_3 d
+#define UP_0 uint32_t
+#define UP_1 uint32_t
+#define UP_2 uint32_t
+#define UP_3 uint64_t
+
+/* Twice as wide (narrowing and widening forms), sz < 3. */
+#define WT_0 uint16_t
+#define WT_1 uint32_t
+#define WT_2 uint64_t
+#define WF_0 h
+#define WF_1 s
+#define WF_2 d
+
+#define LANE_TYPES(sz)                                                         \
+    typedef UT_##sz UT;                                                        \
+    typedef ST_##sz ST;                                                        \
+    typedef UP_##sz UP;                                                        \
+    (void)sizeof(UT); (void)sizeof(ST); (void)sizeof(UP)
+
 /* Write a 128-bit result computed in full: the upper half is dropped
  * unless aux says Q. */
 static inline EmuStep simd_put(struct EmuCpu *cpu, const EmuInsn *in, EmuVReg *r)

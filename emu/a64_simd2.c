@@ -371,7 +371,7 @@ static EmuStep op_ins_elem(EmuCpu *cpu, const EmuInsn *in)
     return EMU_NEXT;
 }
 
-/* Byte permutations (ZIP, UZP, TRN, EXT, REV): result byte i is byte
+/* Byte permutations (EXT, REV): result byte i is byte
  * (imm >> 4i) & 15 of Vn, or of Vm when bit i of AUX_EXTRA2 is set. */
 static EmuStep op_perm(EmuCpu *cpu, const EmuInsn *in)
 {
@@ -385,15 +385,45 @@ static EmuStep op_perm(EmuCpu *cpu, const EmuInsn *in)
     return simd_put(cpu, in, &r);
 }
 
+/* ZIP, UZP, TRN with the element size known: r[i] = expr over the lanes
+ * n[], m[] of the active width (nel lanes, half = nel / 2). */
+#define H_PERM(name, sz, expr)                                                 \
+    static EmuStep name##_##sz(EmuCpu *cpu, const EmuInsn *in)                 \
+    {                                                                          \
+        FP_CHECK();                                                            \
+        typedef UT_##sz UT;                                                    \
+        const UT *n = cpu->v[RN(in->raw)].LF_##sz, *m = cpu->v[RM(in->raw)].LF_##sz; \
+        unsigned nel = AUX_LANES(in->aux), half = nel / 2;                     \
+        (void)half;                                                            \
+        EmuVReg r = { 0 };                                                     \
+        for (unsigned i = 0; i < nel; i++)                                     \
+            r.LF_##sz[i] = (expr);                                             \
+        cpu->v[RD(in->raw)] = r;                                               \
+        return EMU_NEXT;                                                       \
+    }
+#define PERM_SIZES(name, expr)                                                 \
+    H_PERM(name, 0, expr) H_PERM(name, 1, expr) H_PERM(name, 2, expr) H_PERM(name, 3, expr) \
+    static const EmuInsnFn name[4] = { name##_0, name##_1, name##_2, name##_3 };
+PERM_SIZES(op_uzp1, 2 * i < nel ? n[2 * i] : m[2 * i - nel])
+PERM_SIZES(op_uzp2, 2 * i + 1 < nel ? n[2 * i + 1] : m[2 * i + 1 - nel])
+PERM_SIZES(op_trn1, i & 1 ? m[i - 1] : n[i])
+PERM_SIZES(op_trn2, i & 1 ? m[i] : n[i + 1])
+PERM_SIZES(op_zip1, i & 1 ? m[i / 2] : n[i / 2])
+PERM_SIZES(op_zip2, i & 1 ? m[half + i / 2] : n[half + i / 2])
+
 /* TBL, TBX: AUX_EXTRA registers from Rn (wrapping at 31) form the table;
  * out-of-range indices give 0 (TBL) or keep the destination byte (TBX). */
 static EmuStep op_tbl(EmuCpu *cpu, const EmuInsn *in)
 {
     FP_CHECK();
     unsigned nregs = AUX_EXTRA(in->aux), rn = RN(in->raw);
-    uint8_t table[64];
-    for (unsigned k = 0; k < nregs; k++)
-        memcpy(table + 16 * k, cpu->v[(rn + k) & 31].b, 16);
+    uint8_t buf[64];
+    const uint8_t *table = cpu->v[rn].b;
+    if (nregs > 1) {
+        for (unsigned k = 0; k < nregs; k++)
+            memcpy(buf + 16 * k, cpu->v[(rn + k) & 31].b, 16);
+        table = buf;
+    }
     const EmuVReg *vm = &cpu->v[RM(in->raw)];
     EmuVReg r = BIT(in->raw, 12) ? cpu->v[RD(in->raw)] : (EmuVReg){ 0 };
     for (unsigned i = 0; i < 16; i++)
@@ -731,8 +761,8 @@ bool simd_dec_dup_scalar(uint32_t raw, EmuInsn *out)
     return true;
 }
 
-/* Permute: element i of the result is element `j` of Vn (from_m = 0) or
- * Vm, written as byte moves. */
+/* Byte permutation tables: element i of the result is element j of Vn
+ * (from_m = 0) or Vm, written as byte moves (see op_perm). */
 static void perm_elem(EmuInsn *out, unsigned i, unsigned from_m, unsigned j, unsigned es)
 {
     for (unsigned k = 0; k < es; k++) {
@@ -741,30 +771,18 @@ static void perm_elem(EmuInsn *out, unsigned i, unsigned from_m, unsigned j, uns
     }
 }
 
+/* UZP1 001, TRN1 010, ZIP1 011, UZP2 101, TRN2 110, ZIP2 111 (bits 14:12). */
 bool simd_dec_perm(uint32_t raw, EmuInsn *out)
 {
-    unsigned q = f_q(raw), size = BITS(raw, 23, 22), opc = BITS(raw, 14, 12);
-    unsigned es = 1u << size, nel = (q ? 16u : 8u) >> size, half = nel / 2;
-    if (size == 3 && !q)
+    static const EmuInsnFn *const ops[8] = {
+        NULL, op_uzp1, op_trn1, op_zip1, NULL, op_uzp2, op_trn2, op_zip2,
+    };
+    unsigned q = f_q(raw), size = BITS(raw, 23, 22);
+    const EmuInsnFn *fns = ops[BITS(raw, 14, 12)];
+    if (!fns || (size == 3 && !q))
         return false;
-    out->fn = op_perm;
+    out->fn = fns[size];
     out->aux = simd_vec_aux(q, size);
-    out->imm = 0;
-    for (unsigned i = 0; i < nel; i++) {
-        unsigned odd = i & 1, j;
-        switch (opc) {
-        case 1: j = 2 * i; break;                          /* UZP1 */
-        case 5: j = 2 * i + 1; break;                      /* UZP2 */
-        case 2: j = i - odd; break;                        /* TRN1 */
-        case 6: j = i + !odd; break;                       /* TRN2 */
-        case 3: j = i / 2 + (odd ? nel : 0); break;        /* ZIP1 */
-        case 7: j = half + i / 2 + (odd ? nel : 0); break; /* ZIP2 */
-        default: return false;
-        }
-        if (opc == 2 || opc == 6)
-            j += odd ? nel : 0;
-        perm_elem(out, i, j >= nel, j % nel, es);
-    }
     return true;
 }
 
