@@ -1,8 +1,8 @@
 /* emu/a64_simd.c — Advanced SIMD data processing, ARMv8.0 (Arm ARM C4.1.6,
  * the op0 = x111 classes that are not scalar floating point): the integer
- * instructions, the permutes, copies, table lookups and immediates, and the
- * encoding table of the whole group (the floating-point lanes are in
- * a64_simd2.c).
+ * instructions and the encoding table of the whole group (the
+ * floating-point lanes and the data movement instructions are in
+ * a64_simd2.c, whose decoders the table names).
  *
  * How handlers are built. Each operation is written once, as an element
  * function or expression, and instantiated per element size by the macros
@@ -10,8 +10,10 @@
  * simple ones over all 16 bytes, which the compiler vectorizes; the upper
  * half is dropped afterwards for 64-bit forms). Each table row's decode
  * function validates size and Q, picks the instance for the size into
- * out->fn and fills out->aux (see a64_simd.h). Crypto, RDM (v8.1), FP16 and
- * dot product encodings match no row and are UNDEFINED.
+ * out->fn and fills out->aux (see a64_simd.h); rows whose decoder picks the
+ * handler carry op_placeholder. Crypto (AES, SHA, PMULL.1Q), RDM (v8.1),
+ * FP16, dot product, FHM, BF16 and i8mm encodings match no row and are
+ * UNDEFINED.
  */
 #include "emu/a64_simd.h"
 
