@@ -611,6 +611,12 @@ static const EmuInsnFn op_not_rbit[4] = { op_not_3, op_rbit_0, NULL, NULL };
  * the upper half is filled with `fill` (0 for sums, the low half again for
  * min and max, which ignore duplicates), so the loop runs over constant
  * lanes and vectorizes. */
+#define ACROSS_HALVE(w, T, expr)                                               \
+    if ((w) < 16 / sizeof(UT))                                                 \
+        for (unsigned i = 0; i < (w); i++) {                                   \
+            T x = v[i], e = v[i + (w)];                                        \
+            v[i] = (expr);                                                     \
+        }
 #define H_ACROSS(name, sz, T, conv, expr, wide, dup)                           \
     static EmuStep name##_##sz(EmuCpu *cpu, const EmuInsn *in)                 \
     {                                                                          \
@@ -622,12 +628,8 @@ static const EmuInsnFn op_not_rbit[4] = { op_not_3, op_rbit_0, NULL, NULL };
         T v[16 / sizeof(UT)];                                                  \
         for (unsigned i = 0; i < 16 / sizeof(UT); i++)                         \
             v[i] = (T)(conv)t.LF_##sz[i];                                      \
-        _Pragma("GCC unroll 4")                                                \
-        for (unsigned w = 8 / sizeof(UT); w >= 1; w /= 2)                      \
-            for (unsigned i = 0; i < w; i++) {                                 \
-                T x = v[i], e = v[i + w];                                      \
-                v[i] = (expr);                                                 \
-            }                                                                  \
+        ACROSS_HALVE(8, T, expr) ACROSS_HALVE(4, T, expr)                      \
+        ACROSS_HALVE(2, T, expr) ACROSS_HALVE(1, T, expr)                      \
         T x = v[0];                                                            \
         EmuVReg r = { 0 };                                                     \
         simd_set_lane(&r, 0, sz + wide, (uint64_t)x);                          \
