@@ -139,8 +139,7 @@ static EmuStep op_sys(EmuCpu *cpu, const EmuInsn *in)
         if ((crm == 10 || crm == 14) && op2 == 2) /* DC CSW, DC CISW */
             return EMU_NEXT;
         if (crm == 8 && op2 <= 3) {               /* AT S1E1R/W, S1E0R/W */
-            /* MMU off: flat mapping, PAR_EL1.F = 0, Normal memory. */
-            cpu->sys.par_el1 = (xt & 0x0000fffffffff000ull) | (0xffull << 56) | (3u << 7);
+            cpu->sys.par_el1 = emu_mmu_at(cpu, xt, op2 & 1, op2 < 2 ? 1 : 0);
             return EMU_NEXT;
         }
         return emu_undef(cpu);
@@ -376,11 +375,6 @@ static EmuStep sysreg_write(EmuCpu *cpu, const Sysreg *r, uint64_t v)
     case K_SCTLR:
         cpu->sys.sctlr_el1 = v;
         emu_tlb_flush(cpu);
-        if (v & 1) {
-            cpu->error = "the guest enabled the MMU (SCTLR_EL1.M = 1); address "
-                         "translation is not emulated yet";
-            cpu->stop = EMU_STOP_ERROR;
-        }
         break;
     case K_CPACR: cpu->sys.cpacr_el1 = v & (3u << 20); break;
     case K_TTBR0: cpu->sys.ttbr0_el1 = v; emu_tlb_flush(cpu); break;

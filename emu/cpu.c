@@ -88,21 +88,9 @@ void emu_tlb_flush(EmuCpu *cpu)
         cpu->ctlb[i].tag = EMU_TLB_INVALID;
 }
 
-/* Translate a virtual address. With the MMU off (SCTLR_EL1.M == 0) VA is PA
- * for the 48-bit physical range. Returns false with cpu->exc set. */
 static bool translate(EmuCpu *cpu, uint64_t va, EmuAccess acc, uint64_t *pa)
 {
-    /* Stage 1 translation is not built yet: the MSR that sets SCTLR_EL1.M
-     * stops the CPU with EMU_STOP_ERROR (a64_system.c). */
-    if (va >> 48) {
-        unsigned ec = acc == EMU_ACC_FETCH ? (cpu_el(cpu) ? EC_IABT_CUR : EC_IABT_LOWER)
-                                           : (cpu_el(cpu) ? EC_DABT_CUR : EC_DABT_LOWER);
-        /* Address size fault, level 0. */
-        emu_raise_abort(cpu, ec, (acc == EMU_ACC_WRITE ? 1u << 6 : 0) | 0x00, va);
-        return false;
-    }
-    *pa = va;
-    return true;
+    return emu_mmu_translate(cpu, va, acc, pa);
 }
 
 static EmuStep data_abort(EmuCpu *cpu, uint64_t va, bool write, unsigned fsc)
@@ -348,8 +336,12 @@ void emu_set_el_sp(EmuCpu *cpu, unsigned el, unsigned spsel)
         cpu->sys.sp_el0 = cpu->sp;
     if (el == 0)
         spsel = 0;
+    unsigned old_el = cpu_el(cpu);
     cpu->pstate = (cpu->pstate & ~PSTATE_M) | (el << 2) | spsel;
     cpu->sp = spsel ? cpu->sys.sp_el1 : cpu->sys.sp_el0;
+    /* The TLBs hold translations checked for one EL's permissions. */
+    if (el != old_el && (cpu->sys.sctlr_el1 & 1))
+        emu_tlb_flush(cpu);
 }
 
 void emu_exception_enter(EmuCpu *cpu, uint32_t esr, uint64_t far, bool far_valid,

@@ -273,6 +273,13 @@ bool emu_store_slow(struct EmuCpu *cpu, uint64_t va, unsigned size, uint64_t val
 
 void emu_tlb_flush(struct EmuCpu *cpu);
 
+/* Translate a virtual address for an access at the current EL (mmu.c).
+ * Returns false with cpu->exc holding the abort (translation, permission,
+ * access flag or address size fault). */
+bool emu_mmu_translate(struct EmuCpu *cpu, uint64_t va, EmuAccess acc, uint64_t *pa);
+/* AT S1E1R/W, S1E0R/W: the PAR_EL1 value for a read or write at `el`. */
+uint64_t emu_mmu_at(struct EmuCpu *cpu, uint64_t va, bool write, unsigned el);
+
 /* Loads and stores of 1, 2, 4 or 8 bytes at any alignment. Return false
  * with cpu->exc holding the abort; the handler then returns EMU_EXCEPTION
  * (a faulting instruction must not have changed registers yet). */
