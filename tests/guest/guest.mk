@@ -49,6 +49,9 @@ $(eval $(call guest_elf,semi,O2,semi))
 GUEST_CFLAGS_sync := -mno-outline-atomics
 $(eval $(call guest_elf,sync,O0,uart))
 $(eval $(call guest_elf,sync,O2,uart))
+# EL0 and exception returns.
+$(eval $(call guest_elf,el0,O0,uart))
+$(eval $(call guest_elf,el0,O2,uart))
 # Identification registers: the code does not matter.
 $(eval $(call guest_elf,id,O2,uart))
 # Serial input: UART only (its input is tests/guest/echo.in).
