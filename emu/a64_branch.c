@@ -29,16 +29,26 @@ static bool dec_imm19(uint32_t raw, EmuInsn *out)
     return true;
 }
 
+static bool dec_bcond(uint32_t raw, EmuInsn *out)
+{
+    dec_imm19(raw, out);
+    out->aux = 0;
+    for (unsigned n = 0; n < 16; n++)
+        out->aux |= (uint32_t)emu_cond_holds(n << 28, raw & 15) << n;
+    return true;
+}
+
 static bool dec_imm14(uint32_t raw, EmuInsn *out)
 {
     out->imm = (uint64_t)(sext(BITS(raw, 18, 5), 14) * 4);
     return true;
 }
 
-/* B.cond: 0101010 0 imm19 0 cond */
+/* B.cond: 0101010 0 imm19 0 cond. aux holds the condition's truth table
+ * over the 16 NZCV values (bit n: taken when NZCV == n). */
 static EmuStep op_bcond(EmuCpu *cpu, const EmuInsn *in)
 {
-    if (!emu_cond_holds(cpu->nzcv, in->raw & 15))
+    if (!((in->aux >> (cpu->nzcv >> 28)) & 1))
         return EMU_NEXT;
     cpu->pc += (uint64_t)in->imm;
     return EMU_BRANCH;
@@ -151,7 +161,7 @@ static EmuStep op_hlt(EmuCpu *cpu, const EmuInsn *in)
 
 const EmuInsnPattern emu_a64_branch_table[] = {
     /* Conditional branch (immediate) */
-    { 0xff000010, 0x54000000, op_bcond, "b_cond", dec_imm19 },
+    { 0xff000010, 0x54000000, op_bcond, "b_cond", dec_bcond },
     /* Exception generation */
     { 0xffe0001f, 0xd4000001, op_svc, "svc", NULL },
     { 0xffe0001f, 0xd4000002, op_hvc, "hvc", NULL },
