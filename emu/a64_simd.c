@@ -997,7 +997,23 @@ static bool dec_addp_scalar(uint32_t raw, EmuInsn *out)
 
 /* ---- The table ------------------------------------------------------------------ */
 
-/* Row masks and values per class: U at bit 29, the opcode field in place. */
+/* The classes (vector forms: bit 31 = 0, Q = bit 30; the scalar forms
+ * have bits 31:30 = 01 and bit 28 = 1):
+ *
+ *   three same      0 Q U 01110 size 1 Rm   opcode(5) 1      Rn Rd
+ *   three different 0 Q U 01110 size 1 Rm   opcode(4) 00     Rn Rd
+ *   two-reg misc    0 Q U 01110 size 10000  opcode(5) 10     Rn Rd
+ *   across lanes    0 Q U 01110 size 11000  opcode(5) 10     Rn Rd
+ *   copy            0 Q op 01110000 imm5 0  imm4      1      Rn Rd
+ *   permute         0 Q 0 01110 size 0 Rm 0 opcode(3) 10     Rn Rd
+ *   extract         0 Q 1 01110 00   0 Rm 0 imm4      0      Rn Rd
+ *   table lookup    0 Q 0 01110 00   0 Rm 0 len op    00     Rn Rd
+ *   modified imm    0 Q op 0111100000 abc   cmode o2  1   defgh Rd
+ *   shift by imm    0 Q U 011110 immh immb  opcode(5) 1      Rn Rd
+ *   by element      0 Q U 01111 size L M Rm opcode(4) H 0    Rn Rd
+ *
+ * Row masks and values per class: U at bit 29, the opcode field in place;
+ * size, Q and the registers are left to the decoders. */
 #define SAME3(u, opc)  0xbf20fc00, (0x0e200400u | (u) << 29 | (opc) << 11)
 #define SAME3S(u, opc) 0xff20fc00, (0x5e200400u | (u) << 29 | (opc) << 11)
 #define LOGIC(u, sz)   0xbfe0fc00, (0x0e201c00u | (u) << 29 | (sz) << 22)

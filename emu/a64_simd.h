@@ -1,5 +1,6 @@
 /* emu/a64_simd.h — what a64_simd.c (integer Advanced SIMD, the encoding
- * table) and a64_simd2.c (floating-point Advanced SIMD) share.
+ * table) and a64_simd2.c (floating-point and data movement Advanced SIMD)
+ * share.
  *
  * Every SIMD handler gets its operand geometry precomputed in EmuInsn.aux
  * by the decode function of its table row:
@@ -14,11 +15,14 @@
  *          destination are zeroed (scalar forms clear it too)
  *   size   log2 of the element size in bytes (of the narrow elements for
  *          widening and narrowing instructions)
- *   extra  per-instruction: shift amount, element index, register count
- *   extra2 per-instruction: a second index
+ *   extra  per-instruction: shift amount, element index, register count,
+ *          the Vm of by-element forms; FP conversions: fbits
+ *   extra2 per-instruction: a second index (the by-element index); FP:
+ *          rounding mode and FRINTX's exactness (a64_simd2.c); EXT and
+ *          REV: the per-byte source register of the byte permutation
  *
  * EmuInsn.imm holds immediates (the expanded modified immediate) or the
- * byte permutation of the permute instructions.
+ * byte permutation of EXT and REV.
  */
 #ifndef EMU_A64_SIMD_H
 #define EMU_A64_SIMD_H
