@@ -1,7 +1,8 @@
 /* tests/guest/exc.c — synchronous exceptions taken to EL1 through the vector
  * table of start.S: an undefined instruction, SVC, BRK, HLT (not semihosting),
  * a trapped FP access, loads, stores and instruction fetches from an unmapped
- * address (external aborts), an unaligned exclusive load (alignment fault);
+ * address (external aborts), a branch to a misaligned PC, an MSR to a
+ * read-only register, an unaligned exclusive load (alignment fault);
  * for each the vector, ESR_EL1, the return address relative to the faulting
  * instruction, FAR_EL1 where defined, and the handler's effect on the
  * registers. Also an unaligned ordinary access (allowed with the MMU off on
@@ -37,7 +38,7 @@ static void hook(struct exc_frame *f, unsigned vector)
     last.far = f->far;
     last.spsr_mode = f->spsr & 0x3ff;
     last.vector = vector;
-    if (ec == 0x21 || ec == 0x20)           /* instruction abort */
+    if (ec == 0x21 || ec == 0x20 || ec == 0x22)   /* instruction abort, PC alignment */
         f->elr = f->x[30];
     else if (ec != 0x15)                    /* SVC's ELR is already the next insn */
         f->elr += 4;
@@ -129,6 +130,20 @@ static void t_fetch_unmapped(void)
     report("fetch unmapped", UNMAPPED, 1);
 }
 
+static void t_pc_unaligned(void)
+{
+    __asm__ volatile("blr %0" : : "r"((uint64_t)t_udf + 2) : "x0", "x30", "memory");
+    report("branch to pc+2", (uint64_t)t_udf + 2, 0);
+    printf("  far - target %#" PRIx64 "\n", last.far - ((uint64_t)t_udf + 2));
+}
+
+static void t_msr_readonly(void)
+{
+    uint64_t at;
+    __asm__ volatile("adr %0, 1f\n1:\tmsr s3_0_c0_c0_0, xzr" : "=&r"(at) : : "x0", "memory");
+    report("msr midr_el1 (ro)", at, 0);
+}
+
 static void t_exclusive_unaligned(void)
 {
     static uint64_t words[2];
@@ -162,6 +177,8 @@ int main(void)
     t_store_unmapped();
     t_pair_unmapped();
     t_fetch_unmapped();
+    t_pc_unaligned();
+    t_msr_readonly();
     t_exclusive_unaligned();
     t_unaligned_plain();
     /* An SVC in a loop: the handler's frame round trip keeps every
@@ -177,6 +194,6 @@ int main(void)
     guest_set_exception_hook(NULL);
     unsigned n = taken;
     printf("exceptions taken %u\n", n);
-    printf("exc: %s\n", n == 110 ? "ok" : "FAIL");
+    printf("exc: %s\n", n == 112 ? "ok" : "FAIL");
     return (int)n;
 }

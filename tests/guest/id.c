@@ -40,6 +40,18 @@ static void hook(struct exc_frame *f, unsigned vector)
             printf("%-18s %#" PRIx64 "\n", name, r_); \
     } while (0)
 
+/* An implementation-defined or unallocated register: its value or
+ * "undefined". */
+#define SYSREG(name, enc) do { \
+        unsigned before_ = undefs; \
+        uint64_t r_ = 0; \
+        __asm__ volatile("mrs %0, " #enc : "+r"(r_)); \
+        if (undefs != before_) \
+            printf("%-18s undefined\n", name); \
+        else \
+            printf("%-18s %#" PRIx64 "\n", name, r_); \
+    } while (0)
+
 int main(void)
 {
     uint64_t el;
@@ -71,6 +83,9 @@ int main(void)
     SHOW(fpcr);
     SHOW(fpsr);
     guest_set_exception_hook(hook);
+    SYSREG("l2ctlr_el1", s3_1_c11_c0_2);
+    SYSREG("cpuectlr_el1", s3_1_c15_c2_1);
+    SYSREG("s3_0_c15_c15_7", s3_0_c15_c15_7);
     PROBE("aese", 0x4e284820);              /* aese v0.16b, v1.16b */
     PROBE("aesmc", 0x4e286820);             /* aesmc v0.16b, v1.16b */
     PROBE("sha1h", 0x5e280820);             /* sha1h s0, s1 */
