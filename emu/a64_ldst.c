@@ -38,7 +38,9 @@
  * the address, the size and the value loaded; STXR stores (status 0) only if
  * the monitor is valid, address and size match and memory still holds the
  * recorded value; otherwise it stores nothing (status 1). Either way it
- * clears the monitor. Unlike QEMU, which checks the address against the
+ * clears the monitor. (QEMU records no size: a STXRH after an LDXRB of the
+ * same address may succeed there; the Arm ARM leaves it CONSTRAINED
+ * UNPREDICTABLE, and here it fails.) Unlike QEMU, which checks the address against the
  * monitor first, an unaligned STXR takes the alignment fault the Arm ARM's
  * AArch64.ExclusiveMonitorsPass() raises before looking at the monitor.
  *

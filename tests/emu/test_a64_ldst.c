@@ -683,8 +683,15 @@ Test(a64_ldst, stxr_fails_when_address_size_or_value_differ)
     cr_assert_eq(harness_run(h, 1), 1);
     cr_assert_eq(emu_cpu_x(h->cpu, 3), 1);
     cr_assert_eq(harness_read64(h, HARNESS_DATA + 0x48), 0x5678);
+    /* The failed stxr cleared the monitor: the right address fails too now. */
+    emu_cpu_set_x(h->cpu, 1, HARNESS_DATA + 0x40);
+    emu_cpu_set_pc(h->cpu, HARNESS_CODE + 4);
+    cr_assert_eq(harness_run(h, 1), 1);
+    cr_assert_eq(emu_cpu_x(h->cpu, 3), 1);
+    cr_assert_eq(harness_read64(h, HARNESS_DATA + 0x40), 0x1234);
 
-    /* Another size: ldxrb then stxrh. */
+    /* Another size: ldxrb then stxrh. CONSTRAINED UNPREDICTABLE; QEMU tracks
+     * no size and would store here, we fail it (the monitor records a size). */
     excl_setup(HARNESS_DATA + 0x40, 0x1234);
     harness_code(h, (uint32_t[]){ 0x085f7c20 /* ldxrb w0, [x1] */, 0x48037c22 /* stxrh w3, w2, [x1] */ }, 2);
     cr_assert_eq(harness_run(h, 2), 2);
