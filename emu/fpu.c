@@ -14,7 +14,8 @@
  * is IXC. Add, subtract, multiply, divide and square root take that path
  * and decide IXC exactly (free when IXC is already set; else TwoSum, the
  * exact double-precision product of singles, or the FMA residual of
- * doubles). Fused multiply-add takes it only once IXC is set; truncating
+ * doubles). Fused multiply-add takes it when IXC is set or the product
+ * is exact (always for singles: in double precision); truncating
  * FP-to-integer conversions and exact integer-to-FP conversions use the
  * host too. Everything else takes the soft path. EmuFpStatus.no_host
  * turns the shortcuts off so tests can compare both.
@@ -277,13 +278,6 @@ static inline int clz128(u128 x)
 }
 
 /* ---- Host fast path ------------------------------------------------------ */
-
-/* Fused multiply-add has no cheap exactness test: the host computes it
- * only once IXC is set. */
-static inline bool fast_ok(const EmuFpStatus *st)
-{
-    return HOST_FP && (st->flags & EMU_FPSR_IXC) && st->rmode == EMU_FPRM_NEAREST && !st->no_host;
-}
 
 static inline bool normal_raw(uint64_t a, int f)
 {
@@ -1097,22 +1091,51 @@ uint64_t emu_f64_sqrt(EmuFpStatus *st, uint64_t a)
     return sqrt_soft(st, a, F64);
 }
 
+/* Fused multiply-add on the host. Inexactness: for singles the product is
+ * exact in double, so TwoSum of product and addend gives the exact sum;
+ * for doubles only when the product is exact (FMA residual zero), which
+ * covers integer-valued arithmetic; otherwise only once IXC is set. A zero
+ * addend is fine (a nonzero result is then the rounded product). */
+static inline bool normal_or_zero_raw(uint64_t a, int f)
+{
+    return (a & (SIGN(f) - 1)) == 0 || normal_raw(a, f);
+}
+
 uint32_t emu_f32_muladd(EmuFpStatus *st, uint32_t a, uint32_t b, uint32_t c)
 {
-    if (likely(fast_ok(st) && normal_raw(a, F32) && normal_raw(b, F32) && normal_raw(c, F32))) {
-        uint32_t r = f32_raw(__builtin_fmaf(f32_host(a), f32_host(b), f32_host(c)));
-        if (likely(safe_result(r, F32)))
+    if (likely(host_ok(st, a, b, F32) && normal_or_zero_raw(c, F32))) {
+        float x = f32_host(a), y = f32_host(b), z = f32_host(c);
+        float rf = __builtin_fmaf(x, y, z);
+        uint32_t r = f32_raw(rf);
+        if (likely(safe_result(r, F32))) {
+            if (!inexact_known(st)) {
+                double p = (double)x * (double)y, zd = z, sum = p + zd, zz = sum - p;
+                if ((p - (sum - zz)) + (zd - zz) != 0 || (double)rf != sum)
+                    st->flags |= EMU_FPSR_IXC;
+            }
             return r;
+        }
     }
     return (uint32_t)muladd_soft(st, a, b, c, F32, 0);
 }
 
 uint64_t emu_f64_muladd(EmuFpStatus *st, uint64_t a, uint64_t b, uint64_t c)
 {
-    if (likely(fast_ok(st) && normal_raw(a, F64) && normal_raw(b, F64) && normal_raw(c, F64))) {
-        uint64_t r = f64_raw(__builtin_fma(f64_host(a), f64_host(b), f64_host(c)));
-        if (likely(safe_result(r, F64)))
-            return r;
+    if (likely(host_ok(st, a, b, F64) && normal_or_zero_raw(c, F64))) {
+        double x = f64_host(a), y = f64_host(b), z = f64_host(c);
+        uint64_t r = f64_raw(__builtin_fma(x, y, z));
+        if (likely(safe_result(r, F64))) {
+            if (inexact_known(st))
+                return r;
+            double p = x * y;
+            if (exp64(a) >= HOST_EXP_MIN && exp64(b) >= HOST_EXP_MIN &&
+                safe_result(f64_raw(p), F64) && __builtin_fma(x, y, -p) == 0) {
+                double sum = p + z, zz = sum - p;
+                if ((p - (sum - zz)) + (z - zz) != 0)
+                    st->flags |= EMU_FPSR_IXC;
+                return r;
+            }
+        }
     }
     return muladd_soft(st, a, b, c, F64, 0);
 }

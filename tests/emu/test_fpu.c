@@ -174,6 +174,10 @@ static const FpCase fma_cases[] = {
     { "overflow in RZ gives the largest normal", OP_FMA, true, 0x0c00000, 0x00, 0x7fefffffffffffff, 0x4000000000000000, 0x0, 0x7fefffffffffffff, 0x14 },
     { "FZ flushes a denormal multiplicand with IDC", OP_FMA, true, 0x1000000, 0x00, 0xfffffffffffff, 0x4000000000000000, 0x3ff0000000000000, 0x3ff0000000000000, 0x80 },
     { "a huge exact product minus a near value", OP_FMA, false, 0x0000000, 0x00, 0x4b000001, 0x4b000001, 0xd6800000, 0x4b800000, 0x10 },
+    { "integer-valued 3 * 4 + 5 is exact: no IXC", OP_FMA, true, 0x0000000, 0x00, 0x4008000000000000, 0x4010000000000000, 0x4014000000000000, 0x4031000000000000, 0x00 },
+    { "3 * 0.1 + 5 is inexact", OP_FMA, true, 0x0000000, 0x00, 0x4008000000000000, 0x3fb999999999999a, 0x4014000000000000, 0x4015333333333333, 0x10 },
+    { "a zero addend: the rounded product", OP_FMA, false, 0x0000000, 0x00, 0x40400000, 0x3dcccccd, 0x0, 0x3e99999a, 0x10 },
+    { "3 * 4 - 0 is exact", OP_FMA, false, 0x0000000, 0x00, 0x40400000, 0x40800000, 0x80000000, 0x41400000, 0x00 },
     { "FRECPS: 2 - 2 * 0.5 is 1", OP_RECPS, false, 0x0000000, 0x00, 0x40000000, 0x3f000000, 0x0, 0x3f800000, 0x00 },
     { "FRECPS: inf * 0 gives 2.0", OP_RECPS, false, 0x0000000, 0x00, 0x7f800000, 0x0, 0x0, 0x40000000, 0x00 },
     { "FRECPS negates a NaN first operand before propagating it", OP_RECPS, false, 0x0000000, 0x00, 0x7fc12345, 0x3f800000, 0x0, 0xffc12345, 0x00 },
@@ -585,9 +589,10 @@ Test(fpu, host_shortcuts_agree_with_the_integer_implementation)
             b = (b & 0x80ffffffu) | (a & 0x7f000000u);
             db = (db & 0x801fffffffffffffull) | (da & 0x7fe0000000000000ull);
             break;
-        case 2:   /* short significands: many exact results */
-            a &= 0xfffff000u; b &= 0xffff0000u;
+        case 2:   /* short significands: many exact results, zero addends */
+            a &= 0xfffff000u; b &= 0xffff0000u; c &= (r & 1) ? 0xffffff00u : 0x80000000u;
             da &= 0xfffffff000000000ull; db &= 0xffffffff00000000ull;
+            dc &= (r & 2) ? 0xfffffffffff00000ull : 0x8000000000000000ull;
             break;
         case 3:   /* near the edges of the host shortcuts' exponent ranges */
             a = (a & 0x807fffffu) | (uint32_t)(120 + (r >> 58)) << 23;
