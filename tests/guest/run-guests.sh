@@ -12,6 +12,10 @@
 # first '-'), otherwise empty. Programs run GUEST_JOBS at a time (default:
 # the number of host CPUs); results print in the order given. Ends with
 # "guests: N passed, M failed"; the exit status is 1 when any failed.
+#
+# rewind runs with --stats (its line is taken out of stderr before the
+# comparison) and, unless GUEST_REPEAT=0, runs a second time: the two runs
+# must agree on output, exit status and instruction count (determinism).
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -56,18 +60,38 @@ check() {
         fi
         return
     fi
-    timeout "$TIMEOUT" "$rewind" run $semi "$elf" \
-        <"$input" >"$dir/rewind.out" 2>"$dir/rewind.err"
-    echo $? >"$dir/rewind.rc"
+    run_rewind "$elf" "$input" "$dir/rewind"
     why=
     for part in out err rc; do
         cmp -s "$dir/qemu.$part" "$dir/rewind.$part" || why="$why $part"
     done
-    if [ -z "$why" ]; then
-        echo PASS >"$dir/verdict"
-    else
+    if [ -n "$why" ]; then
         echo "FAIL differs in:$why" >"$dir/verdict"
+        return
     fi
+    if [ "${GUEST_REPEAT:-1}" != 0 ]; then
+        run_rewind "$elf" "$input" "$dir/again"
+        for part in out err rc count; do
+            cmp -s "$dir/rewind.$part" "$dir/again.$part" || why="$why $part"
+        done
+        if [ -n "$why" ]; then
+            echo "FAIL nondeterministic: a second rewind run differs in:$why" \
+                "(instructions $(cat "$dir/rewind.count") then $(cat "$dir/again.count"))" \
+                >"$dir/verdict"
+            return
+        fi
+    fi
+    echo "PASS ($(cat "$dir/rewind.count") instructions)" >"$dir/verdict"
+}
+
+# run_rewind ELF INPUT PREFIX: PREFIX.{out,err,rc,count}; the --stats line
+# is cut out of stderr into PREFIX.count.
+run_rewind() {
+    timeout "$TIMEOUT" "$rewind" run --stats $semi "$1" <"$2" >"$3.out" 2>"$3.raw"
+    echo $? >"$3.rc"
+    perl -0ne 'print $1 if /rewind: (\d+) instructions in [\d.]+ s \([\d.]+ MIPS\)\n/' \
+        "$3.raw" >"$3.count"
+    perl -0pe 's/rewind: \d+ instructions in [\d.]+ s \([\d.]+ MIPS\)\n//' "$3.raw" >"$3.err"
 }
 
 # Launch in batches of $JOBS.
@@ -94,15 +118,16 @@ for elf in "$@"; do
     base=$(basename "$elf" .elf)
     verdict=$(cat "$dir/verdict")
     case "$verdict" in
-    PASS)
+    PASS*)
         passed=$((passed + 1))
-        echo "PASS $base"
+        echo "PASS $base${verdict#PASS}"
         ;;
     *)
         failed=$((failed + 1))
         echo "FAIL $base: ${verdict#FAIL }"
         if [ "$mode" = diff ]; then
             for part in out err rc; do
+                [ -f "$dir/again.$part" ] && continue       # nondeterminism: no QEMU diff
                 cmp -s "$dir/qemu.$part" "$dir/rewind.$part" && continue
                 echo "--- $part: qemu (-) vs rewind (+)"
                 diff -u "$dir/qemu.$part" "$dir/rewind.$part" | tail -n +3 | head -40
