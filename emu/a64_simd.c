@@ -369,22 +369,31 @@ ALWAYS_INLINE EmuStep narrow(EmuCpu *cpu, const EmuInsn *in, const EmuVReg *vm,
 
 /* ---- Three same ---------------------------------------------------------- */
 
-SIZES_BHS(H_SAME3, op_shadd, e_shadd)
-SIZES_BHS(H_SAME3, op_uhadd, e_uhadd)
+/* The halving adds and subtracts in lane width: the halves of a and b
+ * plus the carry (or minus the borrow) out of their low bits. SSHL and
+ * USHL: the signed low byte of b shifts left, or right when negative;
+ * shifting out the whole lane gives 0, or the sign (`far_right`). */
+#define BITS_OF(T) ((int)(8 * sizeof(T)))
+#define FAST_SHL(b, far_right, near_right)                                     \
+    ((int8_t)(b) >= 0 ? ((int8_t)(b) >= BITS_OF(UT) ? (UP)0 : (UP)a << (int8_t)(b)) \
+                      : (-(int8_t)(b) >= BITS_OF(UT) ? (UP)(far_right) : (UP)(near_right)))
+
+SIZES_BHS(H_FAST3, op_shadd, ((ST)a >> 1) + ((ST)b >> 1) + (a & b & 1))
+SIZES_BHS(H_FAST3, op_uhadd, (a >> 1) + (b >> 1) + (a & b & 1))
 SIZES_BHSD(H_SAME3, op_sqadd, e_sqadd)
 SIZES_BHSD(H_SAME3, op_uqadd, e_uqadd)
-SIZES_BHS(H_SAME3, op_srhadd, e_srhadd)
-SIZES_BHS(H_SAME3, op_urhadd, e_urhadd)
-SIZES_BHS(H_SAME3, op_shsub, e_shsub)
-SIZES_BHS(H_SAME3, op_uhsub, e_uhsub)
+SIZES_BHS(H_FAST3, op_srhadd, ((ST)a >> 1) + ((ST)b >> 1) + ((a | b) & 1))
+SIZES_BHS(H_FAST3, op_urhadd, (a >> 1) + (b >> 1) + ((a | b) & 1))
+SIZES_BHS(H_FAST3, op_shsub, ((ST)a >> 1) - ((ST)b >> 1) - (~a & b & 1))
+SIZES_BHS(H_FAST3, op_uhsub, (a >> 1) - (b >> 1) - (~a & b & 1))
 SIZES_BHSD(H_SAME3, op_sqsub, e_sqsub)
 SIZES_BHSD(H_SAME3, op_uqsub, e_uqsub)
 SIZES_BHSD(H_FAST3, op_cmgt, -(UT)((ST)a > (ST)b))
 SIZES_BHSD(H_FAST3, op_cmhi, -(UT)(a > b))
 SIZES_BHSD(H_FAST3, op_cmge, -(UT)((ST)a >= (ST)b))
 SIZES_BHSD(H_FAST3, op_cmhs, -(UT)(a >= b))
-SIZES_BHSD(H_SAME3, op_sshl, e_sshl)
-SIZES_BHSD(H_SAME3, op_ushl, e_ushl)
+SIZES_BHSD(H_FAST3, op_sshl, FAST_SHL(b, (UT)((ST)a >> (BITS_OF(UT) - 1)), (UT)((ST)a >> -(int8_t)b)))
+SIZES_BHSD(H_FAST3, op_ushl, FAST_SHL(b, 0, a >> -(int8_t)b))
 SIZES_BHSD(H_SAME3, op_sqshl, e_sqshl)
 SIZES_BHSD(H_SAME3, op_uqshl, e_uqshl)
 SIZES_BHSD(H_SAME3, op_srshl, e_srshl)
