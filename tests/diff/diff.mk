@@ -30,7 +30,7 @@ diff-check: $(DIFFTOOL) $(BUILD)/rewind diff-selftest
 
 # Seeds 1000..1999, classes in turn; two failing blocks shown per image.
 diff-long: $(DIFFTOOL) $(BUILD)/rewind
-	$(DIFF_RUN) -q 2 -l 1 $$(i=0; for s in $$(seq 1000 1999); do \
+	$(DIFF_RUN) -q 2 -l 1 $$(for s in $$(seq 1000 1999); do \
 	    set -- $(DIFF_LONG_CLASSES); shift $$((s % $$#)); \
 	    echo "$$s:$$1:1000"; done)
 
