@@ -12,12 +12,17 @@
 
 #include <stdint.h>
 
-/* Saved by start.S on every exception; restored (x0..x30, elr, spsr) when
- * guest_exception returns. */
+/* Saved by start.S on every exception; restored (x0..x30, elr, spsr, and
+ * q0..q31, fpcr, fpsr when fp_saved) when guest_exception returns. The FP
+ * registers are saved only if EL1 could use them (CPACR_EL1.FPEN). */
 struct exc_frame {
     uint64_t x[31];
     uint64_t sp;        /* SP before the exception (read-only) */
     uint64_t elr, spsr, esr, far;
+    __uint128_t q[32];
+    uint64_t fpcr, fpsr;
+    uint64_t fp_saved;  /* 1: q, fpcr, fpsr hold the interrupted values */
+    uint64_t pad;
 };
 
 /* Vector index: 0..3 current EL with SP_EL0, 4..7 current EL with SP_ELx,

@@ -49,10 +49,14 @@ _start:
         .ltorg
 
 /* Frame layout (bytes): x0..x30 at 0..240, sp_before at 248, elr 256,
- * spsr 264, esr 272, far 280; 288 bytes in all (16-byte aligned). */
+ * spsr 264, esr 272, far 280, q0..q31 at 288..799, fpcr 800, fpsr 808,
+ * fp_saved 816; 832 bytes in all (16-byte aligned). The FP/SIMD registers
+ * are saved only when EL1 may use them (CPACR_EL1.FPEN bit 20 set), and
+ * restored only if saved and still accessible after the handler. */
+#define FRAME 832
         .macro  vector idx
         .balign 0x80
-        sub     sp, sp, #288
+        sub     sp, sp, #FRAME
         stp     x0, x1, [sp, #0]
         mov     x1, #\idx
         b       exc_common
@@ -95,7 +99,7 @@ exc_common:
         stp     x24, x25, [sp, #192]
         stp     x26, x27, [sp, #208]
         stp     x28, x29, [sp, #224]
-        add     x2, sp, #288
+        add     x2, sp, #FRAME
         stp     x30, x2, [sp, #240]
         mrs     x2, elr_el1
         mrs     x3, spsr_el1
@@ -103,8 +107,60 @@ exc_common:
         mrs     x2, esr_el1
         mrs     x3, far_el1
         stp     x2, x3, [sp, #272]
+        mov     x4, #0
+        mrs     x2, cpacr_el1
+        tbz     x2, #20, 1f
+        add     x3, sp, #288
+        stp     q0, q1, [x3, #0]
+        stp     q2, q3, [x3, #32]
+        stp     q4, q5, [x3, #64]
+        stp     q6, q7, [x3, #96]
+        stp     q8, q9, [x3, #128]
+        stp     q10, q11, [x3, #160]
+        stp     q12, q13, [x3, #192]
+        stp     q14, q15, [x3, #224]
+        stp     q16, q17, [x3, #256]
+        stp     q18, q19, [x3, #288]
+        stp     q20, q21, [x3, #320]
+        stp     q22, q23, [x3, #352]
+        stp     q24, q25, [x3, #384]
+        stp     q26, q27, [x3, #416]
+        stp     q28, q29, [x3, #448]
+        stp     q30, q31, [x3, #480]
+        mrs     x2, fpcr
+        mrs     x3, fpsr
+        str     x2, [sp, #800]
+        str     x3, [sp, #808]
+        mov     x4, #1
+1:      str     x4, [sp, #816]
         mov     x0, sp
         bl      guest_exception
+        ldr     x4, [sp, #816]
+        cbz     x4, 2f
+        mrs     x2, cpacr_el1
+        tbz     x2, #20, 2f
+        add     x3, sp, #288
+        ldp     q0, q1, [x3, #0]
+        ldp     q2, q3, [x3, #32]
+        ldp     q4, q5, [x3, #64]
+        ldp     q6, q7, [x3, #96]
+        ldp     q8, q9, [x3, #128]
+        ldp     q10, q11, [x3, #160]
+        ldp     q12, q13, [x3, #192]
+        ldp     q14, q15, [x3, #224]
+        ldp     q16, q17, [x3, #256]
+        ldp     q18, q19, [x3, #288]
+        ldp     q20, q21, [x3, #320]
+        ldp     q22, q23, [x3, #352]
+        ldp     q24, q25, [x3, #384]
+        ldp     q26, q27, [x3, #416]
+        ldp     q28, q29, [x3, #448]
+        ldp     q30, q31, [x3, #480]
+        ldr     x2, [sp, #800]
+        ldr     x3, [sp, #808]
+        msr     fpcr, x2
+        msr     fpsr, x3
+2:
         ldp     x2, x3, [sp, #256]
         msr     elr_el1, x2
         msr     spsr_el1, x3
@@ -124,6 +180,6 @@ exc_common:
         ldp     x28, x29, [sp, #224]
         ldr     x30, [sp, #240]
         ldp     x0, x1, [sp, #0]
-        add     sp, sp, #288
+        add     sp, sp, #FRAME
         eret
         .size   exc_common, . - exc_common
