@@ -11,7 +11,7 @@ DIFF_SRCS := tests/diff/gen.c tests/diff/cmp.c
 DIFF_OBJS := $(DIFF_SRCS:%.c=$(BUILD)/obj/%.o)
 DIFFTOOL  := $(BUILD)/tests/diff/difftool
 DIFF_RUN   = DIFFTOOL=$(DIFFTOOL) REWIND=$(BUILD)/rewind CROSS=$(CROSS) \
-             tests/diff/run-diff.sh -w $(BUILD)/tests/diff/work
+             tests/diff/run-diff.sh -w $(BUILD)/tests/diff/work -t 120
 
 $(DIFFTOOL): $(DIFF_OBJS)
 	@mkdir -p $(@D)
