@@ -42,6 +42,9 @@ $(eval $(call guest_elf,mmu,O2,uart))
 # interrupt (input irq.in).
 $(eval $(call guest_elf,irq,O0,uart))
 $(eval $(call guest_elf,irq,O2,uart))
+# A preemptive miniature kernel: EL0 tasks, timer, context switches.
+$(eval $(call guest_elf,sched,O0,uart))
+$(eval $(call guest_elf,sched,O2,uart))
 # Semihosting calls made directly.
 $(eval $(call guest_elf,semi,O2,semi))
 # Exclusives, barriers, CRC32; atomics inline (no libgcc LSE probe, which
