@@ -88,18 +88,6 @@ static inline uint64_t shl_reg(uint64_t a, int sh, unsigned bits, bool sgn,
 }
 
 #define E3(name) static inline uint64_t name(uint64_t a, uint64_t b, uint64_t d, unsigned bits, bool *qc)
-E3(e_shadd)   { return (uint64_t)((sx(a, bits) + sx(b, bits)) >> 1); }
-E3(e_uhadd)   { return (a + b) >> 1; }
-E3(e_srhadd)  { return (uint64_t)((sx(a, bits) + sx(b, bits) + 1) >> 1); }
-E3(e_urhadd)  { return (a + b + 1) >> 1; }
-E3(e_shsub)   { return (uint64_t)((sx(a, bits) - sx(b, bits)) >> 1); }
-E3(e_uhsub)   { return (uint64_t)((int64_t)(a - b) >> 1); }
-E3(e_sqadd)   { return sat_s((i128)sx(a, bits) + sx(b, bits), bits, qc); }
-E3(e_uqadd)   { return sat_u((i128)a + b, bits, qc); }
-E3(e_sqsub)   { return sat_s((i128)sx(a, bits) - sx(b, bits), bits, qc); }
-E3(e_uqsub)   { return sat_u((i128)a - b, bits, qc); }
-E3(e_sshl)    { return shl_reg(a, (int8_t)b, bits, true, false, false, qc); }
-E3(e_ushl)    { return shl_reg(a, (int8_t)b, bits, false, false, false, qc); }
 E3(e_sqshl)   { return shl_reg(a, (int8_t)b, bits, true, false, true, qc); }
 E3(e_uqshl)   { return shl_reg(a, (int8_t)b, bits, false, false, true, qc); }
 E3(e_srshl)   { return shl_reg(a, (int8_t)b, bits, true, true, false, qc); }
@@ -369,6 +357,29 @@ ALWAYS_INLINE EmuStep narrow(EmuCpu *cpu, const EmuInsn *in, const EmuVReg *vm,
 
 /* ---- Three same ---------------------------------------------------------- */
 
+/* Saturating add and subtract in lane width over the active lanes: `expr`
+ * gives the wrapped result r from a and b, `sat` tells whether it
+ * overflowed, `clamp` is the saturated value then. */
+#define H_FASTQ(name, sz, expr, sat, clamp)                                    \
+    static EmuStep name##_##sz(EmuCpu *cpu, const EmuInsn *in)                 \
+    {                                                                          \
+        FP_CHECK();                                                            \
+        LANE_TYPES(sz);                                                        \
+        const EmuVReg *vn = &cpu->v[RN(in->raw)], *vm = &cpu->v[RM(in->raw)];  \
+        const UT smax = (UT)((UT)~(UT)0 >> 1);                                 \
+        (void)smax;                                                            \
+        EmuVReg r = { 0 };                                                     \
+        bool qc = false;                                                       \
+        for (unsigned i = 0; i < AUX_LANES(in->aux); i++) {                    \
+            UT a = vn->LF_##sz[i], b = vm->LF_##sz[i], x = (UT)(expr);         \
+            bool s = (sat);                                                    \
+            qc |= s;                                                           \
+            r.LF_##sz[i] = s ? (UT)(clamp) : x;                                \
+        }                                                                      \
+        return put_qc(cpu, in, &r, qc);                                        \
+    }
+#define SIGN_OF(v) ((UT)(v) >> (8 * sizeof(UT) - 1))
+
 /* The halving adds and subtracts in lane width: the halves of a and b
  * plus the carry (or minus the borrow) out of their low bits. SSHL and
  * USHL: the signed low byte of b shifts left, or right when negative;
@@ -380,14 +391,14 @@ ALWAYS_INLINE EmuStep narrow(EmuCpu *cpu, const EmuInsn *in, const EmuVReg *vm,
 
 SIZES_BHS(H_FAST3, op_shadd, ((ST)a >> 1) + ((ST)b >> 1) + (a & b & 1))
 SIZES_BHS(H_FAST3, op_uhadd, (a >> 1) + (b >> 1) + (a & b & 1))
-SIZES_BHSD(H_SAME3, op_sqadd, e_sqadd)
-SIZES_BHSD(H_SAME3, op_uqadd, e_uqadd)
+SIZES_BHSD(H_FASTQ, op_sqadd, (UP)a + b, SIGN_OF((x ^ a) & (x ^ b)), SIGN_OF(a) ? smax + 1u : smax)
+SIZES_BHSD(H_FASTQ, op_uqadd, (UP)a + b, x < a, ~(UT)0)
 SIZES_BHS(H_FAST3, op_srhadd, ((ST)a >> 1) + ((ST)b >> 1) + ((a | b) & 1))
 SIZES_BHS(H_FAST3, op_urhadd, (a >> 1) + (b >> 1) + ((a | b) & 1))
 SIZES_BHS(H_FAST3, op_shsub, ((ST)a >> 1) - ((ST)b >> 1) - (~a & b & 1))
 SIZES_BHS(H_FAST3, op_uhsub, (a >> 1) - (b >> 1) - (~a & b & 1))
-SIZES_BHSD(H_SAME3, op_sqsub, e_sqsub)
-SIZES_BHSD(H_SAME3, op_uqsub, e_uqsub)
+SIZES_BHSD(H_FASTQ, op_sqsub, (UP)a - b, SIGN_OF((a ^ b) & (a ^ x)), SIGN_OF(a) ? smax + 1u : smax)
+SIZES_BHSD(H_FASTQ, op_uqsub, (UP)a - b, a < b, 0)
 SIZES_BHSD(H_FAST3, op_cmgt, -(UT)((ST)a > (ST)b))
 SIZES_BHSD(H_FAST3, op_cmhi, -(UT)(a > b))
 SIZES_BHSD(H_FAST3, op_cmge, -(UT)((ST)a >= (ST)b))
