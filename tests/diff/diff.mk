@@ -3,7 +3,8 @@
 # compares two UART dumps, run-diff.sh drives both emulators.
 #
 #   make diff-check   8,500 blocks: each class alone, then all mixed
-#   make diff-long    1,000,000 blocks: 1,000 images of 1,000 blocks
+#   make diff-long    1,000,000 blocks: 1,000 images of 1,000 blocks of
+#                     8, 16 or 32 instructions
 #   tests/diff/run-diff.sh SEED:CLASSES:BLOCKS ...   any other run
 # Both end with "diff: N passed, M failed" (blocks).
 
@@ -28,11 +29,13 @@ difftool: $(DIFFTOOL)
 diff-check: $(DIFFTOOL) $(BUILD)/rewind diff-selftest
 	$(DIFF_RUN) -K $(DIFF_CHECK_SPECS)
 
-# Seeds 1000..1999, classes in turn; two failing blocks shown per image.
+# Seeds 1000..1999, classes in turn, blocks of 16, 8 and 32 instructions in
+# turn across the class cycles; two failing blocks shown per image.
 diff-long: $(DIFFTOOL) $(BUILD)/rewind
 	$(DIFF_RUN) -q 2 -l 1 $$(for s in $$(seq 1000 1999); do \
-	    set -- $(DIFF_LONG_CLASSES); shift $$((s % $$#)); \
-	    echo "$$s:$$1:1000"; done)
+	    set -- $(DIFF_LONG_CLASSES); n=$$#; shift $$((s % n)); c=$$1; \
+	    set -- 16 8 32; shift $$((s / n % 3)); \
+	    echo "$$s:$$c:1000:0:$$1"; done)
 
 # The tool against itself: QEMU twice must pass, a corrupted dump must fail.
 # Quiet, so that the only "diff:" line of diff-check is its own.

@@ -3,8 +3,9 @@
 # qemu-system-aarch64 on random instruction blocks (see gen.c, cmp.c).
 #
 #   run-diff.sh [options] SPEC...
-#     SPEC      SEED:CLASSES:BLOCKS[:FIRST] (one guest image each: blocks
-#               FIRST.. of the stream, default 0), e.g. 1:all:1000;
+#     SPEC      SEED:CLASSES:BLOCKS[:FIRST[:LEN]] (one guest image each:
+#               blocks FIRST.. of the stream, default 0; LEN overrides -k),
+#               e.g. 1:all:1000 or 1:all:1000:0:32;
 #               classes: dpimm dpreg ldst branch fp simd sys all, joined
 #               by ','; "-WORD" drops encoding groups (see diff.h), e.g.
 #               1:simd,-crypto:1000
@@ -93,10 +94,11 @@ emulate() {
 
 # one SPEC -> WORK/img-SEED-CLASSES.{log,count}
 run_spec() {
-    local spec=$1 seed classes blocks first
-    IFS=: read -r seed classes blocks first <<<"$spec"
+    local spec=$1 seed classes blocks first len
+    IFS=: read -r seed classes blocks first len <<<"$spec"
     first=${first:-0}
-    local n="$WORK/img-$seed-${classes//,/+}-$first"
+    local LEN=${len:-$LEN}
+    local n="$WORK/img-$seed-${classes//,/+}-$first-$LEN"
     local log="$n.log" fails="$n.failed"
     {
         echo "== seed=$seed classes=$classes blocks=$first..$((first + blocks - 1)) len=$LEN"
@@ -164,8 +166,8 @@ done
 
 total_pass=0 total_fail=0 errors=0
 for spec in "${specs[@]}"; do
-    IFS=: read -r seed classes blocks first <<<"$spec"
-    n="$WORK/img-$seed-${classes//,/+}-${first:-0}"
+    IFS=: read -r seed classes blocks first len <<<"$spec"
+    n="$WORK/img-$seed-${classes//,/+}-${first:-0}-${len:-$LEN}"
     cat "$n.log"
     if [ -f "$n.count" ]; then
         read -r p f e <"$n.count"
