@@ -6,14 +6,14 @@
 /* B, BL: 0 0 0 1 0 1 imm26 (op at bit 31). */
 static EmuStep op_b(EmuCpu *cpu, const EmuInsn *in)
 {
-    cpu->pc += (uint64_t)in->imm;
+    cpu->next_pc = cpu->pc + (uint64_t)in->imm;
     return EMU_BRANCH;
 }
 
 static EmuStep op_bl(EmuCpu *cpu, const EmuInsn *in)
 {
     cpu->x[30] = cpu->pc + 4;
-    cpu->pc += (uint64_t)in->imm;
+    cpu->next_pc = cpu->pc + (uint64_t)in->imm;
     return EMU_BRANCH;
 }
 
@@ -49,8 +49,8 @@ static bool dec_imm14(uint32_t raw, EmuInsn *out)
 static EmuStep op_bcond(EmuCpu *cpu, const EmuInsn *in)
 {
     if (!((in->aux >> (cpu->nzcv >> 28)) & 1))
-        return EMU_NEXT;
-    cpu->pc += (uint64_t)in->imm;
+        EMU_CONTINUE(cpu, in);
+    cpu->next_pc = cpu->pc + (uint64_t)in->imm;
     return EMU_BRANCH;
 }
 
@@ -61,10 +61,10 @@ static EmuStep op_cbz(EmuCpu *cpu, const EmuInsn *in)
     if (!BIT(in->raw, 31))
         v = (uint32_t)v;
     if ((v == 0) == !BIT(in->raw, 24)) {
-        cpu->pc += (uint64_t)in->imm;
+        cpu->next_pc = cpu->pc + (uint64_t)in->imm;
         return EMU_BRANCH;
     }
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* TBZ/TBNZ: b5 011011 op b40 imm14 Rt */
@@ -73,16 +73,16 @@ static EmuStep op_tbz(EmuCpu *cpu, const EmuInsn *in)
     unsigned bit = (BIT(in->raw, 31) << 5) | BITS(in->raw, 23, 19);
     unsigned set = (get_x(cpu, RT(in->raw)) >> bit) & 1;
     if (set == BIT(in->raw, 24)) {
-        cpu->pc += (uint64_t)in->imm;
+        cpu->next_pc = cpu->pc + (uint64_t)in->imm;
         return EMU_BRANCH;
     }
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* BR, BLR, RET: 1101011 0 0 op 11111 000000 Rn 00000 */
 static EmuStep op_br(EmuCpu *cpu, const EmuInsn *in)
 {
-    cpu->pc = get_x(cpu, RN(in->raw));
+    cpu->next_pc = get_x(cpu, RN(in->raw));
     return EMU_BRANCH;
 }
 
@@ -90,7 +90,7 @@ static EmuStep op_blr(EmuCpu *cpu, const EmuInsn *in)
 {
     uint64_t target = get_x(cpu, RN(in->raw));
     cpu->x[30] = cpu->pc + 4;
-    cpu->pc = target;
+    cpu->next_pc = target;
     return EMU_BRANCH;
 }
 
@@ -113,7 +113,7 @@ static EmuStep op_eret(EmuCpu *cpu, const EmuInsn *in)
         cpu->pstate = (cpu->pstate & PSTATE_M) | keep | (spsr & PSTATE_IL);
     }
     cpu->excl_valid = false;
-    cpu->pc = cpu->sys.elr_el1;
+    cpu->next_pc = cpu->sys.elr_el1;
     return EMU_EXIT;
 }
 
@@ -124,6 +124,16 @@ static EmuStep op_svc(EmuCpu *cpu, const EmuInsn *in)
     return EMU_EXCEPTION_RETIRED;
 }
 
+/* After a call the board answered: go on, or leave the run loop if the
+ * board stopped the CPU (power off, exit). */
+static EmuStep finish_board_call(EmuCpu *cpu)
+{
+    if (cpu->stop == EMU_STOP_NONE)
+        return EMU_NEXT;
+    cpu->next_pc = cpu->pc + 4;
+    return EMU_EXIT;
+}
+
 /* HVC and SMC are UNDEFINED at EL0 and, with no EL2 or EL3, everywhere
  * except for the calls the board answers itself (PSCI). */
 static EmuStep call_board(EmuCpu *cpu, const EmuInsn *in,
@@ -131,7 +141,7 @@ static EmuStep call_board(EmuCpu *cpu, const EmuInsn *in,
 {
     if (cpu_el(cpu) == 0 || !hook || !hook(cpu->hooks.opaque, cpu, BITS(in->raw, 20, 5)))
         return emu_undef(cpu);
-    return cpu->stop != EMU_STOP_NONE ? EMU_EXIT : EMU_NEXT;
+    return finish_board_call(cpu);
 }
 
 static EmuStep op_hvc(EmuCpu *cpu, const EmuInsn *in)
@@ -156,7 +166,7 @@ static EmuStep op_hlt(EmuCpu *cpu, const EmuInsn *in)
     if (BITS(in->raw, 20, 5) != 0xf000 || !cpu->hooks.semihost ||
         !cpu->hooks.semihost(cpu->hooks.opaque, cpu))
         return emu_undef(cpu);
-    return cpu->stop != EMU_STOP_NONE ? EMU_EXIT : EMU_NEXT;
+    return finish_board_call(cpu);
 }
 
 const EmuInsnPattern emu_a64_branch_table[] = {

@@ -211,13 +211,13 @@ static bool dec_adrp(uint32_t raw, EmuInsn *out)
 static EmuStep op_adr(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), cpu->pc + in->imm);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_adrp(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), (cpu->pc & ~0xfffull) + in->imm);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* ---- Add/subtract (immediate) ----------------------------------------------
@@ -242,37 +242,37 @@ static bool dec_sub_imm(uint32_t raw, EmuInsn *out)
 static EmuStep op_add_imm64(EmuCpu *cpu, const EmuInsn *in)
 {
     set_xsp(cpu, XD(in), get_xsp(cpu, XN(in)) + in->imm);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_add_imm32(EmuCpu *cpu, const EmuInsn *in)
 {
     set_xsp(cpu, XD(in), (uint32_t)(get_xsp(cpu, XN(in)) + in->imm));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_adds_imm64(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), adds64(cpu, get_xsp(cpu, XN(in)), in->imm));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_adds_imm32(EmuCpu *cpu, const EmuInsn *in)
 {
     set_w(cpu, XD(in), adds32(cpu, (uint32_t)get_xsp(cpu, XN(in)), (uint32_t)in->imm));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_subs_imm64(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), subs64(cpu, get_xsp(cpu, XN(in)), in->imm));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_subs_imm32(EmuCpu *cpu, const EmuInsn *in)
 {
     set_w(cpu, XD(in), subs32(cpu, (uint32_t)get_xsp(cpu, XN(in)), (uint32_t)in->imm));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* ---- Logical (immediate) ---------------------------------------------------
@@ -318,7 +318,7 @@ static bool dec_logic_imm(uint32_t raw, EmuInsn *out)
 static EmuStep op_and_imm(EmuCpu *cpu, const EmuInsn *in)
 {
     set_xsp(cpu, XD(in), get_x(cpu, XN(in)) & in->imm);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 #define op_and_imm64 op_and_imm
 #define op_and_imm32 op_and_imm
@@ -326,25 +326,25 @@ static EmuStep op_and_imm(EmuCpu *cpu, const EmuInsn *in)
 static EmuStep op_orr_imm64(EmuCpu *cpu, const EmuInsn *in)
 {
     set_xsp(cpu, XD(in), get_x(cpu, XN(in)) | in->imm);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_orr_imm32(EmuCpu *cpu, const EmuInsn *in)
 {
     set_xsp(cpu, XD(in), (uint32_t)(get_x(cpu, XN(in)) | in->imm));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_eor_imm64(EmuCpu *cpu, const EmuInsn *in)
 {
     set_xsp(cpu, XD(in), get_x(cpu, XN(in)) ^ in->imm);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_eor_imm32(EmuCpu *cpu, const EmuInsn *in)
 {
     set_xsp(cpu, XD(in), (uint32_t)(get_x(cpu, XN(in)) ^ in->imm));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_ands_imm64(EmuCpu *cpu, const EmuInsn *in)
@@ -352,7 +352,7 @@ static EmuStep op_ands_imm64(EmuCpu *cpu, const EmuInsn *in)
     uint64_t r = get_x(cpu, XN(in)) & in->imm;
     cpu->nzcv = nz64(r);
     set_x(cpu, XD(in), r);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_ands_imm32(EmuCpu *cpu, const EmuInsn *in)
@@ -360,7 +360,7 @@ static EmuStep op_ands_imm32(EmuCpu *cpu, const EmuInsn *in)
     uint32_t r = (uint32_t)(get_x(cpu, XN(in)) & in->imm);
     cpu->nzcv = nz32(r);
     set_w(cpu, XD(in), r);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* ---- Move wide (immediate) -------------------------------------------------
@@ -390,7 +390,7 @@ static bool dec_movn(uint32_t raw, EmuInsn *out)
 static EmuStep op_mov_wide(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), in->imm);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 #define op_movn64 op_mov_wide
 #define op_movn32 op_mov_wide
@@ -401,14 +401,14 @@ static EmuStep op_movk64(EmuCpu *cpu, const EmuInsn *in)
 {
     unsigned rd = XD(in);
     set_x(cpu, rd, (get_x(cpu, rd) & ~(0xffffull << XP(in))) | in->imm);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_movk32(EmuCpu *cpu, const EmuInsn *in)
 {
     unsigned rd = XD(in);
     set_w(cpu, rd, (uint32_t)((get_x(cpu, rd) & ~(0xffffull << XP(in))) | in->imm));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* ---- Bitfield --------------------------------------------------------------
@@ -452,39 +452,39 @@ INLINE uint64_t bitfield_s(const EmuCpu *cpu, const EmuInsn *in)
 static EmuStep op_sbfm64(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), bitfield_s(cpu, in));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_sbfm32(EmuCpu *cpu, const EmuInsn *in)
 {
     set_w(cpu, XD(in), (uint32_t)bitfield_s(cpu, in));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_bfm64(EmuCpu *cpu, const EmuInsn *in)
 {
     unsigned rd = XD(in);
     set_x(cpu, rd, (get_x(cpu, rd) & ~in->imm) | (bitfield_u(cpu, in) & in->imm));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_bfm32(EmuCpu *cpu, const EmuInsn *in)
 {
     unsigned rd = XD(in);
     set_w(cpu, rd, (uint32_t)((get_x(cpu, rd) & ~in->imm) | (bitfield_u(cpu, in) & in->imm)));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_ubfm64(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), bitfield_u(cpu, in));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_ubfm32(EmuCpu *cpu, const EmuInsn *in)
 {
     set_w(cpu, XD(in), (uint32_t)bitfield_u(cpu, in));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* ---- Extract ---------------------------------------------------------------
@@ -508,14 +508,14 @@ static EmuStep op_extr64(EmuCpu *cpu, const EmuInsn *in)
     uint64_t lo = get_x(cpu, XM(in));
     uint64_t r = lsb ? (lo >> lsb) | (get_x(cpu, XN(in)) << (64 - lsb)) : lo;
     set_x(cpu, XD(in), r);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_extr32(EmuCpu *cpu, const EmuInsn *in)
 {
     uint64_t pair = (uint64_t)get_w(cpu, XN(in)) << 32 | get_w(cpu, XM(in));
     set_w(cpu, XD(in), (uint32_t)(pair >> XP(in)));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* Rows of op0 = 100x. Add/subtract (immediate, with tags) (bits 28:22 =
@@ -622,13 +622,13 @@ LOGIC_REG(bics, LOG_ANDS, true)
 static EmuStep op_mov_reg64(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), get_x(cpu, XM(in)));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_mov_reg32(EmuCpu *cpu, const EmuInsn *in)
 {
     set_w(cpu, XD(in), get_w(cpu, XM(in)));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* ---- Add/subtract (shifted and extended register) --------------------------
@@ -729,49 +729,49 @@ ARITH_REG(subs, AS_SUBS)
 static EmuStep op_adc64(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), get_x(cpu, XN(in)) + get_x(cpu, XM(in)) + carry_in(cpu));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_adc32(EmuCpu *cpu, const EmuInsn *in)
 {
     set_w(cpu, XD(in), get_w(cpu, XN(in)) + get_w(cpu, XM(in)) + carry_in(cpu));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_adcs64(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), adcs64(cpu, get_x(cpu, XN(in)), get_x(cpu, XM(in)), carry_in(cpu)));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_adcs32(EmuCpu *cpu, const EmuInsn *in)
 {
     set_w(cpu, XD(in), adcs32(cpu, get_w(cpu, XN(in)), get_w(cpu, XM(in)), carry_in(cpu)));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_sbc64(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), get_x(cpu, XN(in)) + ~get_x(cpu, XM(in)) + carry_in(cpu));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_sbc32(EmuCpu *cpu, const EmuInsn *in)
 {
     set_w(cpu, XD(in), get_w(cpu, XN(in)) + ~get_w(cpu, XM(in)) + carry_in(cpu));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_sbcs64(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), adcs64(cpu, get_x(cpu, XN(in)), ~get_x(cpu, XM(in)), carry_in(cpu)));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_sbcs32(EmuCpu *cpu, const EmuInsn *in)
 {
     set_w(cpu, XD(in), adcs32(cpu, get_w(cpu, XN(in)), ~get_w(cpu, XM(in)), carry_in(cpu)));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* ---- Conditional compare (register, immediate) -----------------------------
@@ -865,14 +865,14 @@ static EmuStep op_udiv64(EmuCpu *cpu, const EmuInsn *in)
 {
     uint64_t n = get_x(cpu, XN(in)), m = get_x(cpu, XM(in));
     set_x(cpu, XD(in), m ? n / m : 0);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_udiv32(EmuCpu *cpu, const EmuInsn *in)
 {
     uint32_t n = get_w(cpu, XN(in)), m = get_w(cpu, XM(in));
     set_w(cpu, XD(in), m ? n / m : 0);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_sdiv64(EmuCpu *cpu, const EmuInsn *in)
@@ -880,7 +880,7 @@ static EmuStep op_sdiv64(EmuCpu *cpu, const EmuInsn *in)
     int64_t n = (int64_t)get_x(cpu, XN(in)), m = (int64_t)get_x(cpu, XM(in));
     int64_t q = m == 0 ? 0 : (m == -1 ? (int64_t)(0 - (uint64_t)n) : n / m);
     set_x(cpu, XD(in), (uint64_t)q);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_sdiv32(EmuCpu *cpu, const EmuInsn *in)
@@ -888,57 +888,57 @@ static EmuStep op_sdiv32(EmuCpu *cpu, const EmuInsn *in)
     int32_t n = (int32_t)get_w(cpu, XN(in)), m = (int32_t)get_w(cpu, XM(in));
     int32_t q = m == 0 ? 0 : (m == -1 ? (int32_t)(0 - (uint32_t)n) : n / m);
     set_w(cpu, XD(in), (uint32_t)q);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_lslv64(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), get_x(cpu, XN(in)) << (get_x(cpu, XM(in)) & 63));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_lslv32(EmuCpu *cpu, const EmuInsn *in)
 {
     set_w(cpu, XD(in), get_w(cpu, XN(in)) << (get_x(cpu, XM(in)) & 31));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_lsrv64(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), get_x(cpu, XN(in)) >> (get_x(cpu, XM(in)) & 63));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_lsrv32(EmuCpu *cpu, const EmuInsn *in)
 {
     set_w(cpu, XD(in), get_w(cpu, XN(in)) >> (get_x(cpu, XM(in)) & 31));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_asrv64(EmuCpu *cpu, const EmuInsn *in)
 {
     int64_t n = (int64_t)get_x(cpu, XN(in));
     set_x(cpu, XD(in), (uint64_t)(n >> (get_x(cpu, XM(in)) & 63)));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_asrv32(EmuCpu *cpu, const EmuInsn *in)
 {
     int32_t n = (int32_t)get_w(cpu, XN(in));
     set_w(cpu, XD(in), (uint32_t)(n >> (get_x(cpu, XM(in)) & 31)));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_rorv64(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), ror64(get_x(cpu, XN(in)), (unsigned)get_x(cpu, XM(in))));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_rorv32(EmuCpu *cpu, const EmuInsn *in)
 {
     set_w(cpu, XD(in), ror32(get_w(cpu, XN(in)), (unsigned)get_x(cpu, XM(in))));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* CRC-32 (polynomial 0x04C11DB7) and CRC-32C (0x1EDC6F41), bit-reflected,
@@ -1007,57 +1007,57 @@ INLINE uint64_t rev16(uint64_t x)
 static EmuStep op_rbit64(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), rbit64(get_x(cpu, XN(in))));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_rbit32(EmuCpu *cpu, const EmuInsn *in)
 {
     set_w(cpu, XD(in), (uint32_t)(rbit64(get_w(cpu, XN(in))) >> 32));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_rev16_64(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), rev16(get_x(cpu, XN(in))));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_rev16_32(EmuCpu *cpu, const EmuInsn *in)
 {
     set_w(cpu, XD(in), (uint32_t)rev16(get_w(cpu, XN(in))));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_rev32(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), ror64(__builtin_bswap64(get_x(cpu, XN(in))), 32));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_rev_w(EmuCpu *cpu, const EmuInsn *in)
 {
     set_w(cpu, XD(in), __builtin_bswap32(get_w(cpu, XN(in))));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_rev_x(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), __builtin_bswap64(get_x(cpu, XN(in))));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_clz64(EmuCpu *cpu, const EmuInsn *in)
 {
     uint64_t n = get_x(cpu, XN(in));
     set_x(cpu, XD(in), n ? (uint64_t)__builtin_clzll(n) : 64);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_clz32(EmuCpu *cpu, const EmuInsn *in)
 {
     uint32_t n = get_w(cpu, XN(in));
     set_w(cpu, XD(in), n ? (uint32_t)__builtin_clz(n) : 32);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* CLS(x) = CLZ(x<N-1:1> EOR x<N-2:0>), an (N-1)-bit value. */
@@ -1066,7 +1066,7 @@ static EmuStep op_cls64(EmuCpu *cpu, const EmuInsn *in)
     uint64_t n = get_x(cpu, XN(in));
     uint64_t d = (n ^ (n >> 1)) & 0x7fffffffffffffffull;
     set_x(cpu, XD(in), d ? (uint64_t)__builtin_clzll(d) - 1 : 63);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_cls32(EmuCpu *cpu, const EmuInsn *in)
@@ -1074,7 +1074,7 @@ static EmuStep op_cls32(EmuCpu *cpu, const EmuInsn *in)
     uint32_t n = get_w(cpu, XN(in));
     uint32_t d = (n ^ (n >> 1)) & 0x7fffffffu;
     set_w(cpu, XD(in), d ? (uint32_t)__builtin_clz(d) - 1 : 31);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* ---- Data-processing (3 source) --------------------------------------------
@@ -1085,25 +1085,25 @@ static EmuStep op_cls32(EmuCpu *cpu, const EmuInsn *in)
 static EmuStep op_madd64(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), get_x(cpu, XP(in)) + get_x(cpu, XN(in)) * get_x(cpu, XM(in)));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_madd32(EmuCpu *cpu, const EmuInsn *in)
 {
     set_w(cpu, XD(in), get_w(cpu, XP(in)) + get_w(cpu, XN(in)) * get_w(cpu, XM(in)));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_msub64(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), get_x(cpu, XP(in)) - get_x(cpu, XN(in)) * get_x(cpu, XM(in)));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_msub32(EmuCpu *cpu, const EmuInsn *in)
 {
     set_w(cpu, XD(in), get_w(cpu, XP(in)) - get_w(cpu, XN(in)) * get_w(cpu, XM(in)));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 INLINE uint64_t smull(const EmuCpu *cpu, const EmuInsn *in)
@@ -1119,39 +1119,39 @@ INLINE uint64_t umull(const EmuCpu *cpu, const EmuInsn *in)
 static EmuStep op_smaddl(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), get_x(cpu, XP(in)) + smull(cpu, in));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_smsubl(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), get_x(cpu, XP(in)) - smull(cpu, in));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_umaddl(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), get_x(cpu, XP(in)) + umull(cpu, in));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_umsubl(EmuCpu *cpu, const EmuInsn *in)
 {
     set_x(cpu, XD(in), get_x(cpu, XP(in)) - umull(cpu, in));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_smulh(EmuCpu *cpu, const EmuInsn *in)
 {
     __int128 p = (__int128)(int64_t)get_x(cpu, XN(in)) * (int64_t)get_x(cpu, XM(in));
     set_x(cpu, XD(in), (uint64_t)(p >> 64));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_umulh(EmuCpu *cpu, const EmuInsn *in)
 {
     unsigned __int128 p = (unsigned __int128)get_x(cpu, XN(in)) * get_x(cpu, XM(in));
     set_x(cpu, XD(in), (uint64_t)(p >> 64));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* Rows of op0 = x101, in the order of the Arm ARM's index. Rotate right

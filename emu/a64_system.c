@@ -37,7 +37,7 @@
  * BTI, CSDB, ESB) that execute as NOP on a core without them. */
 static EmuStep op_nop(EmuCpu *cpu, const EmuInsn *in)
 {
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* WFI retires and stops the CPU unless an interrupt is already pending
@@ -46,7 +46,7 @@ static EmuStep op_nop(EmuCpu *cpu, const EmuInsn *in)
  * SEV it could wait for. */
 static EmuStep op_wfi(EmuCpu *cpu, const EmuInsn *in)
 {
-    cpu->pc += 4;
+    cpu->next_pc = cpu->pc + 4;
     if (!cpu->irq_line && !cpu->fiq_line)
         cpu->stop = EMU_STOP_WFI;
     return EMU_EXIT;
@@ -55,7 +55,7 @@ static EmuStep op_wfi(EmuCpu *cpu, const EmuInsn *in)
 static EmuStep op_clrex(EmuCpu *cpu, const EmuInsn *in)
 {
     cpu->excl_valid = false;
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* ---- MSR (immediate) --------------------------------------------------------- */
@@ -80,7 +80,7 @@ static EmuStep op_msr_imm(EmuCpu *cpu, const EmuInsn *in)
     } else {
         return emu_undef(cpu);
     }
-    cpu->pc += 4;
+    cpu->next_pc = cpu->pc + 4;
     return EMU_EXIT;
 }
 
@@ -127,26 +127,26 @@ static EmuStep op_sys(EmuCpu *cpu, const EmuInsn *in)
             return emu_undef(cpu);
         if (el0 && !(sctlr & (1u << 26)))         /* SCTLR_EL1.UCI */
             return emu_raise(cpu, EC_SYSREG, sys_iss(raw));
-        return EMU_NEXT;                          /* caches are not modelled */
+        EMU_CONTINUE(cpu, in);                          /* caches are not modelled */
     }
     if (el0)
         return emu_undef(cpu);
     if (op1 == 0 && crn == 7) {
         if ((crm == 1 || crm == 5) && op2 == 0)   /* IC IALLUIS, IC IALLU */
-            return EMU_NEXT;
+            EMU_CONTINUE(cpu, in);
         if (crm == 6 && (op2 == 1 || op2 == 2))   /* DC IVAC, DC ISW */
-            return EMU_NEXT;
+            EMU_CONTINUE(cpu, in);
         if ((crm == 10 || crm == 14) && op2 == 2) /* DC CSW, DC CISW */
-            return EMU_NEXT;
+            EMU_CONTINUE(cpu, in);
         if (crm == 8 && op2 <= 3) {               /* AT S1E1R/W, S1E0R/W */
             cpu->sys.par_el1 = emu_mmu_at(cpu, xt, op2 & 1, op2 < 2 ? 1 : 0);
-            return EMU_NEXT;
+            EMU_CONTINUE(cpu, in);
         }
         return emu_undef(cpu);
     }
     if (op1 == 0 && crn == 8) {                   /* TLBI *E1* */
         emu_tlb_flush(cpu);
-        return EMU_NEXT;
+        EMU_CONTINUE(cpu, in);
     }
     return emu_undef(cpu);
 }
@@ -411,7 +411,7 @@ static EmuStep sysreg_write(EmuCpu *cpu, const Sysreg *r, uint64_t v)
     case K_CNTV_TVAL: cpu->sys.cntv_cval_el0 = counter(cpu) + (uint64_t)(int64_t)(int32_t)v; timer_changed(cpu); break;
     default: return emu_undef(cpu);
     }
-    cpu->pc += 4;
+    cpu->next_pc = cpu->pc + 4;
     return EMU_EXIT;
 }
 

@@ -439,17 +439,21 @@ uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget)
         const uint64_t vpage = pc >> EMU_PAGE_BITS;
         unsigned idx = (pc & EMU_PAGE_MASK) >> 2;
         const EmuInsn *in = &page->insn[idx];
-        const EmuInsn *end = in + MIN((uint64_t)(SLOTS - idx), last - cpu->icount);
-        /* Within a block, icount = block_icount + (pc - block_pc) / 4:
+        cpu->block_end = in + MIN((uint64_t)(SLOTS - idx), last - cpu->icount);
+        /* Within a block, icount = cpu->icount + (pc - block_pc) / 4:
          * emu_cpu_icount() is exact from inside a handler or a hook. */
         cpu->block_pc = pc;
         cpu->in_block = true;
         for (;;) {
             cpu->pc = pc;
             EmuStep r = in->fn(cpu, in);
+            /* A threaded chain may have advanced: cpu->pc is the
+             * instruction that returned r. */
+            pc = cpu->pc;
+            in = &page->insn[(pc & EMU_PAGE_MASK) >> 2];
             if (likely(r == EMU_NEXT)) {
                 pc += 4;
-                if (++in == end) {
+                if (++in == cpu->block_end) {
                     cpu->pc = pc;
                     cpu->icount += (pc - cpu->block_pc) >> 2;
                     break;
@@ -470,15 +474,15 @@ uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget)
                 take_sync(cpu, pc + 4);
                 break;
             }
+            pc = cpu->pc = cpu->next_pc;
             if (r == EMU_EXIT || cpu->exit_request || cpu->icount >= last)
                 break;
             /* EMU_BRANCH: stay in this page if we can. */
-            pc = cpu->pc;
             if ((pc >> EMU_PAGE_BITS) != vpage || (pc & 3))
                 break;
             idx = (pc & EMU_PAGE_MASK) >> 2;
             in = &page->insn[idx];
-            end = in + MIN((uint64_t)(SLOTS - idx), last - cpu->icount);
+            cpu->block_end = in + MIN((uint64_t)(SLOTS - idx), last - cpu->icount);
             cpu->block_pc = pc;
         }
         cpu->in_block = false;

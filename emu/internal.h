@@ -21,16 +21,20 @@
 
 /* ---- Handler results ---------------------------------------------------- */
 
-/* What an instruction handler returns. */
+/* What an instruction handler returns. While a handler runs, cpu->pc is
+ * the address of its instruction; handlers never write it. When a handler
+ * returns, cpu->pc is the address of the instruction that produced the
+ * result (the handler's own, or a later one of its block if it continued
+ * with EMU_CONTINUE). */
 typedef enum EmuStep {
     EMU_NEXT = 0,          /* retired; execution continues at pc + 4 */
-    EMU_BRANCH,            /* retired; cpu->pc is the next pc */
+    EMU_BRANCH,            /* retired; cpu->next_pc is the next pc */
     EMU_EXCEPTION,         /* not retired; cpu->exc holds a synchronous
                             * exception whose preferred return is this insn */
     EMU_EXCEPTION_RETIRED, /* retired (SVC, HVC, SMC); cpu->exc holds the
                             * exception, preferred return is pc + 4 */
-    EMU_EXIT,              /* retired; cpu->pc is the next pc; the run loop
-                            * returns to re-check interrupts, stops and
+    EMU_EXIT,              /* retired; cpu->next_pc is the next pc; the run
+                            * loop returns to re-check interrupts, stops and
                             * translation state (MSR, WFI, power off) */
 } EmuStep;
 
@@ -168,7 +172,9 @@ struct EmuCpu {
      * branch; writes go through set_x(), which restores it. */
     uint64_t x[32];
     uint64_t sp;                  /* SP_EL0 or SP_EL1, per PSTATE.EL/SP */
-    uint64_t pc;
+    uint64_t pc;                  /* the instruction being executed */
+    uint64_t next_pc;             /* set by handlers returning EMU_BRANCH/EXIT */
+    const struct EmuInsn *block_end;  /* EMU_CONTINUE stops here */
     uint32_t nzcv;                /* PSTATE.NZCV, bits 31:28 only */
     uint32_t pstate;              /* the rest of PSTATE (DAIF, EL, SP, IL) */
     EmuTlbEntry tlb_read[EMU_TLB_SIZE];
@@ -202,6 +208,22 @@ struct EmuCpu {
     EmuMem *mem;
     EmuCpuHooks hooks;
 };
+
+/* Threaded dispatch: a handler that retired normally ends with
+ * `EMU_CONTINUE(cpu, in);` instead of `return EMU_NEXT;` to run the next
+ * instruction of its block itself (a tail call: no return to the run loop,
+ * one indirect jump per handler, which the host predicts far better than
+ * the loop's single call site). At the end of the block it returns
+ * EMU_NEXT with cpu->pc on its own instruction. */
+#define EMU_CONTINUE(cpu, in)                                                  \
+    do {                                                                       \
+        const EmuInsn *next_ = (in) + 1;                                       \
+        if (likely(next_ != (cpu)->block_end)) {                               \
+            (cpu)->pc += 4;                                                    \
+            return next_->fn((cpu), next_);                                    \
+        }                                                                      \
+        return EMU_NEXT;                                                       \
+    } while (0)
 
 /* ---- Field extraction --------------------------------------------------- */
 
