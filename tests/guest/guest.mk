@@ -42,6 +42,8 @@ $(eval $(call guest_elf,mmu,O2,uart))
 # interrupt (input irq.in).
 $(eval $(call guest_elf,irq,O0,uart))
 $(eval $(call guest_elf,irq,O2,uart))
+# Load/store addressing forms in assembly: the code does not matter.
+$(eval $(call guest_elf,ldst,O2,uart))
 # A preemptive miniature kernel: EL0 tasks, timer, context switches.
 $(eval $(call guest_elf,sched,O0,uart))
 $(eval $(call guest_elf,sched,O2,uart))
