@@ -44,9 +44,10 @@
  * monitor first, an unaligned STXR takes the alignment fault the Arm ARM's
  * AArch64.ExclusiveMonitorsPass() raises before looking at the monitor.
  *
- * Unprivileged forms (LDTR, STTR, ...) access as EL0 when executed at EL1.
- * With stage 1 translation off the permissions are the same, so they share
- * the normal handlers.
+ * Unprivileged forms (LDTR, STTR, ...) executed at EL1 with stage 1
+ * translation on access memory with EL0's permissions: a walk for EL0
+ * checks them first (unpriv_ok), then the access takes the normal path,
+ * which EL1 permits wherever EL0 does (ARMv8.0 has no PAN).
  */
 #include "emu/internal.h"
 
@@ -120,7 +121,8 @@ static bool vstore(EmuCpu *cpu, uint64_t a, unsigned scale, const EmuVReg *r)
 /* ---- Addressing forms -------------------------------------------------------- *
  *
  * One handler per form; the decoder precomputes the offset in `imm`:
- *   _off   [Xn|SP{, #imm}]    unsigned offset, unscaled, unprivileged, pair offset
+ *   _off     [Xn|SP{, #imm}]  unsigned offset, unscaled, pair offset
+ *   _unpriv  [Xn|SP{, #imm}]  unprivileged (LDTR, STTR, ...)
  *   _pre   [Xn|SP, #imm]!
  *   _post  [Xn|SP], #imm
  *   _reg   [Xn|SP, Rm{, extend {#amount}}]
@@ -139,62 +141,91 @@ static inline uint64_t reg_offset(const EmuCpu *cpu, const EmuInsn *in)
     return m << (in->aux >> 8);
 }
 
-#define ADDR_off  uint64_t a = base_reg(cpu, in) + in->imm
-#define ADDR_pre  uint64_t a = base_reg(cpu, in) + in->imm
-#define ADDR_post uint64_t a = base_reg(cpu, in)
-#define ADDR_reg  uint64_t a = base_reg(cpu, in) + reg_offset(cpu, in)
-#define WB_off    (void)0
-#define WB_pre    set_xsp(cpu, RN(in->raw), a)
-#define WB_post   set_xsp(cpu, RN(in->raw), a + in->imm)
-#define WB_reg    (void)0
+/* Whether EL0 may access [a, a + len): always at EL0 or with the MMU off;
+ * at EL1 a walk for EL0 (AT S1E0R/W) of each page decides. Returns false
+ * with cpu->exc holding the data abort (FAR: the first byte of the page
+ * that faults) otherwise. */
+static bool unpriv_ok(EmuCpu *cpu, uint64_t a, unsigned len, bool write)
+{
+    if (likely(cpu_el(cpu) == 0 || !(cpu->sys.sctlr_el1 & 1)))
+        return true;
+    for (uint64_t p = a; ; p = (p | EMU_PAGE_MASK) + 1) {
+        uint64_t par = emu_mmu_at(cpu, p, write, 0);
+        if (par & 1) {
+            emu_raise_abort(cpu, EC_DABT_CUR, (write ? 1u << 6 : 0) | BITS(par, 6, 1), p);
+            return false;
+        }
+        if (((a + len - 1) ^ p) >> EMU_PAGE_BITS == 0)
+            return true;
+    }
+}
+
+#define ADDR_off    uint64_t a = base_reg(cpu, in) + in->imm
+#define ADDR_unpriv uint64_t a = base_reg(cpu, in) + in->imm
+#define ADDR_pre    uint64_t a = base_reg(cpu, in) + in->imm
+#define ADDR_post   uint64_t a = base_reg(cpu, in)
+#define ADDR_reg    uint64_t a = base_reg(cpu, in) + reg_offset(cpu, in)
+#define CHECK_off(n, w)    true
+#define CHECK_unpriv(n, w) unpriv_ok(cpu, a, n, w)
+#define CHECK_pre(n, w)    true
+#define CHECK_post(n, w)   true
+#define CHECK_reg(n, w)    true
+#define WB_off      (void)0
+#define WB_unpriv   (void)0
+#define WB_pre      set_xsp(cpu, RN(in->raw), a)
+#define WB_post     set_xsp(cpu, RN(in->raw), a + in->imm)
+#define WB_reg      (void)0
 
 /* ---- Load/store register (general registers) --------------------------------- */
 
-#define DEFINE_LOAD_FORM(name, form, load, conv)                               \
+#define DEFINE_LOAD_FORM(name, form, bits, conv)                               \
 static EmuStep name##_##form(EmuCpu *cpu, const EmuInsn *in)                   \
 {                                                                              \
     ADDR_##form;                                                               \
     uint64_t v;                                                                \
-    if (unlikely(!load(cpu, a, &v)))                                           \
+    if (unlikely(!CHECK_##form((bits) / 8, false) || !emu_load##bits(cpu, a, &v))) \
         return EMU_EXCEPTION;                                                  \
     set_x(cpu, RT(in->raw), conv(v));                                          \
     WB_##form;                                                                 \
     return EMU_NEXT;                                                           \
 }
-#define DEFINE_LOAD(name, load, conv)                                          \
-    DEFINE_LOAD_FORM(name, off, load, conv)                                    \
-    DEFINE_LOAD_FORM(name, pre, load, conv)                                    \
-    DEFINE_LOAD_FORM(name, post, load, conv)                                   \
-    DEFINE_LOAD_FORM(name, reg, load, conv)
+#define DEFINE_LOAD(name, bits, conv)                                          \
+    DEFINE_LOAD_FORM(name, off, bits, conv)                                    \
+    DEFINE_LOAD_FORM(name, unpriv, bits, conv)                                 \
+    DEFINE_LOAD_FORM(name, pre, bits, conv)                                    \
+    DEFINE_LOAD_FORM(name, post, bits, conv)                                   \
+    DEFINE_LOAD_FORM(name, reg, bits, conv)
 
-#define DEFINE_STORE_FORM(name, form, store)                                   \
+#define DEFINE_STORE_FORM(name, form, bits)                                    \
 static EmuStep name##_##form(EmuCpu *cpu, const EmuInsn *in)                   \
 {                                                                              \
     ADDR_##form;                                                               \
-    if (unlikely(!store(cpu, a, get_x(cpu, RT(in->raw)))))                     \
+    if (unlikely(!CHECK_##form((bits) / 8, true) ||                            \
+                 !emu_store##bits(cpu, a, get_x(cpu, RT(in->raw)))))           \
         return EMU_EXCEPTION;                                                  \
     WB_##form;                                                                 \
     return EMU_NEXT;                                                           \
 }
-#define DEFINE_STORE(name, store)                                              \
-    DEFINE_STORE_FORM(name, off, store)                                        \
-    DEFINE_STORE_FORM(name, pre, store)                                        \
-    DEFINE_STORE_FORM(name, post, store)                                       \
-    DEFINE_STORE_FORM(name, reg, store)
+#define DEFINE_STORE(name, bits)                                               \
+    DEFINE_STORE_FORM(name, off, bits)                                         \
+    DEFINE_STORE_FORM(name, unpriv, bits)                                      \
+    DEFINE_STORE_FORM(name, pre, bits)                                         \
+    DEFINE_STORE_FORM(name, post, bits)                                        \
+    DEFINE_STORE_FORM(name, reg, bits)
 
-DEFINE_STORE(strb, emu_store8)
-DEFINE_LOAD(ldrb, emu_load8, zx)
-DEFINE_LOAD(ldrsb_x, emu_load8, sx8)
-DEFINE_LOAD(ldrsb_w, emu_load8, sx8w)
-DEFINE_STORE(strh, emu_store16)
-DEFINE_LOAD(ldrh, emu_load16, zx)
-DEFINE_LOAD(ldrsh_x, emu_load16, sx16)
-DEFINE_LOAD(ldrsh_w, emu_load16, sx16w)
-DEFINE_STORE(str_w, emu_store32)
-DEFINE_LOAD(ldr_w, emu_load32, zx)
-DEFINE_LOAD(ldrsw, emu_load32, sx32)
-DEFINE_STORE(str_x, emu_store64)
-DEFINE_LOAD(ldr_x, emu_load64, zx)
+DEFINE_STORE(strb, 8)
+DEFINE_LOAD(ldrb, 8, zx)
+DEFINE_LOAD(ldrsb_x, 8, sx8)
+DEFINE_LOAD(ldrsb_w, 8, sx8w)
+DEFINE_STORE(strh, 16)
+DEFINE_LOAD(ldrh, 16, zx)
+DEFINE_LOAD(ldrsh_x, 16, sx16)
+DEFINE_LOAD(ldrsh_w, 16, sx16w)
+DEFINE_STORE(str_w, 32)
+DEFINE_LOAD(ldr_w, 32, zx)
+DEFINE_LOAD(ldrsw, 32, sx32)
+DEFINE_STORE(str_x, 64)
+DEFINE_LOAD(ldr_x, 64, zx)
 
 /* ---- Load/store register (SIMD&FP) ------------------------------------------- *
  * `aux` bits 7:0 hold the access size's log2 (0..4: B H S D Q). */
@@ -809,7 +840,7 @@ static EmuStep op_st_single(EmuCpu *cpu, const EmuInsn *in)
 
 #define ROW_UNSCALED(k, nm, fn) { 0xffe00c00, 0x38000000 | (k), fn##_off, nm "_unscaled", dec_simm9 },
 #define ROW_POST(k, nm, fn)     { 0xffe00c00, 0x38000400 | (k), fn##_post, nm "_post", dec_simm9 },
-#define ROW_UNPRIV(k, nm, fn)   { 0xffe00c00, 0x38000800 | (k), fn##_off, nm "_unpriv", dec_simm9 },
+#define ROW_UNPRIV(k, nm, fn)   { 0xffe00c00, 0x38000800 | (k), fn##_unpriv, nm "_unpriv", dec_simm9 },
 #define ROW_PRE(k, nm, fn)      { 0xffe00c00, 0x38000c00 | (k), fn##_pre, nm "_pre", dec_simm9 },
 #define ROW_REG(k, nm, fn)      { 0xffe00c00, 0x38200800 | (k), fn##_reg, nm "_reg", dec_regoff },
 #define ROW_UIMM(k, nm, fn)     { 0xffc00000, 0x39000000 | (k), fn##_off, nm "_uimm", dec_uimm12 },

@@ -889,3 +889,84 @@ Test(a64_ldst, structure_load_element_path_matches_the_chunked_path)
         state_assert_eq(&b, &a, d->text);
     }
 }
+
+/* ---- Unprivileged accesses under stage 1 translation ---- */
+
+/* VA 0x8000_0000 + n * 4K -> HARNESS_DATA + n * 4K with, per page n:
+ * 0 AP=01 (EL0 and EL1 RW), 1 AP=11 (both RO), 2 AP=00 (EL1 only),
+ * 3 AP=10 (EL1 RO). RAM is identity-mapped by an EL1-only 1 GiB block. */
+#define TBL0 0x40400000ull
+#define TBL1 0x40401000ull
+#define TBL2 0x40402000ull
+#define TBL3 0x40403000ull
+#define UVA  0x80000000ull
+
+static void map_pages(void)
+{
+    harness_write64(h, TBL0, TBL1 | 3);
+    harness_write64(h, TBL1 + 1 * 8, 0x40000000ull | 0x701);      /* block, AP=00 */
+    harness_write64(h, TBL1 + 2 * 8, TBL2 | 3);
+    harness_write64(h, TBL2, TBL3 | 3);
+    static const unsigned ap[4] = { 1, 3, 0, 2 };
+    for (unsigned n = 0; n < 4; n++)
+        harness_write64(h, TBL3 + n * 8, (HARNESS_DATA + n * 0x1000) | 0x703 | ap[n] << 6);
+    h->cpu->sys.ttbr0_el1 = TBL0;
+    h->cpu->sys.tcr_el1 = 16 | (16ull << 16) | (2ull << 30);
+    h->cpu->sys.mair_el1 = 0xff;
+    h->cpu->sys.sctlr_el1 |= 1;
+    emu_tlb_flush(h->cpu);
+    for (unsigned n = 0; n < 4; n++)
+        harness_write64(h, HARNESS_DATA + n * 0x1000 + 8, 0x1000 + n);
+}
+
+Test(a64_ldst, unprivileged_access_at_el1_uses_el0_permissions)
+{
+    map_pages();
+    static const struct {
+        uint32_t insn;
+        const char *text;
+        uint64_t va;
+        bool ok;
+        uint32_t iss;   /* when it faults */
+    } cases[] = {
+        { 0xf8408820, "ldtr x0, [x1, #8] (EL0 RW page)", UVA, true, 0 },
+        { 0xf8008822, "sttr x2, [x1, #8] (EL0 RW page)", UVA, true, 0 },
+        { 0xf8408820, "ldtr x0, [x1, #8] (read-only page)", UVA + 0x1000, true, 0 },
+        { 0xf8008822, "sttr x2, [x1, #8] (read-only page)", UVA + 0x1000, false, WNR | 0x0f },
+        { 0xf8408820, "ldtr x0, [x1, #8] (EL1-only page)", UVA + 0x2000, false, 0x0f },
+        { 0x38408820, "ldtrb w0, [x1, #8] (EL1 read-only page)", UVA + 0x3000, false, 0x0f },
+        { 0x38008822, "sttrb w2, [x1, #8] (EL1-only block)", HARNESS_DATA, false, WNR | 0x0d },
+        { 0xb8808820, "ldtrsw x0, [x1, #8] (EL1-only block)", HARNESS_DATA, false, 0x0d },
+        { 0xf9400420, "ldr x0, [x1, #8] (EL1-only page, privileged)", UVA + 0x2000, true, 0 },
+    };
+    for (unsigned c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        emu_cpu_set_x(h->cpu, 0, 0xdead);
+        emu_cpu_set_x(h->cpu, 1, cases[c].va);
+        emu_cpu_set_x(h->cpu, 2, 0x5555);
+        emu_cpu_set_pstate(h->cpu, 0x3c5);
+        if (cases[c].ok) {
+            run_one(cases[c].insn, cases[c].text);
+            continue;
+        }
+        uint64_t esr = run_fault_unchanged(cases[c].insn, cases[c].text);
+        cr_assert_eq(esr, ESR_DABT(cases[c].iss), "%s: ESR 0x%lx", cases[c].text, (unsigned long)esr);
+        cr_assert_eq(h->cpu->sys.far_el1, cases[c].va + 8, "%s: FAR", cases[c].text);
+    }
+    cr_assert_eq(harness_read64(h, HARNESS_DATA + 8), 0x5555, "sttr to the EL0 RW page");
+    cr_assert_eq(harness_read64(h, HARNESS_DATA + 0x1008), 0x1001, "sttr to the read-only page");
+}
+
+Test(a64_ldst, unprivileged_access_crossing_into_an_el1_page_faults_there)
+{
+    map_pages();
+    emu_cpu_set_x(h->cpu, 1, UVA + 0x1ffc);       /* RO page, then the EL1-only one */
+    uint64_t esr = run_fault_unchanged(0xf8400820, "ldtr x0, [x1]");
+    cr_assert_eq(esr, ESR_DABT(0x0f));
+    cr_assert_eq(h->cpu->sys.far_el1, UVA + 0x2000);
+    emu_cpu_set_x(h->cpu, 1, UVA + 0xffc);        /* RW page, then the RO one */
+    emu_cpu_set_pstate(h->cpu, 0x3c5);
+    esr = run_fault_unchanged(0xf8000822, "sttr x2, [x1]");
+    cr_assert_eq(esr, ESR_DABT(WNR | 0x0f));
+    cr_assert_eq(h->cpu->sys.far_el1, UVA + 0x1000);
+    cr_assert_eq(harness_read64(h, HARNESS_DATA + 0xff8) >> 32, 0, "sttr wrote its first page");
+}
