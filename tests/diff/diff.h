@@ -3,7 +3,8 @@
  * generator that both `difftool gen` (writes the guest) and `difftool cmp`
  * (shows the encodings of a failing block) call.
  *
- * A block is fully determined by (seed, block number, classes, length):
+ * A block is fully determined by (seed, block number, classes, length) and
+ * the installed capstone, which biases sampling towards allocated encodings:
  * diff_block_make() reproduces any block without generating the others.
  */
 #ifndef TESTS_DIFF_DIFF_H

@@ -22,9 +22,10 @@
  *
  * Addressing is constrained so that generated loads and stores stay in the
  * window: the base register is x28 (window centre) or SP (near it), register
- * offsets use x27 (small), immediates are small, and no generated
- * instruction writes x27, x28 or SP. Everything else in each class's
- * encoding space is random, so unallocated encodings occur too.
+ * offsets use x27 (small), immediates are small, and x27, x28 and SP are
+ * never a destination (only base writeback moves x28 and SP, by small
+ * steps). Everything else in each group's encoding space is random, so
+ * unallocated encodings occur too.
  */
 #include <capstone/capstone.h>
 #include <errno.h>
