@@ -388,6 +388,31 @@ static EmuStep op_2src(EmuCpu *cpu, const EmuInsn *in)
     return EMU_NEXT;
 }
 
+/* The common arithmetic (FADD, FSUB, FMUL, FDIV, FMADD) also has one
+ * handler per operation and precision, matched by table rows ahead of the
+ * generic ones: no operation switch on the hot path. */
+#define DEFINE_2SRC_FAST(name, N, FN)                                          \
+static EmuStep op_##name(EmuCpu *cpu, const EmuInsn *in)                       \
+{                                                                              \
+    if (!emu_fp_enabled(cpu))                                                  \
+        return EMU_EXCEPTION;                                                  \
+    uint32_t raw = in->raw;                                                    \
+    EmuFpStatus st = emu_fp_status(cpu);                                       \
+    uint64_t r = emu_f##N##_##FN(&st, (uint##N##_t)cpu->v[RN(raw)].d[0],       \
+                                 (uint##N##_t)cpu->v[RM(raw)].d[0]);           \
+    set_vd(cpu, RD(raw), r);                                                   \
+    emu_fp_status_commit(cpu, &st);                                            \
+    return EMU_NEXT;                                                           \
+}
+DEFINE_2SRC_FAST(fmul_s, 32, mul)
+DEFINE_2SRC_FAST(fmul_d, 64, mul)
+DEFINE_2SRC_FAST(fdiv_s, 32, div)
+DEFINE_2SRC_FAST(fdiv_d, 64, div)
+DEFINE_2SRC_FAST(fadd_s, 32, add)
+DEFINE_2SRC_FAST(fadd_d, 64, add)
+DEFINE_2SRC_FAST(fsub_s, 32, sub)
+DEFINE_2SRC_FAST(fsub_d, 64, sub)
+
 /* ---- Conditional select ------------------------------------------------------------- */
 
 static EmuStep op_fcsel(EmuCpu *cpu, const EmuInsn *in)
@@ -436,6 +461,28 @@ static EmuStep op_3src(EmuCpu *cpu, const EmuInsn *in)
     return EMU_NEXT;
 }
 
+static EmuStep op_fmadd_s(EmuCpu *cpu, const EmuInsn *in)
+{
+    if (!emu_fp_enabled(cpu))
+        return EMU_EXCEPTION;
+    uint32_t raw = in->raw;
+    EmuFpStatus st = emu_fp_status(cpu);
+    set_vd(cpu, RD(raw), emu_f32_muladd(&st, vs(cpu, RN(raw)), vs(cpu, RM(raw)), vs(cpu, RA(raw))));
+    emu_fp_status_commit(cpu, &st);
+    return EMU_NEXT;
+}
+
+static EmuStep op_fmadd_d(EmuCpu *cpu, const EmuInsn *in)
+{
+    if (!emu_fp_enabled(cpu))
+        return EMU_EXCEPTION;
+    uint32_t raw = in->raw;
+    EmuFpStatus st = emu_fp_status(cpu);
+    set_vd(cpu, RD(raw), emu_f64_muladd(&st, vd(cpu, RN(raw)), vd(cpu, RM(raw)), vd(cpu, RA(raw))));
+    emu_fp_status_commit(cpu, &st);
+    return EMU_NEXT;
+}
+
 /* ---- The table ----------------------------------------------------------------------------- */
 
 const EmuInsnPattern emu_a64_fp_table[] = {
@@ -446,8 +493,18 @@ const EmuInsnPattern emu_a64_fp_table[] = {
     { 0x5f203c00, 0x1e202000, op_fcmp,     "fcmp",         dec_cmp },
     { 0x5f201c00, 0x1e201000, op_fmov_imm, "fmov_imm",     dec_imm },
     { 0x5f200c00, 0x1e200400, op_fccmp,    "fccmp",        dec_ccmp },
+    { 0xffe0fc00, 0x1e200800, op_fmul_s,   "fmul_s",       NULL },
+    { 0xffe0fc00, 0x1e600800, op_fmul_d,   "fmul_d",       NULL },
+    { 0xffe0fc00, 0x1e201800, op_fdiv_s,   "fdiv_s",       NULL },
+    { 0xffe0fc00, 0x1e601800, op_fdiv_d,   "fdiv_d",       NULL },
+    { 0xffe0fc00, 0x1e202800, op_fadd_s,   "fadd_s",       NULL },
+    { 0xffe0fc00, 0x1e602800, op_fadd_d,   "fadd_d",       NULL },
+    { 0xffe0fc00, 0x1e203800, op_fsub_s,   "fsub_s",       NULL },
+    { 0xffe0fc00, 0x1e603800, op_fsub_d,   "fsub_d",       NULL },
     { 0x5f200c00, 0x1e200800, op_2src,     "fp_2src",      dec_2src },
     { 0x5f200c00, 0x1e200c00, op_fcsel,    "fcsel",        dec_ccmp },
+    { 0xffe08000, 0x1f000000, op_fmadd_s,  "fmadd_s",      NULL },
+    { 0xffe08000, 0x1f400000, op_fmadd_d,  "fmadd_d",      NULL },
     { 0x5f000000, 0x1f000000, op_3src,     "fp_3src",      dec_3src },
     { 0 },
 };

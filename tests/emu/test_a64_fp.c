@@ -28,7 +28,8 @@ typedef struct Reg {
 } Reg;
 
 typedef struct FpInsnCase {
-    const char *what;          /* assembly and the behaviour shown */
+    char what[160];            /* assembly and the behaviour shown (inline:
+                                * Criterion copies parameters between processes) */
     uint32_t insn;
     uint32_t fpcr, nzcv, fpsr; /* nzcv as bits 3:0 */
     Reg in[4];

@@ -68,7 +68,7 @@ typedef enum FpOp {
 } FpOp;
 
 typedef struct FpCase {
-    const char *what;
+    char what[128];            /* inline: Criterion copies parameters between processes */
     FpOp op;
     bool dbl;
     uint32_t fpcr, fpsr;       /* FPSR before the operation */
