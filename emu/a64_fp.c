@@ -20,7 +20,9 @@
  *
  * Decode functions reject every unallocated encoding so that it falls
  * through to UNDEFINED; they leave in EmuInsn.aux a class-specific
- * operation selector documented at each class.
+ * operation selector documented at each class. The hottest operations
+ * (FADD, FSUB, FMUL, FDIV, FMADD in S and D) also have exact-match rows
+ * with their own handlers ahead of their class's generic row.
  */
 #include "emu/fpu.h"
 
