@@ -187,7 +187,7 @@ static EmuStep name##_##form(EmuCpu *cpu, const EmuInsn *in)                   \
         return EMU_EXCEPTION;                                                  \
     set_x(cpu, RT(in->raw), conv(v));                                          \
     WB_##form;                                                                 \
-    return EMU_NEXT;                                                           \
+    EMU_CONTINUE(cpu, in);                                                     \
 }
 #define DEFINE_LOAD(name, bits, conv)                                          \
     DEFINE_LOAD_FORM(name, off, bits, conv)                                    \
@@ -204,7 +204,7 @@ static EmuStep name##_##form(EmuCpu *cpu, const EmuInsn *in)                   \
                  !emu_store##bits(cpu, a, get_x(cpu, RT(in->raw)))))           \
         return EMU_EXCEPTION;                                                  \
     WB_##form;                                                                 \
-    return EMU_NEXT;                                                           \
+    EMU_CONTINUE(cpu, in);                                                     \
 }
 #define DEFINE_STORE(name, bits)                                               \
     DEFINE_STORE_FORM(name, off, bits)                                         \
@@ -241,7 +241,7 @@ static EmuStep vldr_##form(EmuCpu *cpu, const EmuInsn *in)                     \
         return EMU_EXCEPTION;                                                  \
     cpu->v[RT(in->raw)] = r;                                                   \
     WB_##form;                                                                 \
-    return EMU_NEXT;                                                           \
+    EMU_CONTINUE(cpu, in);                                                     \
 }                                                                              \
 static EmuStep vstr_##form(EmuCpu *cpu, const EmuInsn *in)                     \
 {                                                                              \
@@ -251,7 +251,7 @@ static EmuStep vstr_##form(EmuCpu *cpu, const EmuInsn *in)                     \
     if (!vstore(cpu, a, in->aux & 0xff, &cpu->v[RT(in->raw)]))                 \
         return EMU_EXCEPTION;                                                  \
     WB_##form;                                                                 \
-    return EMU_NEXT;                                                           \
+    EMU_CONTINUE(cpu, in);                                                     \
 }
 DEFINE_VFORMS(off)
 DEFINE_VFORMS(pre)
@@ -261,7 +261,7 @@ DEFINE_VFORMS(reg)
 /* PRFM, PRFUM: a hint. Every prfop, allocated or not, executes as a NOP. */
 static EmuStep op_prfm(EmuCpu *cpu, const EmuInsn *in)
 {
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* Load/store register, all forms:
@@ -333,7 +333,7 @@ static EmuStep name##_##form(EmuCpu *cpu, const EmuInsn *in)                   \
     set_x(cpu, RT2(in->raw), conv(v2));                                        \
     set_x(cpu, RT(in->raw), conv(v1));                                         \
     WB_##form;                                                                 \
-    return EMU_NEXT;                                                           \
+    EMU_CONTINUE(cpu, in);                                                     \
 }
 #define DEFINE_LDP(name, load, n, conv)                                        \
     DEFINE_LDP_FORM(name, off, load, n, conv)                                  \
@@ -350,7 +350,7 @@ static EmuStep name##_##form(EmuCpu *cpu, const EmuInsn *in)                   \
                  !store(cpu, a + (n), get_x(cpu, RT2(in->raw)))))              \
         return EMU_EXCEPTION;                                                  \
     WB_##form;                                                                 \
-    return EMU_NEXT;                                                           \
+    EMU_CONTINUE(cpu, in);                                                     \
 }
 #define DEFINE_STP(name, store, n)                                             \
     DEFINE_STP_FORM(name, off, store, n)                                       \
@@ -376,7 +376,7 @@ static EmuStep vldp_##form(EmuCpu *cpu, const EmuInsn *in)                     \
     cpu->v[RT(in->raw)] = r1;                                                  \
     cpu->v[RT2(in->raw)] = r2;                                                 \
     WB_##form;                                                                 \
-    return EMU_NEXT;                                                           \
+    EMU_CONTINUE(cpu, in);                                                     \
 }                                                                              \
 static EmuStep vstp_##form(EmuCpu *cpu, const EmuInsn *in)                     \
 {                                                                              \
@@ -390,7 +390,7 @@ static EmuStep vstp_##form(EmuCpu *cpu, const EmuInsn *in)                     \
         !vstore(cpu, a + n, scale, &cpu->v[RT2(in->raw)]))                     \
         return EMU_EXCEPTION;                                                  \
     WB_##form;                                                                 \
-    return EMU_NEXT;                                                           \
+    EMU_CONTINUE(cpu, in);                                                     \
 }
 DEFINE_VPAIR_FORMS(off)
 DEFINE_VPAIR_FORMS(pre)
@@ -419,7 +419,7 @@ static EmuStep name(EmuCpu *cpu, const EmuInsn *in)                            \
     if (unlikely(!load(cpu, cpu->pc + in->imm, &v)))                           \
         return EMU_EXCEPTION;                                                  \
     set_x(cpu, RT(in->raw), conv(v));                                          \
-    return EMU_NEXT;                                                           \
+    EMU_CONTINUE(cpu, in);                                                     \
 }
 DEFINE_LDR_LITERAL(ldr_w_lit, emu_load32, zx)
 DEFINE_LDR_LITERAL(ldr_x_lit, emu_load64, zx)
@@ -433,7 +433,7 @@ static EmuStep vldr_lit(EmuCpu *cpu, const EmuInsn *in)
     if (!vload(cpu, cpu->pc + in->imm, in->aux, &r))
         return EMU_EXCEPTION;
     cpu->v[RT(in->raw)] = r;
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* ---- Load/store exclusive, load-acquire/store-release ---------------------------- *
@@ -473,7 +473,7 @@ static EmuStep op_ldxr(EmuCpu *cpu, const EmuInsn *in)
     cpu->excl_val[0] = v;
     cpu->excl_val[1] = 0;
     set_x(cpu, RT(in->raw), v);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* Whether a store-exclusive of `len` bytes at `a` may store: the monitor
@@ -502,7 +502,7 @@ static EmuStep op_stxr(EmuCpu *cpu, const EmuInsn *in)
     }
     cpu->excl_valid = false;
     set_w(cpu, RM(in->raw), status);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* LDXP W: one 8-byte access, Rt the low word. LDXP X: 16 bytes. */
@@ -529,7 +529,7 @@ static EmuStep op_ldxp(EmuCpu *cpu, const EmuInsn *in)
     cpu->excl_addr = a;
     set_x(cpu, RT(in->raw), lo);
     set_x(cpu, RT2(in->raw), hi);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_stxp(EmuCpu *cpu, const EmuInsn *in)
@@ -563,7 +563,7 @@ static EmuStep op_stxp(EmuCpu *cpu, const EmuInsn *in)
     }
     cpu->excl_valid = false;
     set_w(cpu, RM(in->raw), status);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_ldar(EmuCpu *cpu, const EmuInsn *in)
@@ -573,7 +573,7 @@ static EmuStep op_ldar(EmuCpu *cpu, const EmuInsn *in)
     if (!emu_check_align(cpu, a, 1u << size, false) || !load_sized(cpu, a, size, &v))
         return EMU_EXCEPTION;
     set_x(cpu, RT(in->raw), v);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_stlr(EmuCpu *cpu, const EmuInsn *in)
@@ -583,7 +583,7 @@ static EmuStep op_stlr(EmuCpu *cpu, const EmuInsn *in)
     if (!emu_check_align(cpu, a, 1u << size, true) ||
         !store_sized(cpu, a, size, get_x(cpu, RT(in->raw))))
         return EMU_EXCEPTION;
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* ---- Advanced SIMD load/store structures ---------------------------------------- */
@@ -674,7 +674,7 @@ static EmuStep op_ld_mult(EmuCpu *cpu, const EmuInsn *in)
     for (unsigned i = 0; i < rpt * selem; i++)
         cpu->v[(rt + i) & 31] = t[i];
     struct_writeback(cpu, in, a);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_st_mult(EmuCpu *cpu, const EmuInsn *in)
@@ -701,7 +701,7 @@ static EmuStep op_st_mult(EmuCpu *cpu, const EmuInsn *in)
                         return EMU_EXCEPTION;
     }
     struct_writeback(cpu, in, a);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* Single structure:
@@ -774,7 +774,7 @@ static EmuStep op_ld_single(EmuCpu *cpu, const EmuInsn *in)
     for (unsigned s = 0; s < selem; s++)
         set_lane(&cpu->v[(rt + s) & 31], esz, index, v[s]);
     struct_writeback(cpu, in, a);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_ld_repl(EmuCpu *cpu, const EmuInsn *in)
@@ -796,7 +796,7 @@ static EmuStep op_ld_repl(EmuCpu *cpu, const EmuInsn *in)
         r->d[1] = q ? r->d[0] : 0;
     }
     struct_writeback(cpu, in, a);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_st_single(EmuCpu *cpu, const EmuInsn *in)
@@ -812,7 +812,7 @@ static EmuStep op_st_single(EmuCpu *cpu, const EmuInsn *in)
         if (!store_sized(cpu, a + (s << esz), esz, get_lane(&cpu->v[(rt + s) & 31], esz, index)))
             return EMU_EXCEPTION;
     struct_writeback(cpu, in, a);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* ---- The table -------------------------------------------------------------------- */
