@@ -38,11 +38,12 @@
  * the address, the size and the value loaded; STXR stores (status 0) only if
  * the monitor is valid, address and size match and memory still holds the
  * recorded value; otherwise it stores nothing (status 1). Either way it
- * clears the monitor. (QEMU records no size: a STXRH after an LDXRB of the
- * same address may succeed there; the Arm ARM leaves it CONSTRAINED
- * UNPREDICTABLE, and here it fails.) Unlike QEMU, which checks the address against the
- * monitor first, an unaligned STXR takes the alignment fault the Arm ARM's
- * AArch64.ExclusiveMonitorsPass() raises before looking at the monitor.
+ * clears the monitor. Two departures from QEMU: QEMU records no size, so a
+ * STXRH after an LDXRB of the same address may succeed there (the Arm ARM
+ * leaves it CONSTRAINED UNPREDICTABLE; here it fails); and QEMU compares
+ * the address with the monitor first, while here an unaligned STXR takes
+ * the alignment fault that the Arm ARM's AArch64.ExclusiveMonitorsPass()
+ * raises before it looks at the monitor.
  *
  * Unprivileged forms (LDTR, STTR, ...) executed at EL1 with stage 1
  * translation on access memory with EL0's permissions: a walk for EL0
