@@ -183,7 +183,7 @@ static inline EmuStep put_qc(EmuCpu *cpu, const EmuInsn *in, const EmuVReg *r, b
     if (qc)
         cpu->fpsr |= FPSR_QC;
     cpu->v[RD(in->raw)] = *r;
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* Same-size lanes, the active ones only: r[i] = f(n[i], m[i], d[i]). */
@@ -525,7 +525,7 @@ ALWAYS_INLINE EmuStep pairl(EmuCpu *cpu, const EmuInsn *in, unsigned size, bool 
         simd_set_lane(&r, i, size + 1, x);
     }
     cpu->v[RD(in->raw)] = r;
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 #define H_PAIRL(name, sz, sgn, acc)                                            \
@@ -576,7 +576,7 @@ E3(e_sqxtun)  { return nshift(a, 0, bits, true, false, 2, qc); }
             vd->d[0] = t.d;                                                    \
             vd->d[1] = 0;                                                      \
         }                                                                      \
-        return EMU_NEXT;                                                       \
+        EMU_CONTINUE(cpu, in);                                                       \
     }
 #define H_FASTL(name, sz, expr)                                                \
     static EmuStep name##_##sz(EmuCpu *cpu, const EmuInsn *in)                 \
@@ -593,7 +593,7 @@ E3(e_sqxtun)  { return nshift(a, 0, bits, true, false, 2, qc); }
             r.WF_##sz[i] = (WT)(expr);                                         \
         }                                                                      \
         cpu->v[RD(in->raw)] = r;                                               \
-        return EMU_NEXT;                                                       \
+        EMU_CONTINUE(cpu, in);                                                       \
     }
 
 SIZES_BHS(H_PAIRL, op_saddlp, true, false)
@@ -654,7 +654,7 @@ static const EmuInsnFn op_not_rbit[4] = { op_not_3, op_rbit_0, NULL, NULL };
         EmuVReg r = { 0 };                                                     \
         simd_set_lane(&r, 0, sz + wide, (uint64_t)x);                          \
         cpu->v[RD(in->raw)] = r;                                               \
-        return EMU_NEXT;                                                       \
+        EMU_CONTINUE(cpu, in);                                                       \
     }
 
 SIZES_BHS(H_ACROSS, op_saddlv, int64_t, ST, x + e, 1, false)
@@ -741,7 +741,7 @@ static EmuStep op_addp_scalar(EmuCpu *cpu, const EmuInsn *in)
     const EmuVReg *vn = &cpu->v[RN(in->raw)];
     EmuVReg r = { .d = { vn->d[0] + vn->d[1], 0 } };
     cpu->v[RD(in->raw)] = r;
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* ---- Decoding ----------------------------------------------------------------- */

@@ -91,7 +91,7 @@ static inline EmuStep simd_put(struct EmuCpu *cpu, const EmuInsn *in, EmuVReg *r
     if (!(in->aux & AUX_Q))
         r->d[1] = 0;
     cpu->v[RD(in->raw)] = *r;
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* Lanes by size, for bodies instantiated with a constant size. */

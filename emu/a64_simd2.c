@@ -107,7 +107,7 @@ static inline EmuStep fp_finish(EmuCpu *cpu, const EmuInsn *in, const EmuVReg *r
 {
     emu_fp_status_commit(cpu, st);
     cpu->v[RD(in->raw)] = *r;
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* Lane by lane over the active lanes: r[i] = f(n[i], m[i], d[i]); the rest
@@ -233,7 +233,7 @@ static EmuStep op_urecpe(EmuCpu *cpu, const EmuInsn *in)
     for (unsigned i = 0; i < AUX_LANES(in->aux); i++)
         r.s[i] = BIT(in->raw, 29) ? emu_ursqrte_u32(vn->s[i]) : emu_urecpe_u32(vn->s[i]);
     cpu->v[RD(in->raw)] = r;
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* FMAXV, FMINV, FMAXNMV, FMINNMV (4S only): Arm's Reduce halves the
@@ -333,7 +333,7 @@ static EmuStep op_dup_scalar(EmuCpu *cpu, const EmuInsn *in)
     EmuVReg r = { 0 };
     simd_set_lane(&r, 0, size, simd_lane(&cpu->v[RN(in->raw)], AUX_EXTRA(in->aux), size));
     cpu->v[RD(in->raw)] = r;
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* SMOV to W (Q = 0) zero-extends the sign-extended byte or halfword. */
@@ -343,14 +343,14 @@ static EmuStep op_smov(EmuCpu *cpu, const EmuInsn *in)
     unsigned size = AUX_SIZE(in->aux);
     uint64_t x = (uint64_t)sext(simd_lane(&cpu->v[RN(in->raw)], AUX_EXTRA(in->aux), size), 8u << size);
     set_x(cpu, RD(in->raw), BIT(in->raw, 30) ? x : (uint32_t)x);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_umov(EmuCpu *cpu, const EmuInsn *in)
 {
     FP_CHECK();
     set_x(cpu, RD(in->raw), simd_lane(&cpu->v[RN(in->raw)], AUX_EXTRA(in->aux), AUX_SIZE(in->aux)));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* INS (general): lane AUX_EXTRA of Vd from Rn; INS (element): from lane
@@ -359,7 +359,7 @@ static EmuStep op_ins_gen(EmuCpu *cpu, const EmuInsn *in)
 {
     FP_CHECK();
     simd_set_lane(&cpu->v[RD(in->raw)], AUX_EXTRA(in->aux), AUX_SIZE(in->aux), get_x(cpu, RN(in->raw)));
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_ins_elem(EmuCpu *cpu, const EmuInsn *in)
@@ -368,7 +368,7 @@ static EmuStep op_ins_elem(EmuCpu *cpu, const EmuInsn *in)
     unsigned size = AUX_SIZE(in->aux);
     uint64_t x = simd_lane(&cpu->v[RN(in->raw)], AUX_EXTRA2(in->aux), size);
     simd_set_lane(&cpu->v[RD(in->raw)], AUX_EXTRA(in->aux), size, x);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* Byte permutations (EXT, REV): result byte i is byte
@@ -399,7 +399,7 @@ static EmuStep op_perm(EmuCpu *cpu, const EmuInsn *in)
         for (unsigned i = 0; i < nel; i++)                                     \
             r.LF_##sz[i] = (expr);                                             \
         cpu->v[RD(in->raw)] = r;                                               \
-        return EMU_NEXT;                                                       \
+        EMU_CONTINUE(cpu, in);                                                       \
     }
 #define PERM_SIZES(name, expr)                                                 \
     H_PERM(name, 0, expr) H_PERM(name, 1, expr) H_PERM(name, 2, expr) H_PERM(name, 3, expr) \
