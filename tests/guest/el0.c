@@ -160,7 +160,6 @@ int main(void)
     run("mrs daif (UMA=1)", u_daif, 0);
     run("msr daifset (UMA=1)", u_msr_daif, 0);
     run("mrs cntvct (EL0VCTEN=1)", u_cntvct, 0);
-    run("wfi (nTWI=0)", u_wfi, 0);
     run("sp misaligned (SA0=0)", u_sp_align, 0);
     unsigned zeros = 0;
     for (unsigned i = 0; i < 64; i++)
@@ -178,6 +177,9 @@ int main(void)
                      : "=r"(x0) : : "x0", "x1", "memory");
     printf("eret to EL2h               x0 %#" PRIx64 " exceptions %u esr %08" PRIx64
            " spsr %#" PRIx64 "\n", x0, taken - before, l_esr, l_spsr);
+
+    /* Last: an emulator that does not trap it sleeps forever here. */
+    run("wfi (nTWI=0)", u_wfi, 0);
 
     guest_set_exception_hook(NULL);
     printf("exceptions taken %u\n", taken);
