@@ -76,13 +76,15 @@ typedef struct EmuFpStatus {
 
 static inline EmuFpStatus emu_fp_status(const struct EmuCpu *cpu)
 {
-    return (EmuFpStatus){
-        .flags = cpu->fpsr & EMU_FPSR_EXC,
-        .rmode = (cpu->fpcr >> EMU_FPCR_RMODE_SHIFT) & 3,
-        .fz = (cpu->fpcr & EMU_FPCR_FZ) != 0,
-        .dn = (cpu->fpcr & EMU_FPCR_DN) != 0,
-        .ahp = (cpu->fpcr & EMU_FPCR_AHP) != 0,
-    };
+    EmuFpStatus st;
+    uint32_t fpcr = cpu->fpcr;
+    st.flags = cpu->fpsr & EMU_FPSR_EXC;
+    st.rmode = (fpcr >> EMU_FPCR_RMODE_SHIFT) & 3;
+    st.fz = (fpcr >> 24) & 1;
+    st.dn = (fpcr >> 25) & 1;
+    st.ahp = (fpcr >> 26) & 1;
+    st.no_host = false;
+    return st;
 }
 
 /* Fold the accumulated flags back into FPSR. */
