@@ -144,7 +144,8 @@ bool emu_load_slow(EmuCpu *cpu, uint64_t va, unsigned size, uint64_t *val)
     cpu->exit_request = true;   /* a device may have changed an IRQ line */
     if (emu_mem_read_bus(cpu->mem, pa, size, val))
         return true;
-    data_abort(cpu, va, false, FSC_SYNC_EXTERNAL);
+    /* QEMU reports an external abort at the access's size-aligned address. */
+    data_abort(cpu, va & ~(uint64_t)(size - 1), false, FSC_SYNC_EXTERNAL);
     return false;
 }
 
@@ -178,7 +179,7 @@ bool emu_store_slow(EmuCpu *cpu, uint64_t va, unsigned size, uint64_t val)
     cpu->exit_request = true;
     if (emu_mem_write_bus(cpu->mem, pa, size, val))
         return true;
-    data_abort(cpu, va, true, FSC_SYNC_EXTERNAL);
+    data_abort(cpu, va & ~(uint64_t)(size - 1), true, FSC_SYNC_EXTERNAL);
     return false;
 }
 
