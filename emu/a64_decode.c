@@ -11,7 +11,8 @@
  *   101x  branches, exceptions, system            emu_a64_branch_table, emu_a64_system_table
  *   x1x0  loads and stores                        emu_a64_ldst_table
  *   x101  data processing, register               emu_a64_dp_reg_table
- *   x111  data processing, scalar FP and SIMD     emu_a64_fp_table, emu_a64_simd_table
+ *   x111  data processing, scalar FP and SIMD     emu_a64_fp_table, emu_a64_crypto_table,
+ *                                                 emu_a64_simd_table
  *
  * Each table is ordered like the Arm ARM's encoding index for its group;
  * the first matching row wins.
@@ -30,7 +31,8 @@ static const EmuInsnPattern *const group_dp_imm[] = { emu_a64_dp_imm_table, NULL
 static const EmuInsnPattern *const group_branch[] = { emu_a64_branch_table, emu_a64_system_table, NULL };
 static const EmuInsnPattern *const group_ldst[] = { emu_a64_ldst_table, NULL };
 static const EmuInsnPattern *const group_dp_reg[] = { emu_a64_dp_reg_table, NULL };
-static const EmuInsnPattern *const group_fpsimd[] = { emu_a64_fp_table, emu_a64_simd_table, NULL };
+static const EmuInsnPattern *const group_fpsimd[] = { emu_a64_fp_table, emu_a64_crypto_table,
+                                                       emu_a64_simd_table, NULL };
 
 static const EmuInsnPattern *const *const groups[16] = {
     [0x0] = group_none,   [0x1] = group_none,   [0x2] = group_none,   [0x3] = group_none,

@@ -71,6 +71,7 @@ extern const EmuInsnPattern emu_a64_ldst_table[];      /* x1x0  a64_ldst.c */
 extern const EmuInsnPattern emu_a64_dp_reg_table[];    /* x101  a64_dp.c */
 extern const EmuInsnPattern emu_a64_fp_table[];        /* x111  a64_fp.c */
 extern const EmuInsnPattern emu_a64_simd_table[];      /* x111  a64_simd.c */
+extern const EmuInsnPattern emu_a64_crypto_table[];    /* x111  a64_crypto.c */
 
 /* Decode one instruction word. Never fails: unallocated encodings decode to
  * the UNDEFINED handler. Returns the matching row's name. */
