@@ -33,6 +33,15 @@
 
 /* ---- Hints and barriers ---------------------------------------------------- */
 
+/* WFE: a NOP, except at EL0 with SCTLR_EL1.nTWE clear, where it traps
+ * (EC 0x01, TI = 1). */
+static EmuStep op_wfe(EmuCpu *cpu, const EmuInsn *in)
+{
+    if (cpu_el(cpu) == 0 && !(cpu->sys.sctlr_el1 & (1u << 18)))
+        return emu_raise(cpu, EC_WFX, (1u << 24) | (0xeu << 20) | 1);
+    EMU_CONTINUE(cpu, in);
+}
+
 /* HINT #imm: NOP, YIELD, SEV, SEVL, and the hints of later extensions (PAC,
  * BTI, CSDB, ESB) that execute as NOP on a core without them. */
 static EmuStep op_nop(EmuCpu *cpu, const EmuInsn *in)
@@ -46,6 +55,9 @@ static EmuStep op_nop(EmuCpu *cpu, const EmuInsn *in)
  * SEV it could wait for. */
 static EmuStep op_wfi(EmuCpu *cpu, const EmuInsn *in)
 {
+    /* At EL0 with SCTLR_EL1.nTWI clear, WFI traps to EL1 (EC 0x01, TI = 0). */
+    if (cpu_el(cpu) == 0 && !(cpu->sys.sctlr_el1 & (1u << 16)))
+        return emu_raise(cpu, EC_WFX, (1u << 24) | (0xeu << 20));
     cpu->next_pc = cpu->pc + 4;
     if (!cpu->irq_line && !cpu->fiq_line)
         cpu->stop = EMU_STOP_WFI;
@@ -91,7 +103,7 @@ static uint32_t sys_iss(uint32_t raw)
 {
     return (BITS(raw, 20, 19) << 20) | (BITS(raw, 7, 5) << 17) | (BITS(raw, 18, 16) << 14) |
            (BITS(raw, 15, 12) << 10) | (RT(raw) << 5) | (BITS(raw, 11, 8) << 1) |
-           (uint32_t)!BIT(raw, 21);
+           BIT(raw, 21);                              /* Direction: 1 = read (MRS) */
 }
 
 static EmuStep dc_zva(EmuCpu *cpu, uint64_t va)
@@ -198,6 +210,15 @@ static const Sysreg sysregs[] = {
     CONST(SR(3, 0, 0, 7, 0), R1, "id_aa64mmfr0_el1", MMFR0_VALUE),
     CONST(SR(3, 1, 0, 0, 1), R1, "clidr_el1", CLIDR_VALUE),
     CONST(SR(3, 1, 0, 0, 7), R1, "aidr_el1", 0),
+    /* Cortex-A57 implementation-defined registers, as QEMU has them: read
+     * as zero (one core: L2CTLR.NumCPUs = 0), writes ignored. */
+    CONST(SR(3, 1, 11, 0, 2), RW1, "l2ctlr_el1", 0),
+    CONST(SR(3, 1, 11, 0, 3), RW1, "l2ectlr_el1", 0),
+    CONST(SR(3, 1, 15, 0, 0), RW1, "l2actlr_el1", 0),
+    CONST(SR(3, 1, 15, 2, 0), RW1, "cpuactlr_el1", 0),
+    CONST(SR(3, 1, 15, 2, 1), RW1, "cpuectlr_el1", 0),
+    CONST(SR(3, 1, 15, 2, 2), RW1, "cpumerrsr_el1", 0),
+    CONST(SR(3, 1, 15, 2, 3), RW1, "l2merrsr_el1", 0),
     SPECIAL(K_CCSIDR, R1, "ccsidr_el1"),
     SPECIAL(K_CSSELR, RW1, "csselr_el1"),
     SPECIAL(K_CTR, RO, "ctr_el0"),
@@ -477,6 +498,7 @@ void emu_sysregs_reset(EmuCpu *cpu)
 const EmuInsnPattern emu_a64_system_table[] = {
     /* Hints: 1101010100 0 00 011 0010 CRm op2 11111 */
     { 0xffffffff, 0xd503207f, op_wfi, "wfi", NULL },
+    { 0xffffffff, 0xd503205f, op_wfe, "wfe", NULL },
     { 0xfffff01f, 0xd503201f, op_nop, "hint", NULL },
     /* Barriers: 1101010100 0 00 011 0011 CRm op2 11111 */
     { 0xfffff0ff, 0xd503305f, op_clrex, "clrex", NULL },

@@ -133,9 +133,13 @@ bool emu_load_slow(EmuCpu *cpu, uint64_t va, unsigned size, uint64_t *val)
         return false;
     const uint8_t *page = emu_mem_page_for_read(cpu->mem, pa);
     if (page) {
-        EmuTlbEntry *e = &cpu->tlb_read[(va >> 12) & (EMU_TLB_SIZE - 1)];
-        e->tag = va >> 12;
-        e->addend = (uintptr_t)page - (va & ~EMU_PAGE_MASK);
+        /* With SCTLR_EL1.A set every access takes this path, which checks
+         * alignment: no TLB entry. */
+        if (!(cpu->sys.sctlr_el1 & 2)) {
+            EmuTlbEntry *e = &cpu->tlb_read[(va >> 12) & (EMU_TLB_SIZE - 1)];
+            e->tag = va >> 12;
+            e->addend = (uintptr_t)page - (va & ~EMU_PAGE_MASK);
+        }
         uint64_t v = 0;
         memcpy(&v, page + (pa & EMU_PAGE_MASK), size);
         *val = v;
@@ -168,7 +172,7 @@ bool emu_store_slow(EmuCpu *cpu, uint64_t va, unsigned size, uint64_t val)
     if (page) {
         if (emu_mem_is_code(cpu->mem, pa)) {
             code_invalidate(cpu, pa, size);  /* no TLB entry: every store checks */
-        } else {
+        } else if (!(cpu->sys.sctlr_el1 & 2)) {
             EmuTlbEntry *e = &cpu->tlb_write[(va >> 12) & (EMU_TLB_SIZE - 1)];
             e->tag = va >> 12;
             e->addend = (uintptr_t)page - (va & ~EMU_PAGE_MASK);

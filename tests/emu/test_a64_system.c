@@ -120,3 +120,41 @@ Test(a64_system, fpcr_and_fpsr_keep_the_bits_qemu_keeps)
     cr_assert_eq(emu_cpu_x(h->cpu, 2), 0x07f70000);
     cr_assert_eq(emu_cpu_x(h->cpu, 3), 0xf800009f);
 }
+
+Test(a64_system, wfi_at_el0_traps_unless_ntwi)
+{
+    harness_code(h, (uint32_t[]){ 0xd69f03e0 /* eret */, 0xd503207f /* wfi */ }, 2);
+    h->cpu->sys.elr_el1 = HARNESS_CODE + 4;
+    h->cpu->sys.spsr_el1 = 0;
+    h->cpu->sys.sctlr_el1 &= ~(1ull << 16);
+    harness_run(h, 2);
+    cr_assert_eq(emu_cpu_pc(h->cpu), harness_vector(0x400));
+    cr_assert_eq(harness_esr(h), (0x01u << 26) | (1u << 25) | (1u << 24) | (0xeu << 20));
+}
+
+Test(a64_system, trapped_mrs_syndrome_says_read)
+{
+    /* EL0 reads CTR_EL0 with SCTLR_EL1.UCT clear: EC 0x18, Direction 1.
+     * QEMU reports 0x6232c001 for mrs x0, ctr_el0. */
+    harness_code(h, (uint32_t[]){ 0xd69f03e0 /* eret */, 0xd53b0020 /* mrs x0, ctr_el0 */ }, 2);
+    h->cpu->sys.elr_el1 = HARNESS_CODE + 4;
+    h->cpu->sys.spsr_el1 = 0;
+    h->cpu->sys.sctlr_el1 &= ~(1ull << 15);
+    harness_run(h, 2);
+    cr_assert_eq(harness_esr(h), 0x6232c001);
+}
+
+Test(a64_system, sctlr_a_checks_alignment_even_on_a_hot_page)
+{
+    /* ldr x0, [x1] twice: aligned (fills the TLB when A is clear), then
+     * misaligned with SCTLR_EL1.A set. */
+    harness_code(h, (uint32_t[]){ 0xf9400020, 0xf9400040 /* ldr x0, [x2] */ }, 2);
+    emu_cpu_set_x(h->cpu, 1, HARNESS_DATA);
+    emu_cpu_set_x(h->cpu, 2, HARNESS_DATA + 4);
+    h->cpu->sys.sctlr_el1 |= 2;
+    emu_tlb_flush(h->cpu);
+    harness_run(h, 2);
+    cr_assert_eq(emu_cpu_pc(h->cpu), harness_vector(0x200));
+    cr_assert_eq(harness_esr(h), (0x25u << 26) | (1u << 25) | 0x21);
+    cr_assert_eq(harness_elr(h), HARNESS_CODE + 4);
+}
