@@ -12,8 +12,10 @@
 #include "cli/options.h"
 #include "emu/machine.h"
 
-/* Instructions per slice between polls of host input and output flushes. */
+/* Instructions per slice between polls of host input and output flushes;
+ * shorter while received bytes wait for room in the UART's FIFO. */
 #define SLICE 4000000ull
+#define SLICE_INPUT_PENDING 20000ull
 
 typedef struct RunOutput {
     int fd;                     /* -1: discard */
@@ -166,7 +168,7 @@ int cli_run_main(int argc, char **argv)
                 break;               /* nothing can ever wake the guest */
             if (o.serial == CLI_SERIAL_STDIO)
                 poll_input(m, pending, &stdin_open, idle);
-            ev = emu_machine_run(m, SLICE);
+            ev = emu_machine_run(m, pending->len ? SLICE_INPUT_PENDING : SLICE);
             out_flush(&st.serial);
             out_flush(&st.console);
             if (ev != EMU_MACHINE_BUDGET && ev != EMU_MACHINE_IDLE)
