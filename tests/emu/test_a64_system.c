@@ -158,3 +158,14 @@ Test(a64_system, sctlr_a_checks_alignment_even_on_a_hot_page)
     cr_assert_eq(harness_esr(h), (0x25u << 26) | (1u << 25) | 0x21);
     cr_assert_eq(harness_elr(h), HARNESS_CODE + 4);
 }
+
+Test(a64_system, id_registers_advertise_what_rewind_implements)
+{
+    /* mrs x0, id_aa64pfr0_el1; mrs x1, id_aa64dfr0_el1; mrs x2, id_aa64mmfr0_el1;
+     * mrs x3, id_aa64isar0_el1 */
+    harness_code(h, (uint32_t[]){ 0xd5380400, 0xd5380501, 0xd5380702, 0xd5380603 }, 4);
+    cr_assert_eq(harness_run(h, 4), 4);
+    cr_assert_eq(emu_cpu_x(h->cpu, 0), 0x11);         /* EL0, EL1: AArch64 only; FP, AdvSIMD */
+    cr_assert_eq(emu_cpu_x(h->cpu, 1), 0x6);          /* ARMv8 debug, no PMU */
+    cr_assert_eq(emu_cpu_x(h->cpu, 2), 0x25);         /* 48-bit PA, 16-bit ASID, 4K/64K */
+}
