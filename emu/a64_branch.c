@@ -6,8 +6,7 @@
 /* B, BL: 0 0 0 1 0 1 imm26 (op at bit 31). */
 static EmuStep op_b(EmuCpu *cpu, const EmuInsn *in)
 {
-    cpu->next_pc = cpu->pc + (uint64_t)in->imm;
-    return EMU_BRANCH;
+    EMU_JUMP(cpu, in, cpu->pc + (uint64_t)in->imm);
 }
 
 static EmuStep op_bl(EmuCpu *cpu, const EmuInsn *in)
@@ -50,8 +49,7 @@ static EmuStep op_bcond(EmuCpu *cpu, const EmuInsn *in)
 {
     if (!((in->aux >> (cpu->nzcv >> 28)) & 1))
         EMU_CONTINUE(cpu, in);
-    cpu->next_pc = cpu->pc + (uint64_t)in->imm;
-    return EMU_BRANCH;
+    EMU_JUMP(cpu, in, cpu->pc + (uint64_t)in->imm);
 }
 
 /* CBZ/CBNZ: sf 011010 op imm19 Rt */
@@ -60,10 +58,8 @@ static EmuStep op_cbz(EmuCpu *cpu, const EmuInsn *in)
     uint64_t v = get_x(cpu, RT(in->raw));
     if (!BIT(in->raw, 31))
         v = (uint32_t)v;
-    if ((v == 0) == !BIT(in->raw, 24)) {
-        cpu->next_pc = cpu->pc + (uint64_t)in->imm;
-        return EMU_BRANCH;
-    }
+    if ((v == 0) == !BIT(in->raw, 24))
+        EMU_JUMP(cpu, in, cpu->pc + (uint64_t)in->imm);
     EMU_CONTINUE(cpu, in);
 }
 
@@ -72,10 +68,8 @@ static EmuStep op_tbz(EmuCpu *cpu, const EmuInsn *in)
 {
     unsigned bit = (BIT(in->raw, 31) << 5) | BITS(in->raw, 23, 19);
     unsigned set = (get_x(cpu, RT(in->raw)) >> bit) & 1;
-    if (set == BIT(in->raw, 24)) {
-        cpu->next_pc = cpu->pc + (uint64_t)in->imm;
-        return EMU_BRANCH;
-    }
+    if (set == BIT(in->raw, 24))
+        EMU_JUMP(cpu, in, cpu->pc + (uint64_t)in->imm);
     EMU_CONTINUE(cpu, in);
 }
 

@@ -393,9 +393,17 @@ static bool take_interrupt(EmuCpu *cpu)
  * that faults on its own first instruction) and would never progress. */
 #define EXCEPTION_LOOP_LIMIT 64
 
-static bool exception_loop(EmuCpu *cpu, unsigned *storm)
+typedef struct Storm {
+    unsigned count;              /* exceptions since an instruction retired */
+    uint64_t icount;             /* icount at the last exception */
+} Storm;
+
+static bool exception_loop(EmuCpu *cpu, Storm *storm)
 {
-    if (++*storm < EXCEPTION_LOOP_LIMIT)
+    if (cpu->icount != storm->icount)
+        storm->count = 0;
+    storm->icount = cpu->icount;
+    if (++storm->count < EXCEPTION_LOOP_LIMIT)
         return false;
     g_free(cpu->error_buf);
     cpu->error_buf = g_strdup_printf(
@@ -411,7 +419,7 @@ static bool exception_loop(EmuCpu *cpu, unsigned *storm)
 uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget)
 {
     const uint64_t first = cpu->icount;
-    unsigned storm = 0;
+    Storm storm = { 0, UINT64_MAX };
     cpu->run_end = first + budget;
     cpu->stop = EMU_STOP_NONE;
     cpu->exit_request = false;
@@ -468,13 +476,10 @@ uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget)
             cpu->icount += (pc - cpu->block_pc) >> 2;
             if (r == EMU_EXCEPTION) {
                 take_sync(cpu, pc);
-                if (pc != cpu->block_pc)
-                    storm = 0;
                 exception_loop(cpu, &storm);
                 break;
             }
             cpu->icount++;
-            storm = 0;
             if (r == EMU_EXCEPTION_RETIRED) {
                 take_sync(cpu, pc + 4);
                 break;

@@ -226,6 +226,27 @@ struct EmuCpu {
         return EMU_NEXT;                                                       \
     } while (0)
 
+/* A taken branch that stays in its 4 KiB page continues threaded too: it
+ * retires itself into cpu->icount, starts a new block at the target and
+ * jumps to it, while the budget (cpu->run_end) allows and nothing asked
+ * the run loop to look (exit_request). Otherwise it returns EMU_BRANCH. */
+#define EMU_JUMP(cpu, in, target)                                              \
+    do {                                                                       \
+        uint64_t t_ = (target);                                                \
+        uint64_t ic_ = (cpu)->icount + (((cpu)->pc - (cpu)->block_pc) >> 2) + 1; \
+        if (likely((((t_ ^ (cpu)->pc) >> 12) == 0) && !(t_ & 3) &&            \
+                   ic_ < (cpu)->run_end && !(cpu)->exit_request)) {            \
+            const EmuInsn *n_ = (in) + (int64_t)((int64_t)t_ - (int64_t)(cpu)->pc) / 4; \
+            uint64_t room_ = (0x1000 - (t_ & 0xfff)) >> 2;                     \
+            (cpu)->icount = ic_;                                               \
+            (cpu)->block_pc = (cpu)->pc = t_;                                  \
+            (cpu)->block_end = n_ + (room_ < (cpu)->run_end - ic_ ? room_ : (cpu)->run_end - ic_); \
+            return n_->fn((cpu), n_);                                          \
+        }                                                                      \
+        (cpu)->next_pc = t_;                                                   \
+        return EMU_BRANCH;                                                     \
+    } while (0)
+
 /* ---- Field extraction --------------------------------------------------- */
 
 #define BITS(x, hi, lo) (((x) >> (lo)) & ((2u << ((hi) - (lo))) - 1u))
