@@ -26,6 +26,21 @@
  */
 #include "emu/fpu.h"
 
+/* Threaded dispatch (EMU_CONTINUE) needs a tail jump, which the compiler
+ * cannot make from a frame whose EmuFpStatus escaped to the FP core. So
+ * handlers that use a status do their work in NOINLINE `_impl` functions
+ * returning EMU_NEXT or EMU_EXCEPTION, and THREADED(name) defines the
+ * table's handler around them. */
+#define NOINLINE __attribute__((noinline))
+#define THREADED(name)                                                         \
+static EmuStep name(EmuCpu *cpu, const EmuInsn *in)                            \
+{                                                                              \
+    EmuStep step = name##_impl(cpu, in);                                       \
+    if (unlikely(step != EMU_NEXT))                                            \
+        return step;                                                           \
+    EMU_CONTINUE(cpu, in);                                                     \
+}
+
 /* ---- Register access ----------------------------------------------------- */
 
 static inline uint32_t vs(const EmuCpu *cpu, unsigned n) { return cpu->v[n].s[0]; }
@@ -106,7 +121,7 @@ static uint64_t int_to_fp(EmuFpStatus *st, uint64_t x, bool dbl, bool sf, bool i
     return dbl ? emu_s64_to_f64(st, (int64_t)x, fbits) : emu_s64_to_f32(st, (int64_t)x, fbits);
 }
 
-static EmuStep op_fixed(EmuCpu *cpu, const EmuInsn *in)
+static NOINLINE EmuStep op_fixed_impl(EmuCpu *cpu, const EmuInsn *in)
 {
     if (!emu_fp_enabled(cpu))
         return EMU_EXCEPTION;
@@ -125,6 +140,8 @@ static EmuStep op_fixed(EmuCpu *cpu, const EmuInsn *in)
     emu_fp_status_commit(cpu, &st);
     return EMU_NEXT;
 }
+
+THREADED(op_fixed)
 
 /* ---- Integer conversions ----------------------------------------------------- */
 
@@ -174,7 +191,7 @@ static bool dec_int(uint32_t raw, EmuInsn *out)
     }
 }
 
-static EmuStep op_cvt_int(EmuCpu *cpu, const EmuInsn *in)
+static NOINLINE EmuStep op_cvt_int_impl(EmuCpu *cpu, const EmuInsn *in)
 {
     if (!emu_fp_enabled(cpu))
         return EMU_EXCEPTION;
@@ -193,6 +210,8 @@ static EmuStep op_cvt_int(EmuCpu *cpu, const EmuInsn *in)
     return EMU_NEXT;
 }
 
+THREADED(op_cvt_int)
+
 static EmuStep op_fmov_gen(EmuCpu *cpu, const EmuInsn *in)
 {
     if (!emu_fp_enabled(cpu))
@@ -206,7 +225,7 @@ static EmuStep op_fmov_gen(EmuCpu *cpu, const EmuInsn *in)
     case 4: set_x(cpu, d, cpu->v[n].d[1]); break;
     default: cpu->v[d].d[1] = get_x(cpu, n); break;
     }
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* ---- 1 source ------------------------------------------------------------------- */
@@ -230,7 +249,7 @@ static bool dec_1src(uint32_t raw, EmuInsn *out)
     return true;
 }
 
-static EmuStep op_1src(EmuCpu *cpu, const EmuInsn *in)
+static NOINLINE EmuStep op_1src_impl(EmuCpu *cpu, const EmuInsn *in)
 {
     if (!emu_fp_enabled(cpu))
         return EMU_EXCEPTION;
@@ -276,6 +295,8 @@ static EmuStep op_1src(EmuCpu *cpu, const EmuInsn *in)
     return EMU_NEXT;
 }
 
+THREADED(op_1src)
+
 /* ---- Compare, conditional compare ---------------------------------------------- */
 
 static bool dec_cmp(uint32_t raw, EmuInsn *out)
@@ -297,7 +318,7 @@ static uint32_t fp_compare(EmuCpu *cpu, uint32_t raw, bool with_zero, bool signa
 }
 
 /* FCMP, FCMPE: opc2<3> compares with #0.0, opc2<4> signals on quiet NaNs. */
-static EmuStep op_fcmp(EmuCpu *cpu, const EmuInsn *in)
+static NOINLINE EmuStep op_fcmp_impl(EmuCpu *cpu, const EmuInsn *in)
 {
     if (!emu_fp_enabled(cpu))
         return EMU_EXCEPTION;
@@ -305,13 +326,15 @@ static EmuStep op_fcmp(EmuCpu *cpu, const EmuInsn *in)
     return EMU_NEXT;
 }
 
+THREADED(op_fcmp)
+
 static bool dec_ccmp(uint32_t raw, EmuInsn *out)
 {
     return arith_ok(raw);
 }
 
 /* FCCMP, FCCMPE: if cond then compare (op = bit 4 signals) else NZCV = #nzcv. */
-static EmuStep op_fccmp(EmuCpu *cpu, const EmuInsn *in)
+static NOINLINE EmuStep op_fccmp_impl(EmuCpu *cpu, const EmuInsn *in)
 {
     if (!emu_fp_enabled(cpu))
         return EMU_EXCEPTION;
@@ -321,6 +344,8 @@ static EmuStep op_fccmp(EmuCpu *cpu, const EmuInsn *in)
         cpu->nzcv = BITS(in->raw, 3, 0) << 28;
     return EMU_NEXT;
 }
+
+THREADED(op_fccmp)
 
 /* ---- Immediate ----------------------------------------------------------------------- */
 
@@ -343,7 +368,7 @@ static EmuStep op_fmov_imm(EmuCpu *cpu, const EmuInsn *in)
     if (!emu_fp_enabled(cpu))
         return EMU_EXCEPTION;
     set_vd(cpu, RD(in->raw), in->imm);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* ---- 2 source ------------------------------------------------------------------------- */
@@ -376,7 +401,7 @@ static T fp2_##N(EmuFpStatus *st, unsigned op, T a, T b)                       \
 DEFINE_2SRC(32, uint32_t)
 DEFINE_2SRC(64, uint64_t)
 
-static EmuStep op_2src(EmuCpu *cpu, const EmuInsn *in)
+static NOINLINE EmuStep op_2src_impl(EmuCpu *cpu, const EmuInsn *in)
 {
     if (!emu_fp_enabled(cpu))
         return EMU_EXCEPTION;
@@ -390,11 +415,13 @@ static EmuStep op_2src(EmuCpu *cpu, const EmuInsn *in)
     return EMU_NEXT;
 }
 
+THREADED(op_2src)
+
 /* The common arithmetic (FADD, FSUB, FMUL, FDIV, FMADD) also has one
  * handler per operation and precision, matched by table rows ahead of the
  * generic ones: no operation switch on the hot path. */
 #define DEFINE_2SRC_FAST(name, N, FN)                                          \
-static EmuStep op_##name(EmuCpu *cpu, const EmuInsn *in)                       \
+static NOINLINE EmuStep op_##name##_impl(EmuCpu *cpu, const EmuInsn *in)      \
 {                                                                              \
     if (!emu_fp_enabled(cpu))                                                  \
         return EMU_EXCEPTION;                                                  \
@@ -405,7 +432,8 @@ static EmuStep op_##name(EmuCpu *cpu, const EmuInsn *in)                       \
     set_vd(cpu, RD(raw), r);                                                   \
     emu_fp_status_commit(cpu, &st);                                            \
     return EMU_NEXT;                                                           \
-}
+}                                                                              \
+THREADED(op_##name)
 DEFINE_2SRC_FAST(fmul_s, 32, mul)
 DEFINE_2SRC_FAST(fmul_d, 64, mul)
 DEFINE_2SRC_FAST(fdiv_s, 32, div)
@@ -425,7 +453,7 @@ static EmuStep op_fcsel(EmuCpu *cpu, const EmuInsn *in)
     bool dbl = ftype(raw) == 1;
     unsigned src = emu_cond_holds(cpu->nzcv, BITS(raw, 15, 12)) ? RN(raw) : RM(raw);
     set_vreg(cpu, RD(raw), vreg(cpu, src, dbl), dbl);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 /* ---- 3 source --------------------------------------------------------------------------- */
@@ -437,7 +465,7 @@ static bool dec_3src(uint32_t raw, EmuInsn *out)
     return arith_ok(raw);
 }
 
-static EmuStep op_3src(EmuCpu *cpu, const EmuInsn *in)
+static NOINLINE EmuStep op_3src_impl(EmuCpu *cpu, const EmuInsn *in)
 {
     if (!emu_fp_enabled(cpu))
         return EMU_EXCEPTION;
@@ -463,7 +491,9 @@ static EmuStep op_3src(EmuCpu *cpu, const EmuInsn *in)
     return EMU_NEXT;
 }
 
-static EmuStep op_fmadd_s(EmuCpu *cpu, const EmuInsn *in)
+THREADED(op_3src)
+
+static NOINLINE EmuStep op_fmadd_s_impl(EmuCpu *cpu, const EmuInsn *in)
 {
     if (!emu_fp_enabled(cpu))
         return EMU_EXCEPTION;
@@ -474,7 +504,9 @@ static EmuStep op_fmadd_s(EmuCpu *cpu, const EmuInsn *in)
     return EMU_NEXT;
 }
 
-static EmuStep op_fmadd_d(EmuCpu *cpu, const EmuInsn *in)
+THREADED(op_fmadd_s)
+
+static NOINLINE EmuStep op_fmadd_d_impl(EmuCpu *cpu, const EmuInsn *in)
 {
     if (!emu_fp_enabled(cpu))
         return EMU_EXCEPTION;
@@ -484,6 +516,8 @@ static EmuStep op_fmadd_d(EmuCpu *cpu, const EmuInsn *in)
     emu_fp_status_commit(cpu, &st);
     return EMU_NEXT;
 }
+
+THREADED(op_fmadd_d)
 
 /* ---- The table ----------------------------------------------------------------------------- */
 

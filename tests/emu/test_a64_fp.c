@@ -342,3 +342,35 @@ Test(a64_fp, fpen_01_traps_el0_only)
     cr_assert_eq(emu_cpu_pc(h->cpu), harness_vector(0x400), "taken from EL0 to the lower-EL vector");
     cr_assert_eq(harness_esr(h) >> 26, EC_FP_ACCESS);
 }
+
+/* A block of FP instructions runs threaded (each handler continues into
+ * the next); the budget still stops it exactly, and any split of the
+ * budget gives the same state. */
+Test(a64_fp, block_of_fp_instructions_stops_exactly_on_budget)
+{
+    static const uint32_t code[] = {
+        0x1e6e1000,   /* fmov d0, #1.0 */
+        0x1e602800,   /* fadd d0, d0, d0 */
+        0x1e602800,   /* fadd d0, d0, d0 */
+        0x1e602800,   /* fadd d0, d0, d0 */
+        0x1e602008,   /* fcmp d0, #0.0 */
+        0x1e701001,   /* fmov d1, #-2.0 */
+        0x1e61cc02,   /* fcsel d2, d0, d1, gt */
+        0x9e780043,   /* fcvtzs x3, d2 */
+    };
+    for (unsigned split = 1; split <= 8; split++) {
+        harness_code(h, code, 8);
+        emu_cpu_set_x(h->cpu, 3, 0);
+        cr_assert_eq(harness_run(h, split), split);
+        cr_assert_eq(emu_cpu_pc(h->cpu), HARNESS_CODE + 4 * split);
+        cr_assert_eq(harness_run(h, 8 - split), 8 - split);
+        uint64_t d0[2], d2[2];
+        emu_cpu_v(h->cpu, 0, d0);
+        emu_cpu_v(h->cpu, 2, d2);
+        cr_assert_eq(d0[0], 0x4020000000000000ull, "8.0 after splitting at %u", split);
+        cr_assert_eq(d2[0], 0x4020000000000000ull);
+        cr_assert_eq(emu_cpu_x(h->cpu, 3), 8);
+        cr_assert_eq(h->cpu->nzcv, 0x20000000u, "greater than zero: C");
+        cr_assert_eq(emu_cpu_pc(h->cpu), HARNESS_CODE + 32);
+    }
+}
