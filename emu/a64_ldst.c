@@ -34,16 +34,30 @@
  *   - the should-be-one fields are ignored: Rs and Rt2 of LDAR/STLR, Rt2 of
  *     LDXR/STXR, Rs of LDXR/LDXP.
  *
- * The exclusive monitor (EmuCpu.excl_*) behaves as QEMU's: LDXR records
- * the address, the size and the value loaded; STXR stores (status 0) only if
- * the monitor is valid, address and size match and memory still holds the
- * recorded value; otherwise it stores nothing (status 1). Either way it
- * clears the monitor. Two departures from QEMU: QEMU records no size, so a
- * STXRH after an LDXRB of the same address may succeed there (the Arm ARM
- * leaves it CONSTRAINED UNPREDICTABLE; here it fails); and QEMU compares
- * the address with the monitor first, while here an unaligned STXR takes
- * the alignment fault that the Arm ARM's AArch64.ExclusiveMonitorsPass()
- * raises before it looks at the monitor.
+ * The exclusive monitor (EmuCpu.excl_*) behaves exactly as QEMU 7.2's
+ * (the Arm ARM leaves the order of the alignment and monitor checks
+ * IMPLEMENTATION DEFINED and a size mismatch CONSTRAINED UNPREDICTABLE).
+ * It records an address and up to 16 bytes of value, never a size:
+ *   - LDXR (any size) sets excl_val[0] to the value loaded, zero-extended;
+ *     LDXP W to the whole doubleword; LDXP X sets excl_val[0] and [1].
+ *     Only LDXP X writes excl_val[1]: after LDXR or LDXP W it keeps what an
+ *     earlier LDXP X left there, and STXP X compares against that.
+ *   - A store-exclusive whose address is not the monitor's (or with no
+ *     monitor) stores nothing, takes no fault, whatever the alignment, and
+ *     sets status 1. Only an address match goes on to the access, which
+ *     is QEMU's compare-and-swap and faults like a load first: alignment
+ *     (DFSC 0x21 with WnR = 0), then read permission, then write
+ *     permission (WnR = 1).
+ *   - STXR of 1 << size bytes: stores when memory equals excl_val[0]
+ *     truncated to the store's size; the status is 0 only if moreover the
+ *     value read, zero-extended, equals all of excl_val[0]. So after LDXR X,
+ *     STXRB stores its byte when the low byte is unchanged yet reports
+ *     failure; after LDXRB, STXR X stores only if the upper 7 bytes are 0.
+ *     Write permission is needed even when nothing is stored.
+ *   - STXP W: the same as an 8-byte STXR of Rt2:Rt.
+ *   - STXP X: stores both only when the 16 bytes equal excl_val[0..1]
+ *     (status 0), else nothing (status 1, no write permission needed).
+ * A store-exclusive clears the monitor unless it faults.
  *
  * Unprivileged forms (LDTR, STTR, ...) executed at EL1 with stage 1
  * translation on access memory with EL0's permissions: a walk for EL0
@@ -453,7 +467,8 @@ static EmuStep vldr_lit(EmuCpu *cpu, const EmuInsn *in)
  *
  * All need natural alignment (the pairs: of the pair's total size) and
  * raise an alignment fault (DFSC 0x21) otherwise, whatever SCTLR_EL1.A
- * says. One PE, no caches: acquire and release order nothing further.
+ * says; a store-exclusive checks it only when the monitor holds its
+ * address (header). One PE, no caches: acquire and release order nothing further.
  * `aux` = the access size's log2 (a pair: of one register).
  */
 static bool dec_excl(uint32_t raw, EmuInsn *out)
@@ -470,37 +485,42 @@ static EmuStep op_ldxr(EmuCpu *cpu, const EmuInsn *in)
         return EMU_EXCEPTION;
     cpu->excl_valid = true;
     cpu->excl_addr = a;
-    cpu->excl_size = 1u << size;
     cpu->excl_val[0] = v;
-    cpu->excl_val[1] = 0;
     set_x(cpu, RT(in->raw), v);
     EMU_CONTINUE(cpu, in);
 }
 
-/* Whether a store-exclusive of `len` bytes at `a` may store: the monitor
- * holds this address and size. Then memory must still hold what the load
- * saw, which the callers compare. */
-static bool monitor_matches(const EmuCpu *cpu, uint64_t a, unsigned len)
+/* QEMU's compare-and-swap of 1 << size bytes at the monitor's address
+ * (see the header): alignment and read faults first, then write
+ * permission whatever the comparison. Returns false on a fault, else sets
+ * *status. */
+static bool excl_cmpxchg(EmuCpu *cpu, uint64_t a, unsigned size, uint64_t v, uint32_t *status)
 {
-    return cpu->excl_valid && cpu->excl_addr == a && cpu->excl_size == len;
+    unsigned len = 1u << size;
+    uint64_t cmp = cpu->excl_val[0], cur;
+    if (size < 3)
+        cmp &= (1ull << (8 * len)) - 1;
+    if (!emu_check_align(cpu, a, len, false) || !load_sized(cpu, a, size, &cur) ||
+        !emu_probe_write(cpu, a, len))
+        return false;
+    if (cur == cmp && !store_sized(cpu, a, size, v))
+        return false;
+    *status = cur != cpu->excl_val[0];
+    return true;
+}
+
+static inline bool monitor_holds(const EmuCpu *cpu, uint64_t a)
+{
+    return cpu->excl_valid && cpu->excl_addr == a;
 }
 
 static EmuStep op_stxr(EmuCpu *cpu, const EmuInsn *in)
 {
-    unsigned size = in->aux, len = 1u << size;
-    uint64_t a = base_reg(cpu, in), v = get_x(cpu, RT(in->raw)), cur;
+    uint64_t a = base_reg(cpu, in);
     uint32_t status = 1;
-    if (!emu_check_align(cpu, a, len, true))
+    if (monitor_holds(cpu, a) &&
+        !excl_cmpxchg(cpu, a, in->aux, get_x(cpu, RT(in->raw)), &status))
         return EMU_EXCEPTION;
-    if (monitor_matches(cpu, a, len)) {
-        if (!emu_probe_write(cpu, a, len) || !load_sized(cpu, a, size, &cur))
-            return EMU_EXCEPTION;
-        if (cur == cpu->excl_val[0]) {
-            if (!store_sized(cpu, a, size, v))
-                return EMU_EXCEPTION;
-            status = 0;
-        }
-    }
     cpu->excl_valid = false;
     set_w(cpu, RM(in->raw), status);
     EMU_CONTINUE(cpu, in);
@@ -513,16 +533,13 @@ static EmuStep op_ldxp(EmuCpu *cpu, const EmuInsn *in)
     if (in->aux == 2) {
         if (!emu_check_align(cpu, a, 8, false) || !emu_load64(cpu, a, &lo))
             return EMU_EXCEPTION;
-        cpu->excl_size = 8;
         cpu->excl_val[0] = lo;
-        cpu->excl_val[1] = 0;
         hi = lo >> 32;
         lo = (uint32_t)lo;
     } else {
         if (!emu_check_align(cpu, a, 16, false) || !emu_load64(cpu, a, &lo) ||
             !emu_load64(cpu, a + 8, &hi))
             return EMU_EXCEPTION;
-        cpu->excl_size = 16;
         cpu->excl_val[0] = lo;
         cpu->excl_val[1] = hi;
     }
@@ -537,23 +554,15 @@ static EmuStep op_stxp(EmuCpu *cpu, const EmuInsn *in)
 {
     uint64_t a = base_reg(cpu, in), cur0, cur1;
     uint64_t t = get_x(cpu, RT(in->raw)), t2 = get_x(cpu, RT2(in->raw));
-    unsigned len = in->aux == 2 ? 8 : 16;
     uint32_t status = 1;
-    if (!emu_check_align(cpu, a, len, true))
-        return EMU_EXCEPTION;
-    if (monitor_matches(cpu, a, len)) {
-        if (!emu_probe_write(cpu, a, len))
-            return EMU_EXCEPTION;
-        if (len == 8) {
-            if (!emu_load64(cpu, a, &cur0))
+    if (monitor_holds(cpu, a)) {
+        if (in->aux == 2) {
+            if (!excl_cmpxchg(cpu, a, 3, (uint32_t)t | t2 << 32, &status))
                 return EMU_EXCEPTION;
-            if (cur0 == cpu->excl_val[0]) {
-                if (!emu_store64(cpu, a, (uint32_t)t | t2 << 32))
-                    return EMU_EXCEPTION;
-                status = 0;
-            }
         } else {
-            if (!emu_load64(cpu, a, &cur0) || !emu_load64(cpu, a + 8, &cur1))
+            /* 16-byte aligned: one page. */
+            if (!emu_check_align(cpu, a, 16, false) || !emu_load64(cpu, a, &cur0) ||
+                !emu_load64(cpu, a + 8, &cur1))
                 return EMU_EXCEPTION;
             if (cur0 == cpu->excl_val[0] && cur1 == cpu->excl_val[1]) {
                 if (!emu_store64(cpu, a, t) || !emu_store64(cpu, a + 8, t2))

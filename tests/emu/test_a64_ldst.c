@@ -630,7 +630,8 @@ Test(a64_ldst, simd_and_fp_accesses_trap_when_cpacr_disables_them)
         h->cpu->sys.cpacr_el1 = 0;
         emu_cpu_set_pstate(h->cpu, 0x3c5);
         uint64_t esr = run_fault_unchanged(fp[i], "fp access");
-        cr_assert_eq(esr >> 26, 0x07, "0x%08x: ESR 0x%lx", fp[i], (unsigned long)esr);
+        cr_assert_eq(esr, (0x07ull << 26) | (1ull << 25) | (1ull << 24) | (0xeull << 20),
+                     "0x%08x: ESR 0x%lx", fp[i], (unsigned long)esr);
     }
     h->cpu->sys.cpacr_el1 = 0;
     run_one(0xf9400420, "ldr x0, [x1, #8]");   /* general registers are not affected */
@@ -672,7 +673,7 @@ Test(a64_ldst, stxr_without_ldxr_fails_and_stores_nothing)
     cr_assert_eq(harness_read64(h, HARNESS_DATA + 0x40), 0x1234);
 }
 
-Test(a64_ldst, stxr_fails_when_address_size_or_value_differ)
+Test(a64_ldst, stxr_fails_when_address_or_value_differ)
 {
     /* Another address. */
     excl_setup(HARNESS_DATA + 0x40, 0x1234);
@@ -690,8 +691,8 @@ Test(a64_ldst, stxr_fails_when_address_size_or_value_differ)
     cr_assert_eq(emu_cpu_x(h->cpu, 3), 1);
     cr_assert_eq(harness_read64(h, HARNESS_DATA + 0x40), 0x1234);
 
-    /* Another size: ldxrb then stxrh. CONSTRAINED UNPREDICTABLE; QEMU tracks
-     * no size and would store here, we fail it (the monitor records a size). */
+    /* Another size: ldxrb then stxrh. The monitor records no size; the
+     * halfword 0x1234 differs from the recorded byte 0x34, zero-extended. */
     excl_setup(HARNESS_DATA + 0x40, 0x1234);
     harness_code(h, (uint32_t[]){ 0x085f7c20 /* ldxrb w0, [x1] */, 0x48037c22 /* stxrh w3, w2, [x1] */ }, 2);
     cr_assert_eq(harness_run(h, 2), 2);
@@ -772,11 +773,78 @@ Test(a64_ldst, exclusive_pairs)
     cr_assert_eq(harness_read64(h, HARNESS_DATA + 0x40), 0xbbbbbbbbaaaaaaaaull);
     cr_assert_eq(harness_read64(h, HARNESS_DATA + 0x48), two[1]);
 
-    /* An X pair store needs an X pair reservation. */
+    /* As QEMU: an X pair store compares the second doubleword with what
+     * the last LDXP X recorded (two[1], from the first LDXP above), which
+     * LDXP W leaves alone; memory still holds both, so it succeeds. */
     harness_code(h, (uint32_t[]){ 0x887f0820 /* ldxp w0, w2, [x1] */,
                                   0xc8231424 /* stxp w3, x4, x5, [x1] */ }, 2);
     cr_assert_eq(harness_run(h, 2), 2);
-    cr_assert_eq(emu_cpu_x(h->cpu, 3), 1);
+    cr_assert_eq(emu_cpu_x(h->cpu, 3), 0);
+    cr_assert_eq(harness_read64(h, HARNESS_DATA + 0x40), 0xaaaaaaaaaaaaaaaaull);
+    cr_assert_eq(harness_read64(h, HARNESS_DATA + 0x48), 0xbbbbbbbbbbbbbbbbull);
+}
+
+/* Load-exclusive and store-exclusive of different sizes at one address,
+ * as QEMU 7.2 (qemu-aarch64 -cpu cortex-a57, inline asm). Memory holds
+ * m0 (default 0x11223344556677f8) and 0x99aabbccddeeff00 at x1, 0x5555 and
+ * 0 at x1 + 16; x4 = 0xa1a2a3a4a5a6a7a8, x5 = 0xb1b2b3b4b5b6b7b8. Each case
+ * first runs `ldxp x6, x7, [x8]; clrex` with x8 = x1 + pre, which sets the
+ * second doubleword that STXP X compares with. */
+Test(a64_ldst, exclusive_accesses_of_mixed_sizes_compare_values_as_qemu)
+{
+    enum { LDXRB = 0x085f7c20, LDXRH = 0x485f7c20, LDXRW = 0x885f7c20, LDXRX = 0xc85f7c20,
+           LDXPW = 0x887f0820, LDXPX = 0xc87f0820, STXRB = 0x08037c24, STXRH = 0x48037c24,
+           STXRW = 0x88037c24, STXRX = 0xc8037c24, STXPW = 0x88231424, STXPX = 0xc8231424 };
+    static const uint64_t M0 = 0x11223344556677f8ull, M1 = 0x99aabbccddeeff00ull;
+    static const struct {
+        uint32_t ld, st;
+        const char *text;
+        unsigned pre;
+        uint64_t m0;            /* 0: M0 */
+        uint32_t status;
+        uint64_t after0, after1;
+    } cases[] = {
+        { LDXRB, STXRH, "ldxrb/stxrh", 0, 0, 1, M0, M1 },
+        { LDXRH, STXRB, "ldxrh/stxrb (stores, reports failure)", 0, 0, 1, 0x11223344556677a8ull, M1 },
+        { LDXRX, STXRB, "ldxr x/stxrb (stores, reports failure)", 0, 0, 1, 0x11223344556677a8ull, M1 },
+        { LDXRX, STXRW, "ldxr x/stxr w (stores, reports failure)", 0, 0, 1, 0x11223344a5a6a7a8ull, M1 },
+        { LDXRW, STXRX, "ldxr w/stxr x", 0, 0, 1, M0, M1 },
+        { LDXRB, STXRX, "ldxrb/stxr x", 0, 0, 1, M0, M1 },
+        { LDXRB, STXRX, "ldxrb/stxr x, upper bytes 0", 0, 0xf8, 0, 0xa1a2a3a4a5a6a7a8ull, M1 },
+        { LDXRH, STXRB, "ldxrh/stxrb, upper byte 0", 0, 0x11223344000000f8ull, 0,
+          0x11223344000000a8ull, M1 },
+        { LDXRW, STXPW, "ldxr w/stxp w", 0, 0, 1, M0, M1 },
+        { LDXPW, STXRX, "ldxp w/stxr x", 0, 0, 0, 0xa1a2a3a4a5a6a7a8ull, M1 },
+        { LDXPW, STXRW, "ldxp w/stxr w (stores, reports failure)", 0, 0, 1, 0x11223344a5a6a7a8ull, M1 },
+        { LDXPX, STXRX, "ldxp x/stxr x", 0, 0, 0, 0xa1a2a3a4a5a6a7a8ull, M1 },
+        { LDXPX, STXPW, "ldxp x/stxp w", 0, 0, 0, 0xb5b6b7b8a5a6a7a8ull, M1 },
+        { LDXRX, STXPW, "ldxr x/stxp w", 0, 0, 0, 0xb5b6b7b8a5a6a7a8ull, M1 },
+        { LDXPX, STXPX, "ldxp x/stxp x", 0, 0, 0, 0xa1a2a3a4a5a6a7a8ull, 0xb1b2b3b4b5b6b7b8ull },
+        { LDXPW, STXPX, "ldxp w/stxp x", 0, 0, 0, 0xa1a2a3a4a5a6a7a8ull, 0xb1b2b3b4b5b6b7b8ull },
+        { LDXRX, STXPX, "ldxr x/stxp x", 0, 0, 0, 0xa1a2a3a4a5a6a7a8ull, 0xb1b2b3b4b5b6b7b8ull },
+        { LDXRX, STXPX, "ldxr x/stxp x, high from another ldxp", 16, 0, 1, M0, M1 },
+        { LDXPW, STXPX, "ldxp w/stxp x, high from another ldxp", 16, 0, 1, M0, M1 },
+    };
+    for (unsigned c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        uint64_t a = HARNESS_DATA + 0x40;
+        harness_write64(h, a, cases[c].m0 ? cases[c].m0 : M0);
+        harness_write64(h, a + 8, M1);
+        harness_write64(h, a + 16, 0x5555);
+        harness_write64(h, a + 24, 0);
+        emu_cpu_set_x(h->cpu, 1, a);
+        emu_cpu_set_x(h->cpu, 3, 7);
+        emu_cpu_set_x(h->cpu, 4, 0xa1a2a3a4a5a6a7a8ull);
+        emu_cpu_set_x(h->cpu, 5, 0xb1b2b3b4b5b6b7b8ull);
+        emu_cpu_set_x(h->cpu, 8, a + cases[c].pre);
+        harness_code(h, (uint32_t[]){ 0xc87f1d06 /* ldxp x6, x7, [x8] */, 0xd5033f5f /* clrex */,
+                                      cases[c].ld, cases[c].st }, 4);
+        cr_assert_eq(harness_run(h, 4), 4, "%s", cases[c].text);
+        cr_assert_eq(emu_cpu_x(h->cpu, 3), cases[c].status, "%s: status", cases[c].text);
+        cr_assert_eq(harness_read64(h, a), cases[c].after0, "%s: 0x%lx", cases[c].text,
+                     (unsigned long)harness_read64(h, a));
+        cr_assert_eq(harness_read64(h, a + 8), cases[c].after1, "%s: second doubleword",
+                     cases[c].text);
+    }
 }
 
 Test(a64_ldst, ldxp_with_rt_equal_rt2_keeps_the_second_value)
@@ -818,18 +886,14 @@ Test(a64_ldst, ldxr_from_sp)
     cr_assert_eq(emu_cpu_x(h->cpu, 0), 0xabcdef);
 }
 
-Test(a64_ldst, exclusives_and_acquire_release_fault_when_unaligned)
+Test(a64_ldst, exclusive_loads_and_acquire_release_fault_when_unaligned)
 {
     static const struct { uint32_t insn; const char *text; unsigned off; bool write; } cases[] = {
         { 0xc85f7c20, "ldxr x0, [x1]", 4, false },
         { 0x885f7c20, "ldxr w0, [x1]", 2, false },
         { 0x485f7c20, "ldxrh w0, [x1]", 1, false },
-        { 0xc8037c22, "stxr w3, x2, [x1]", 4, true },
-        { 0x48037c22, "stxrh w3, w2, [x1]", 1, true },
         { 0xc87f0820, "ldxp x0, x2, [x1]", 8, false },
         { 0x887f0820, "ldxp w0, w2, [x1]", 4, false },
-        { 0xc8231424, "stxp w3, x4, x5, [x1]", 8, true },
-        { 0x88231424, "stxp w3, w4, w5, [x1]", 4, true },
         { 0xc8dffc20, "ldar x0, [x1]", 4, false },
         { 0x48dffc20, "ldarh w0, [x1]", 1, false },
         { 0x889ffc20, "stlr w0, [x1]", 2, true },
@@ -843,6 +907,41 @@ Test(a64_ldst, exclusives_and_acquire_release_fault_when_unaligned)
         uint64_t esr = run_fault_unchanged(cases[c].insn, cases[c].text);
         cr_assert_eq(esr, ESR_DABT((cases[c].write ? WNR : 0) | 0x21), "%s: ESR 0x%lx",
                      cases[c].text, (unsigned long)esr);
+        cr_assert_eq(h->cpu->sys.far_el1, a, "%s: FAR", cases[c].text);
+    }
+}
+
+/* QEMU 7.2 compares the address with the monitor first: an unaligned
+ * store-exclusive elsewhere just fails. At the monitor's address (after a
+ * smaller load-exclusive) it takes the alignment fault of QEMU's
+ * compare-and-swap, which reads first: WnR = 0 (qemu-system-aarch64 -d int
+ * shows ESR 0x96000021). */
+Test(a64_ldst, store_exclusive_checks_alignment_only_at_the_monitors_address)
+{
+    static const struct { uint32_t ld, st; const char *text; unsigned off; } cases[] = {
+        { 0x085f7c20, 0x48037c24, "ldxrb/stxrh w3, w4, [x1]", 1 },
+        { 0x085f7c20, 0xc8037c24, "ldxrb/stxr w3, x4, [x1]", 4 },
+        { 0x885f7c20, 0xc8231424, "ldxr w/stxp w3, x4, x5, [x1]", 8 },
+        { 0x885f7c20, 0x88231424, "ldxr w/stxp w3, w4, w5, [x1]", 4 },
+    };
+    for (unsigned c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        diff_setup(0);
+        uint64_t a = HARNESS_DATA + 0x40 + cases[c].off;
+        emu_cpu_set_x(h->cpu, 1, a);
+        emu_cpu_set_pstate(h->cpu, 0x3c5);
+        /* Without the monitor: status 1, nothing stored, no fault. */
+        State before, after;
+        state_get(&before);
+        run_one(cases[c].st, cases[c].text);
+        cr_assert_eq(emu_cpu_x(h->cpu, 3), 1, "%s: status without a monitor", cases[c].text);
+        emu_cpu_set_x(h->cpu, 3, before.x[3]);
+        state_get(&after);
+        after.pc = before.pc;
+        state_assert_eq(&after, &before, cases[c].text);
+
+        run_one(cases[c].ld, cases[c].text);
+        uint64_t esr = run_fault_unchanged(cases[c].st, cases[c].text);
+        cr_assert_eq(esr, ESR_DABT(0x21), "%s: ESR 0x%lx", cases[c].text, (unsigned long)esr);
         cr_assert_eq(h->cpu->sys.far_el1, a, "%s: FAR", cases[c].text);
     }
 }
@@ -969,4 +1068,37 @@ Test(a64_ldst, unprivileged_access_crossing_into_an_el1_page_faults_there)
     cr_assert_eq(esr, ESR_DABT(WNR | 0x0f));
     cr_assert_eq(h->cpu->sys.far_el1, UVA + 0x1000);
     cr_assert_eq(harness_read64(h, HARNESS_DATA + 0xff8) >> 32, 0, "sttr wrote its first page");
+}
+
+/* After an address match QEMU 7.2 (one CPU: a non-atomic compare-and-swap)
+ * writes even when the values differ, so STXR and STXP W need write
+ * permission either way; STXP X writes only on success. Checked with
+ * qemu-system-aarch64 on an EL1 read-only page. */
+Test(a64_ldst, store_exclusive_on_a_read_only_page)
+{
+    map_pages();
+    uint64_t va = UVA + 0x3000, pa = HARNESS_DATA + 0x3000;   /* EL1 read-only */
+    static const struct { uint32_t ld, st; const char *text; bool faults; } cases[] = {
+        { 0xc85f7c20, 0xc8037c24, "ldxr x/stxr x, value changed", true },
+        { 0x887f0820, 0x88231424, "ldxp w/stxp w, value changed", true },
+        { 0xc87f0820, 0xc8231424, "ldxp x/stxp x, value changed", false },
+    };
+    for (unsigned c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        harness_write64(h, pa, 0x1234);
+        emu_cpu_set_x(h->cpu, 1, va);
+        emu_cpu_set_x(h->cpu, 3, 7);
+        emu_cpu_set_pstate(h->cpu, 0x3c5);
+        run_one(cases[c].ld, cases[c].text);
+        harness_write64(h, pa, 0x9999);
+        if (cases[c].faults) {
+            uint64_t esr = run_fault_unchanged(cases[c].st, cases[c].text);
+            cr_assert_eq(esr, ESR_DABT(WNR | 0x0f), "%s: ESR 0x%lx", cases[c].text,
+                         (unsigned long)esr);
+            cr_assert_eq(h->cpu->sys.far_el1, va, "%s: FAR", cases[c].text);
+        } else {
+            run_one(cases[c].st, cases[c].text);
+            cr_assert_eq(emu_cpu_x(h->cpu, 3), 1, "%s: status", cases[c].text);
+        }
+        cr_assert_eq(harness_read64(h, pa), 0x9999, "%s", cases[c].text);
+    }
 }
