@@ -32,6 +32,7 @@ struct EmuMachine {
     EmuGic *gic;
     EmuPl031 *rtc;
     EmuSemihost semihost;
+    char *semihost_cmdline;       /* the program's path, then -append's words */
     uint64_t idle_ns;             /* virtual time skipped in WFI */
     uint64_t timer_deadline;      /* icount of the next timer or RTC event */
     char *elf_path;               /* reloaded on SYSTEM_RESET */
@@ -54,6 +55,14 @@ static void semihost_output(void *opaque, const uint8_t *buf, size_t len)
     EmuMachine *m = opaque;
     if (m->cfg.console_out)
         m->cfg.console_out(m->cfg.opaque, buf, len);
+}
+
+/* ":tt" opened for write is QEMU's stdout, which -serial stdio shares. */
+static void semihost_stdout(void *opaque, const uint8_t *buf, size_t len)
+{
+    EmuMachine *m = opaque;
+    for (size_t i = 0; i < len && m->cfg.serial_out; i++)
+        m->cfg.serial_out(m->cfg.opaque, buf[i]);
 }
 
 static void semihost_exit(void *opaque, int status)
@@ -171,7 +180,8 @@ static bool semihost_call(void *opaque, EmuCpu *cpu)
     EmuMachine *m = opaque;
     if (!m->cfg.semihosting)
         return false;
-    return emu_semihost_call(&m->semihost, cpu, counter(m, cpu), EMU_CNTFRQ_HZ);
+    /* Clocks in nanoseconds of virtual time: QEMU's SYS_TICKFREQ is 1 GHz. */
+    return emu_semihost_call(&m->semihost, cpu, now_ns(m), 1000000000);
 }
 
 EmuMachine *emu_machine_new(const EmuMachineConfig *cfg, GError **err)
@@ -211,7 +221,8 @@ EmuMachine *emu_machine_new(const EmuMachineConfig *cfg, GError **err)
         g_assert_not_reached();
     m->timer_deadline = NO_DEADLINE;
     m->semihost = (EmuSemihost){
-        .output = semihost_output, .exit = semihost_exit, .opaque = m, .cmdline = c.cmdline,
+        .output = semihost_output, .stdout_output = semihost_stdout, .exit = semihost_exit,
+        .seconds = rtc_host_seconds, .opaque = m,
     };
     return m;
 }
@@ -226,6 +237,7 @@ void emu_machine_free(EmuMachine *m)
     emu_pl031_free(m->rtc);
     emu_mem_free(m->mem);
     g_free(m->elf_path);
+    g_free(m->semihost_cmdline);
     g_free(m->error);
     g_free(m->warning);
     g_free(m);
@@ -249,10 +261,17 @@ static bool load(EmuMachine *m, const char *path, GError **err)
     };
     size_t dtb_size;
     void *dtb = emu_fdt_build(&fc, &dtb_size);
+    /* SYS_HEAPINFO: the largest gap in RAM between the image and the DTB
+     * (QEMU's DTB blob is DTB_ROOM long). */
+    uint64_t used[2][2] = { { info.low, info.high } };
+    unsigned n_used = 1;
     if (info.low >= EMU_VIRT_RAM_BASE + DTB_ROOM && dtb_size <= DTB_ROOM) {
         if (!emu_mem_write_phys(m->mem, EMU_VIRT_RAM_BASE, dtb, dtb_size))
             g_assert_not_reached();
+        used[n_used][0] = EMU_VIRT_RAM_BASE, used[n_used++][1] = EMU_VIRT_RAM_BASE + DTB_ROOM;
     }
+    emu_semihost_set_heap(&m->semihost, EMU_VIRT_RAM_BASE, m->cfg.ram_size,
+                          (const uint64_t (*)[2])used, n_used);
     g_free(dtb);
     emu_cpu_reset(m->cpu, info.entry);
     emu_pl011_reset(m->uart);
@@ -270,6 +289,17 @@ bool emu_machine_load_elf(EmuMachine *m, const char *path, GError **err)
         return false;
     g_free(m->elf_path);
     m->elf_path = g_strdup(path);
+    /* SYS_GET_CMDLINE as QEMU builds it: the path, then -append's words
+     * (split at spaces) each after one space. */
+    GString *cmd = g_string_new(path);
+    gchar **words = g_strsplit(m->cfg.cmdline ? m->cfg.cmdline : "", " ", -1);
+    for (gchar **w = words; *w; w++)
+        if (**w)
+            g_string_append_printf(cmd, " %s", *w);
+    g_strfreev(words);
+    g_free(m->semihost_cmdline);
+    m->semihost_cmdline = g_string_free(cmd, false);
+    m->semihost.cmdline = m->semihost_cmdline;
     return true;
 }
 
