@@ -323,7 +323,7 @@ EmuStep emu_undef(EmuCpu *cpu)
     return emu_raise(cpu, EC_UNKNOWN, 0);
 }
 
-bool emu_fp_enabled(EmuCpu *cpu)
+bool emu_fp_enabled_slow(EmuCpu *cpu)
 {
     unsigned fpen = (cpu->sys.cpacr_el1 >> 20) & 3;
     if (fpen == 3 || (fpen == 1 && cpu_el(cpu) == 1))

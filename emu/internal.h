@@ -303,7 +303,14 @@ void emu_exception_enter(struct EmuCpu *cpu, uint32_t esr, uint64_t far,
 /* FP/SIMD access check (CPACR_EL1.FPEN). Returns true if the instruction
  * may go on; false with cpu->exc filled (trap to EL1, EC 0x07). Every FP and
  * SIMD handler starts with: if (!emu_fp_enabled(cpu)) return EMU_EXCEPTION; */
-bool emu_fp_enabled(struct EmuCpu *cpu);
+bool emu_fp_enabled_slow(struct EmuCpu *cpu);
+static inline bool emu_fp_enabled(struct EmuCpu *cpu)
+{
+    /* CPACR_EL1.FPEN == 0b11: no trap at EL0 or EL1, the common case. */
+    if (likely(((cpu->sys.cpacr_el1 >> 20) & 3) == 3))
+        return true;
+    return emu_fp_enabled_slow(cpu);
+}
 
 /* ---- Memory ------------------------------------------------------------- */
 
