@@ -34,6 +34,8 @@ static const uint8_t features[] = { 'S', 'H', 'F', 'B', 0x03 };
 
 /* Longest file name compared with the pseudo-files' names. */
 #define NAME_MAX_READ 64
+/* Longest name scanned for its NUL (QEMU: unbounded). */
+#define NAME_SCAN_MAX (1u << 20)
 
 /* Fetch parameter n of the block at x1; false on a fault. */
 static bool arg(EmuCpu *cpu, unsigned n, uint64_t *v)
@@ -99,16 +101,18 @@ static int64_t sys_open(EmuSemihost *sh, EmuCpu *cpu)
     uint64_t p[3];
     if (!args(cpu, p, 3))
         return fail(sh, E_FAULT);
-    /* QEMU reads the name up to its NUL, whatever the length says. */
+    /* QEMU reads the name up to its NUL, whatever the length says: a fault
+     * before the NUL is EFAULT. Only the start is kept for comparing. */
     char name[NAME_MAX_READ + 1];
     size_t n = 0;
-    for (; n < NAME_MAX_READ; n++) {
-        if (!emu_cpu_read_virt(cpu, p[0] + n, &name[n], 1))
+    for (char c = 1; c; n++) {
+        if (n >= NAME_SCAN_MAX || !emu_cpu_read_virt(cpu, p[0] + n, &c, 1))
             return fail(sh, E_FAULT);
-        if (!name[n])
-            break;
+        if (n < NAME_MAX_READ)
+            name[n] = c;
     }
-    name[n] = 0;
+    n--;                            /* the name's length */
+    name[MIN(n, (size_t)NAME_MAX_READ)] = 0;
     if (p[1] >= 12)
         return fail(sh, E_INVAL);
     if (n < NAME_MAX_READ && !strcmp(name, ":tt")) {

@@ -326,3 +326,22 @@ Test(semihost, exit_status_is_the_subcode_truncated_by_the_host)
     cr_assert(exited);
     cr_assert_eq(exit_status & 0xff, 7);
 }
+
+Test(semihost, open_of_an_unreadable_name_is_efault)
+{
+    cr_assert_eq((int64_t)call3(0x01, 0x50000000, 0, 3), -1);
+    cr_assert_eq(errno_now(), 14);
+}
+
+Test(semihost, long_names_are_compared_whole)
+{
+    char name[100];
+    memset(name, 'x', sizeof name - 1);
+    name[sizeof name - 1] = 0;
+    memcpy(name, ":tt", 4);      /* ":tt" then the rest unseen after the NUL */
+    cr_assert_eq(open_name(name, 0, 3), 1);
+    memset(name, 'x', sizeof name - 1);
+    memcpy(name, ":tt", 3);      /* ":ttxxx...": a host file */
+    cr_assert_eq(open_name(name, 0, 98), -1);
+    cr_assert_eq(errno_now(), 22);   /* the byte at the length given is no NUL */
+}
