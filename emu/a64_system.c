@@ -23,7 +23,7 @@
 #define DCZID_BS       4               /* 2^4 words: DC ZVA zeroes 64 bytes */
 #define CLIDR_VALUE    0x0a200023ull
 #define PFR0_VALUE     0x0000000000000011ull  /* EL0, EL1 AArch64; FP, AdvSIMD */
-#define ISAR0_VALUE    0x0000000000010000ull  /* CRC32 */
+#define ISAR0_VALUE    0x0000000000011120ull  /* AES+PMULL, SHA1, SHA256, CRC32 */
 #define MMFR0_VALUE    0x0000000000000025ull  /* 48-bit PA, 16-bit ASID, 4K/64K */
 #define DFR0_VALUE     0x0000000000000006ull  /* ARMv8 debug, no PMU */
 #define CNTFRQ_VALUE   62500000ull

@@ -148,7 +148,8 @@ bool emu_load_slow(EmuCpu *cpu, uint64_t va, unsigned size, uint64_t *val)
     cpu->exit_request = true;   /* a device may have changed an IRQ line */
     if (emu_mem_read_bus(cpu->mem, pa, size, val))
         return true;
-    /* QEMU reports an external abort at the access's size-aligned address. */
+    /* QEMU reports an external abort on a load at the access's size-aligned
+     * address. */
     data_abort(cpu, va & ~(uint64_t)(size - 1), false, FSC_SYNC_EXTERNAL);
     return false;
 }
@@ -183,7 +184,9 @@ bool emu_store_slow(EmuCpu *cpu, uint64_t va, unsigned size, uint64_t val)
     cpu->exit_request = true;
     if (emu_mem_write_bus(cpu->mem, pa, size, val))
         return true;
-    data_abort(cpu, va & ~(uint64_t)(size - 1), true, FSC_SYNC_EXTERNAL);
+    /* Stores report the exact address (loads the size-aligned one), as
+     * QEMU 7.2 does. */
+    data_abort(cpu, va, true, FSC_SYNC_EXTERNAL);
     return false;
 }
 

@@ -190,7 +190,6 @@ struct EmuCpu {
     /* Exclusive monitor. */
     bool excl_valid;
     uint64_t excl_addr;
-    unsigned excl_size;
     uint64_t excl_val[2];
 
     EmuExc exc;

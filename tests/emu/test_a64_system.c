@@ -168,4 +168,5 @@ Test(a64_system, id_registers_advertise_what_rewind_implements)
     cr_assert_eq(emu_cpu_x(h->cpu, 0), 0x11);         /* EL0, EL1: AArch64 only; FP, AdvSIMD */
     cr_assert_eq(emu_cpu_x(h->cpu, 1), 0x6);          /* ARMv8 debug, no PMU */
     cr_assert_eq(emu_cpu_x(h->cpu, 2), 0x25);         /* 48-bit PA, 16-bit ASID, 4K/64K */
+    cr_assert_eq(emu_cpu_x(h->cpu, 3), 0x11120);      /* as QEMU: AES+PMULL, SHA1, SHA256, CRC32 */
 }

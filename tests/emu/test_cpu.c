@@ -50,3 +50,13 @@ Test(cpu, budget_split_anywhere_gives_the_same_state)
     cr_assert_eq(emu_cpu_x(h->cpu, 0), x0);
     cr_assert_eq(emu_cpu_pc(h->cpu), pc);
 }
+
+Test(cpu, external_abort_on_store_reports_exact_address_as_qemu)
+{
+    /* strh w5, [x1] at an unmapped, misaligned address */
+    harness_code(h, (uint32_t[]){ 0x79000025 }, 1);
+    emu_cpu_set_x(h->cpu, 1, 0x24700084dull);
+    harness_run(h, 1);
+    cr_assert_eq(harness_esr(h), (0x25u << 26) | (1u << 25) | (1u << 6) | 0x10);
+    cr_assert_eq(h->cpu->sys.far_el1, 0x24700084dull);
+}
