@@ -11,9 +11,9 @@
  * half is dropped afterwards for 64-bit forms). Each table row's decode
  * function validates size and Q, picks the instance for the size into
  * out->fn and fills out->aux (see a64_simd.h); rows whose decoder picks the
- * handler carry op_placeholder. Crypto (AES, SHA, PMULL.1Q), RDM (v8.1),
- * FP16, dot product, FHM, BF16 and i8mm encodings match no row and are
- * UNDEFINED.
+ * handler carry op_placeholder. Crypto (AES, SHA, PMULL.1Q) is
+ * a64_crypto.c's, searched first; RDM (v8.1), FP16, dot product, FHM, BF16
+ * and i8mm encodings match no row and are UNDEFINED.
  */
 #include "emu/a64_simd.h"
 
