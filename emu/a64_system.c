@@ -464,27 +464,38 @@ static bool dec_sysreg(uint32_t raw, EmuInsn *out)
     return true;
 }
 
+/* EMU_NEXT if the current EL may read (write) `r`; otherwise the exception:
+ * a trap (EC 0x18) for a register EL0 may access when enabled, UNDEFINED
+ * for the rest. */
+static EmuStep check_access(EmuCpu *cpu, const EmuInsn *in, const Sysreg *r, bool write)
+{
+    unsigned at_el1 = write ? W1 : R1, at_el0 = write ? W0 : R0;
+    if (cpu_el(cpu) ? (r->access & at_el1) : el0_allowed(cpu, r, write))
+        return EMU_NEXT;
+    return cpu_el(cpu) == 0 && (r->access & at_el0) ? emu_raise(cpu, EC_SYSREG, sys_iss(in->raw))
+                                                    : emu_undef(cpu);
+}
+
 static EmuStep op_mrs(EmuCpu *cpu, const EmuInsn *in)
 {
     const Sysreg *r = (const Sysreg *)(uintptr_t)in->imm;
-    bool ok = cpu_el(cpu) ? (r->access & R1) : el0_allowed(cpu, r, false);
-    if (!ok)
-        return cpu_el(cpu) == 0 && (r->access & R0) ? emu_raise(cpu, EC_SYSREG, sys_iss(in->raw))
-                                                    : emu_undef(cpu);
+    EmuStep s = check_access(cpu, in, r, false);
+    if (s != EMU_NEXT)
+        return s;
     uint64_t v;
-    EmuStep s = sysreg_read(cpu, r, &v);
-    if (s == EMU_NEXT)
-        set_x(cpu, RT(in->raw), v);
-    return s;
+    s = sysreg_read(cpu, r, &v);
+    if (s != EMU_NEXT)
+        return s;
+    set_x(cpu, RT(in->raw), v);
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_msr(EmuCpu *cpu, const EmuInsn *in)
 {
     const Sysreg *r = (const Sysreg *)(uintptr_t)in->imm;
-    bool ok = cpu_el(cpu) ? (r->access & W1) : el0_allowed(cpu, r, true);
-    if (!ok)
-        return cpu_el(cpu) == 0 && (r->access & W0) ? emu_raise(cpu, EC_SYSREG, sys_iss(in->raw))
-                                                    : emu_undef(cpu);
+    EmuStep s = check_access(cpu, in, r, true);
+    if (s != EMU_NEXT)
+        return s;
     return sysreg_write(cpu, r, get_x(cpu, RT(in->raw)));
 }
 
