@@ -40,13 +40,21 @@ static void out_flush(RunOutput *o)
 }
 
 typedef struct RunState {
-    RunOutput serial, console;
+    RunOutput serial, console, stdout_out;
 } RunState;
 
 static void serial_out(void *opaque, uint8_t byte)
 {
     RunState *s = opaque;
     g_byte_array_append(s->serial.buf, &byte, 1);
+}
+
+/* Semihosting ":tt" opened for writing goes to stdout whatever -serial
+ * says, as on QEMU. */
+static void semihost_stdout(void *opaque, const uint8_t *buf, size_t len)
+{
+    RunState *s = opaque;
+    g_byte_array_append(s->stdout_out.buf, buf, (guint)len);
 }
 
 static void console_out(void *opaque, const uint8_t *buf, size_t len)
@@ -135,6 +143,7 @@ int cli_run_main(int argc, char **argv)
         /* Semihosting console output goes to stderr, as on QEMU 7.2 without
          * a semihosting chardev. */
         .console = { .fd = STDERR_FILENO, .buf = g_byte_array_new() },
+        .stdout_out = { .fd = STDOUT_FILENO, .buf = g_byte_array_new() },
     };
     if (o.serial == CLI_SERIAL_NONE)
         st.serial.fd = -1;
@@ -149,7 +158,8 @@ int cli_run_main(int argc, char **argv)
     }
     EmuMachineConfig cfg = {
         .ram_size = o.ram_size, .semihosting = o.semihosting, .no_reboot = o.no_reboot,
-        .cmdline = o.append, .serial_out = serial_out, .console_out = console_out, .host_seconds = host_seconds,
+        .cmdline = o.append, .serial_out = serial_out, .console_out = console_out,
+        .semihost_stdout = semihost_stdout, .host_seconds = host_seconds,
         .opaque = &st,
     };
     EmuMachine *m = emu_machine_new(&cfg, &err);
@@ -170,6 +180,7 @@ int cli_run_main(int argc, char **argv)
                 poll_input(m, pending, &stdin_open, idle);
             ev = emu_machine_run(m, pending->len ? SLICE_INPUT_PENDING : SLICE);
             out_flush(&st.serial);
+            out_flush(&st.stdout_out);
             out_flush(&st.console);
             if (ev != EMU_MACHINE_BUDGET && ev != EMU_MACHINE_IDLE)
                 break;
@@ -198,6 +209,7 @@ int cli_run_main(int argc, char **argv)
         close(st.serial.fd);
     g_byte_array_unref(st.serial.buf);
     g_byte_array_unref(st.console.buf);
+    g_byte_array_unref(st.stdout_out.buf);
 out:
     g_clear_error(&err);
     cli_machine_options_clear(&o);

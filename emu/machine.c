@@ -61,6 +61,10 @@ static void semihost_output(void *opaque, const uint8_t *buf, size_t len)
 static void semihost_stdout(void *opaque, const uint8_t *buf, size_t len)
 {
     EmuMachine *m = opaque;
+    if (m->cfg.semihost_stdout) {
+        m->cfg.semihost_stdout(m->cfg.opaque, buf, len);
+        return;
+    }
     for (size_t i = 0; i < len && m->cfg.serial_out; i++)
         m->cfg.serial_out(m->cfg.opaque, buf[i]);
 }

@@ -35,9 +35,13 @@ typedef struct EmuMachineConfig {
     bool no_reboot;               /* PSCI SYSTEM_RESET powers off instead */
     const char *cmdline;          /* SYS_GET_CMDLINE; may be NULL */
     unsigned icount_shift;        /* one instruction is 2^shift ns */
-    /* Guest output: UART bytes and semihosting console writes. */
+    /* Guest output: UART bytes and semihosting console writes (stderr on
+     * QEMU). */
     void (*serial_out)(void *opaque, uint8_t byte);
     void (*console_out)(void *opaque, const uint8_t *buf, size_t len);
+    /* Semihosting writes to ":tt" opened for writing: QEMU's stdout.
+     * NULL: they go to serial_out. */
+    void (*semihost_stdout)(void *opaque, const uint8_t *buf, size_t len);
     /* The host clock, seconds since the epoch (the RTC reads it once); NULL
      * reads as 0. */
     uint64_t (*host_seconds)(void *opaque);
