@@ -41,14 +41,16 @@ deps:
 	@build-aux/install-deps
 
 # demo and check install packages first, then build in a fresh make so that
-# pkg-config sees what was just installed.
+# pkg-config sees what was just installed. Builds use every host CPU.
+NPROC := $(shell nproc 2>/dev/null || echo 2)
 demo: deps
-	@$(MAKE) --no-print-directory demo-run
+	@$(MAKE) --no-print-directory -j$(NPROC) demo-run
 check: deps
-	@$(MAKE) --no-print-directory check-run
+	@$(MAKE) --no-print-directory -j$(NPROC) check-run
 check-long: deps
-	@$(MAKE) --no-print-directory check-long-run
+	@$(MAKE) --no-print-directory -j$(NPROC) check-long-run
 bench: deps
+	@$(MAKE) --no-print-directory -j$(NPROC) all $(BENCH_ELF)
 	@$(MAKE) --no-print-directory bench-run
 
 $(BUILD)/librewind.a: $(LIB_OBJS)
