@@ -115,16 +115,17 @@ static inline EmuStep fp_finish(EmuCpu *cpu, const EmuInsn *in, const EmuVReg *r
 ALWAYS_INLINE EmuStep fp_lanes(EmuCpu *cpu, const EmuInsn *in, const EmuVReg *vm,
                                bool dbl, FpElemFn *f)
 {
-    EmuFpStatus st = emu_fp_status(cpu);
+    EmuFpStatus *st = &cpu->fp_scratch;
+    *st = emu_fp_status(cpu);
     const EmuVReg *vn = &cpu->v[RN(in->raw)], *vd = &cpu->v[RD(in->raw)];
     EmuVReg r = { 0 };
     for (unsigned i = 0; i < AUX_LANES(in->aux); i++) {
         if (dbl)
-            r.d[i] = f(&st, vn->d[i], vm->d[i], vd->d[i], in->aux);
+            r.d[i] = f(st, vn->d[i], vm->d[i], vd->d[i], in->aux);
         else
-            r.s[i] = (uint32_t)f(&st, vn->s[i], vm->s[i], vd->s[i], in->aux);
+            r.s[i] = (uint32_t)f(st, vn->s[i], vm->s[i], vd->s[i], in->aux);
     }
-    return fp_finish(cpu, in, &r, &st);
+    return fp_finish(cpu, in, &r, st);
 }
 
 /* By element: element AUX_EXTRA2 of register AUX_EXTRA in every lane. */
@@ -144,17 +145,18 @@ static inline EmuVReg fp_bcast(const EmuCpu *cpu, const EmuInsn *in, bool dbl)
  * 128-bit vectors and for the D scalar form, whose pair fills Vn). */
 ALWAYS_INLINE EmuStep fp_pairwise(EmuCpu *cpu, const EmuInsn *in, bool dbl, FpElemFn *f)
 {
-    EmuFpStatus st = emu_fp_status(cpu);
+    EmuFpStatus *st = &cpu->fp_scratch;
+    *st = emu_fp_status(cpu);
     SimdPair c;
     simd_pair_concat(&c, &cpu->v[RN(in->raw)], &cpu->v[RM(in->raw)], in->aux & AUX_Q);
     EmuVReg r = { 0 };
     for (unsigned i = 0; i < AUX_LANES(in->aux); i++) {
         if (dbl)
-            r.d[i] = f(&st, c.d[2 * i], c.d[2 * i + 1], 0, in->aux);
+            r.d[i] = f(st, c.d[2 * i], c.d[2 * i + 1], 0, in->aux);
         else
-            r.s[i] = (uint32_t)f(&st, c.s[2 * i], c.s[2 * i + 1], 0, in->aux);
+            r.s[i] = (uint32_t)f(st, c.s[2 * i], c.s[2 * i + 1], 0, in->aux);
     }
-    return fp_finish(cpu, in, &r, &st);
+    return fp_finish(cpu, in, &r, st);
 }
 
 #define H_FP(name, body)                                                       \
@@ -242,13 +244,14 @@ static EmuStep op_urecpe(EmuCpu *cpu, const EmuInsn *in)
     static EmuStep name(EmuCpu *cpu, const EmuInsn *in)                        \
     {                                                                          \
         FP_CHECK();                                                            \
-        EmuFpStatus st = emu_fp_status(cpu);                                   \
+        EmuFpStatus *st = &cpu->fp_scratch;                                    \
+        *st = emu_fp_status(cpu);                                              \
         const EmuVReg *vn = &cpu->v[RN(in->raw)];                              \
-        uint64_t lo = f##_s(&st, vn->s[0], vn->s[1], 0, 0);                    \
-        uint64_t hi = f##_s(&st, vn->s[2], vn->s[3], 0, 0);                    \
+        uint64_t lo = f##_s(st, vn->s[0], vn->s[1], 0, 0);                    \
+        uint64_t hi = f##_s(st, vn->s[2], vn->s[3], 0, 0);                    \
         EmuVReg r = { 0 };                                                     \
-        r.s[0] = (uint32_t)f##_s(&st, lo, hi, 0, 0);                           \
-        return fp_finish(cpu, in, &r, &st);                                    \
+        r.s[0] = (uint32_t)f##_s(st, lo, hi, 0, 0);                           \
+        return fp_finish(cpu, in, &r, st);                                    \
     }
 H_FPV(op_fmaxv, f_max)
 H_FPV(op_fminv, f_min)
@@ -260,7 +263,8 @@ H_FPV(op_fminnmv, f_minnm)
  * forms, to the upper half keeping the lower. Scalar FCVTXN: one lane. */
 static EmuStep fcvtn(EmuCpu *cpu, const EmuInsn *in, bool dbl, bool odd)
 {
-    EmuFpStatus st = emu_fp_status(cpu);
+    EmuFpStatus *st = &cpu->fp_scratch;
+    *st = emu_fp_status(cpu);
     const EmuVReg *vn = &cpu->v[RN(in->raw)];
     unsigned lanes = AUX_LANES(in->aux), off = 0;
     EmuVReg r = { 0 };
@@ -270,13 +274,13 @@ static EmuStep fcvtn(EmuCpu *cpu, const EmuInsn *in, bool dbl, bool odd)
     }
     for (unsigned i = 0; i < lanes; i++) {
         if (!dbl)
-            r.h[off + i] = emu_f32_to_f16(&st, vn->s[i]);
+            r.h[off + i] = emu_f32_to_f16(st, vn->s[i]);
         else if (odd)
-            r.s[off + i] = emu_f64_to_f32_odd(&st, vn->d[i]);
+            r.s[off + i] = emu_f64_to_f32_odd(st, vn->d[i]);
         else
-            r.s[off + i] = emu_f64_to_f32(&st, vn->d[i]);
+            r.s[off + i] = emu_f64_to_f32(st, vn->d[i]);
     }
-    return fp_finish(cpu, in, &r, &st);
+    return fp_finish(cpu, in, &r, st);
 }
 
 static EmuStep op_fcvtn_s(EmuCpu *cpu, const EmuInsn *in) { FP_CHECK(); return fcvtn(cpu, in, false, false); }
@@ -287,17 +291,18 @@ static EmuStep op_fcvtxn(EmuCpu *cpu, const EmuInsn *in) { FP_CHECK(); return fc
 static EmuStep op_fcvtl(EmuCpu *cpu, const EmuInsn *in)
 {
     FP_CHECK();
-    EmuFpStatus st = emu_fp_status(cpu);
+    EmuFpStatus *st = &cpu->fp_scratch;
+    *st = emu_fp_status(cpu);
     const EmuVReg *vn = &cpu->v[RN(in->raw)];
     unsigned lanes = AUX_LANES(in->aux), off = in->aux & AUX_Q ? lanes : 0;
     EmuVReg r;
     for (unsigned i = 0; i < lanes; i++) {
         if (BIT(in->raw, 22))
-            r.d[i] = emu_f32_to_f64(&st, vn->s[off + i]);
+            r.d[i] = emu_f32_to_f64(st, vn->s[off + i]);
         else
-            r.s[i] = emu_f16_to_f32(&st, vn->h[off + i]);
+            r.s[i] = emu_f16_to_f32(st, vn->h[off + i]);
     }
-    return fp_finish(cpu, in, &r, &st);
+    return fp_finish(cpu, in, &r, st);
 }
 
 /* ---- Copies, permutes, table lookups, immediates --------------------------- */

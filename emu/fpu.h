@@ -65,14 +65,7 @@ typedef enum EmuFpRound {
 /* The FP environment of one instruction. `flags` starts as FPSR's
  * cumulative bits and only ever gains bits; the functions below OR into
  * it. Plain data: a caller may copy it or change rmode for one call. */
-typedef struct EmuFpStatus {
-    uint32_t flags;     /* EMU_FPSR_* bits */
-    uint8_t rmode;      /* EmuFpRound */
-    bool fz;            /* FPCR.FZ */
-    bool dn;            /* FPCR.DN */
-    bool ahp;           /* FPCR.AHP: alternative half precision format */
-    bool no_host;       /* tests only: never use the host FPU shortcut */
-} EmuFpStatus;
+/* EmuFpStatus is defined in emu/internal.h (the CPU keeps one as scratch). */
 
 static inline EmuFpStatus emu_fp_status(const struct EmuCpu *cpu)
 {

@@ -132,6 +132,17 @@ typedef union EmuVReg {
     double df[2];
 } EmuVReg;
 
+/* The FP environment of one operation: FPCR's modes in, FPSR's cumulative
+ * flags out (emu/fpu.h works on it). */
+typedef struct EmuFpStatus {
+    uint32_t flags;     /* EMU_FPSR_* bits */
+    uint8_t rmode;      /* EmuFpRound */
+    bool fz;            /* FPCR.FZ */
+    bool dn;            /* FPCR.DN */
+    bool ahp;           /* FPCR.AHP: alternative half precision format */
+    bool no_host;       /* tests only: never use the host FPU shortcut */
+} EmuFpStatus;
+
 typedef struct EmuTlbEntry {
     uint64_t tag;        /* va >> 12, or EMU_TLB_INVALID */
     uintptr_t addend;    /* host address = addend + va */
@@ -193,6 +204,9 @@ struct EmuCpu {
     uint64_t excl_val[2];
 
     EmuExc exc;
+    uint64_t slow_val;           /* result of emu_load_slow for the inline loads */
+    EmuFpStatus fp_scratch;      /* for handlers whose FP status must not live
+                                  * on their stack (so they can tail-jump) */
     EmuStop stop;
     const char *error;
     char *error_buf;             /* owns a formatted error, if any */
@@ -344,7 +358,12 @@ static inline bool emu_load##bits(struct EmuCpu *c, uint64_t va, uint64_t *v)  \
         *v = t;                                                                \
         return true;                                                           \
     }                                                                          \
-    return emu_load_slow(c, va, sizeof(type), v);                              \
+    /* The slow path writes cpu->slow_val, not *v, so that the caller's     \
+     * variable does not escape and its handler can still tail-jump. */       \
+    if (!emu_load_slow(c, va, sizeof(type), &c->slow_val))                     \
+        return false;                                                          \
+    *v = c->slow_val;                                                          \
+    return true;                                                               \
 }                                                                              \
 static inline bool emu_store##bits(struct EmuCpu *c, uint64_t va, uint64_t v)  \
 {                                                                              \
