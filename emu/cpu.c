@@ -88,9 +88,12 @@ void emu_tlb_flush(EmuCpu *cpu)
         cpu->ctlb[i].tag = EMU_TLB_INVALID;
 }
 
-static bool translate(EmuCpu *cpu, uint64_t va, EmuAccess acc, uint64_t *pa)
+/* Point the TLB entry for `va` at the host page holding it. */
+static void tlb_fill(EmuTlbEntry *tlb, uint64_t va, const uint8_t *page)
 {
-    return emu_mmu_translate(cpu, va, acc, pa);
+    EmuTlbEntry *e = &tlb[(va >> 12) & (EMU_TLB_SIZE - 1)];
+    e->tag = va >> 12;
+    e->addend = (uintptr_t)page - (va & ~EMU_PAGE_MASK);
 }
 
 static EmuStep data_abort(EmuCpu *cpu, uint64_t va, bool write, unsigned fsc)
@@ -129,17 +132,14 @@ bool emu_load_slow(EmuCpu *cpu, uint64_t va, unsigned size, uint64_t *val)
         return true;
     }
     uint64_t pa;
-    if (!translate(cpu, va, EMU_ACC_READ, &pa))
+    if (!emu_mmu_translate(cpu, va, EMU_ACC_READ, &pa))
         return false;
     const uint8_t *page = emu_mem_page_for_read(cpu->mem, pa);
     if (page) {
         /* With SCTLR_EL1.A set every access takes this path, which checks
          * alignment: no TLB entry. */
-        if (!(cpu->sys.sctlr_el1 & 2)) {
-            EmuTlbEntry *e = &cpu->tlb_read[(va >> 12) & (EMU_TLB_SIZE - 1)];
-            e->tag = va >> 12;
-            e->addend = (uintptr_t)page - (va & ~EMU_PAGE_MASK);
-        }
+        if (!(cpu->sys.sctlr_el1 & 2))
+            tlb_fill(cpu->tlb_read, va, page);
         uint64_t v = 0;
         memcpy(&v, page + (pa & EMU_PAGE_MASK), size);
         *val = v;
@@ -167,16 +167,14 @@ bool emu_store_slow(EmuCpu *cpu, uint64_t va, unsigned size, uint64_t val)
         return true;
     }
     uint64_t pa;
-    if (!translate(cpu, va, EMU_ACC_WRITE, &pa))
+    if (!emu_mmu_translate(cpu, va, EMU_ACC_WRITE, &pa))
         return false;
     uint8_t *page = emu_mem_page_for_write(cpu->mem, pa);
     if (page) {
         if (emu_mem_is_code(cpu->mem, pa)) {
             code_invalidate(cpu, pa, size);  /* no TLB entry: every store checks */
         } else if (!(cpu->sys.sctlr_el1 & 2)) {
-            EmuTlbEntry *e = &cpu->tlb_write[(va >> 12) & (EMU_TLB_SIZE - 1)];
-            e->tag = va >> 12;
-            e->addend = (uintptr_t)page - (va & ~EMU_PAGE_MASK);
+            tlb_fill(cpu->tlb_write, va, page);
         }
         memcpy(page + (pa & EMU_PAGE_MASK), &val, size);
         return true;
@@ -196,7 +194,7 @@ static bool probe(EmuCpu *cpu, uint64_t va, unsigned len, EmuAccess acc)
     uint64_t end = va + len - 1;
     for (uint64_t p = va & ~EMU_PAGE_MASK; ; p += EMU_PAGE_SIZE) {
         uint64_t a = p < va ? va : p, pa;
-        if (!translate(cpu, a, acc, &pa))
+        if (!emu_mmu_translate(cpu, a, acc, &pa))
             return false;
         if (!emu_mem_page_for_read(cpu->mem, pa) && !emu_mem_find_mmio(cpu->mem, pa)) {
             data_abort(cpu, a, acc == EMU_ACC_WRITE, FSC_SYNC_EXTERNAL);
@@ -220,7 +218,7 @@ static bool virt_access(EmuCpu *cpu, uint64_t va, void *buf, size_t len, bool wr
     while (len && ok) {
         size_t n = MIN(len, EMU_PAGE_SIZE - (va & EMU_PAGE_MASK));
         uint64_t pa;
-        ok = translate(cpu, va, write ? EMU_ACC_WRITE : EMU_ACC_READ, &pa) &&
+        ok = emu_mmu_translate(cpu, va, write ? EMU_ACC_WRITE : EMU_ACC_READ, &pa) &&
              (write ? emu_mem_write_phys(cpu->mem, pa, p, n) : emu_mem_read_phys(cpu->mem, pa, p, n));
         va += n, p += n, len -= n;
     }
@@ -292,7 +290,7 @@ static EmuCodePage *fetch_page(EmuCpu *cpu)
     if (likely(e->tag == vpage))
         return e->page;
     uint64_t pa;
-    if (!translate(cpu, cpu->pc, EMU_ACC_FETCH, &pa))
+    if (!emu_mmu_translate(cpu, cpu->pc, EMU_ACC_FETCH, &pa))
         return NULL;
     if (!emu_mem_page_for_read(cpu->mem, pa)) {
         emu_raise_abort(cpu, cpu_el(cpu) ? EC_IABT_CUR : EC_IABT_LOWER,
