@@ -12,8 +12,7 @@ static EmuStep op_b(EmuCpu *cpu, const EmuInsn *in)
 static EmuStep op_bl(EmuCpu *cpu, const EmuInsn *in)
 {
     cpu->x[30] = cpu->pc + 4;
-    cpu->next_pc = cpu->pc + (uint64_t)in->imm;
-    return EMU_BRANCH;
+    EMU_JUMP(cpu, in, cpu->pc + (uint64_t)in->imm);
 }
 
 static bool dec_imm26(uint32_t raw, EmuInsn *out)
@@ -76,16 +75,14 @@ static EmuStep op_tbz(EmuCpu *cpu, const EmuInsn *in)
 /* BR, BLR, RET: 1101011 0 0 op 11111 000000 Rn 00000 */
 static EmuStep op_br(EmuCpu *cpu, const EmuInsn *in)
 {
-    cpu->next_pc = get_x(cpu, RN(in->raw));
-    return EMU_BRANCH;
+    EMU_JUMP(cpu, in, get_x(cpu, RN(in->raw)));
 }
 
 static EmuStep op_blr(EmuCpu *cpu, const EmuInsn *in)
 {
     uint64_t target = get_x(cpu, RN(in->raw));
     cpu->x[30] = cpu->pc + 4;
-    cpu->next_pc = target;
-    return EMU_BRANCH;
+    EMU_JUMP(cpu, in, target);
 }
 
 /* ERET. An illegal return (to AArch32, to a higher EL, to a reserved mode)

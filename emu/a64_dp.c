@@ -594,7 +594,7 @@ INLINE EmuStep logic_reg(EmuCpu *cpu, const EmuInsn *in, int op, bool invert, bo
     if (op == LOG_ANDS)
         cpu->nzcv = sf ? nz64(r) : nz32((uint32_t)r);
     set_x(cpu, XD(in), r);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 #define LOGIC_SHIFT(name, op, invert, sh, type)                                           \
@@ -682,7 +682,7 @@ INLINE EmuStep arith(EmuCpu *cpu, const EmuInsn *in, int op, bool sf, bool rd_sp
         set_xsp(cpu, XD(in), r);
     else
         set_x(cpu, XD(in), r);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 INLINE EmuStep arith_shifted(EmuCpu *cpu, const EmuInsn *in, int op, bool sf, unsigned type)
@@ -792,7 +792,7 @@ INLINE EmuStep ccmp(EmuCpu *cpu, const EmuInsn *in, bool negate, bool sf, bool r
 {
     if (!cond_passed(cpu, (uint32_t)in->imm)) {
         cpu->nzcv = (uint32_t)in->imm & PSTATE_NZCV;
-        return EMU_NEXT;
+        EMU_CONTINUE(cpu, in);
     }
     uint64_t a = get_x(cpu, XN(in)), b = reg ? get_x(cpu, XM(in)) : in->imm >> 32;
     if (sf) {
@@ -806,7 +806,7 @@ INLINE EmuStep ccmp(EmuCpu *cpu, const EmuInsn *in, bool negate, bool sf, bool r
         else
             subs32(cpu, (uint32_t)a, (uint32_t)b);
     }
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 #define CCMP(name, negate)                                                                \
@@ -840,13 +840,13 @@ static bool dec_csel(uint32_t raw, EmuInsn *out)
     {                                                                                     \
         uint64_t m = get_x(cpu, XM(in));                                             \
         set_x(cpu, XD(in), cond_passed(cpu, (uint32_t)in->imm) ? get_x(cpu, XN(in)) : (expr)); \
-        return EMU_NEXT;                                                                  \
+        EMU_CONTINUE(cpu, in);                                                                  \
     }                                                                                     \
     static EmuStep op_##name##32(EmuCpu *cpu, const EmuInsn *in)                          \
     {                                                                                     \
         uint64_t m = get_x(cpu, XM(in));                                             \
         set_w(cpu, XD(in), (uint32_t)(cond_passed(cpu, (uint32_t)in->imm) ? get_x(cpu, XN(in)) : (expr))); \
-        return EMU_NEXT;                                                                  \
+        EMU_CONTINUE(cpu, in);                                                                  \
     }
 CSEL(csel, m)
 CSEL(csinc, m + 1)
@@ -973,7 +973,7 @@ static EmuStep crc(EmuCpu *cpu, const EmuInsn *in, const uint32_t *table)
     if (bits == 64)
         acc = crc_word(table, acc, (uint32_t)(data >> 32), 32);
     set_w(cpu, XD(in), acc);
-    return EMU_NEXT;
+    EMU_CONTINUE(cpu, in);
 }
 
 static EmuStep op_crc32(EmuCpu *cpu, const EmuInsn *in)

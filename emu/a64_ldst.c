@@ -108,20 +108,24 @@ static inline bool store_sized(EmuCpu *cpu, uint64_t a, unsigned size, uint64_t 
 }
 
 /* SIMD&FP register images of 1 << scale bytes, scale 0..4 (B H S D Q). A
- * load fills the low bytes of *r and zeroes the rest, as a write of
- * V[t] does. */
-static bool vload(EmuCpu *cpu, uint64_t a, unsigned scale, EmuVReg *r)
+ * load yields the register's two halves, low bytes filled and the rest
+ * zero, as a write of V[t] leaves them. The caller writes them with
+ * set_v_halves: building the image in a local EmuVReg and copying it whole
+ * would read 16 bytes just stored as two 8-byte halves, which the host
+ * cannot forward from its store buffer (a stall of a dozen cycles). */
+static inline __attribute__((always_inline)) bool vload(EmuCpu *cpu, uint64_t a, unsigned scale,
+                                                        uint64_t *lo, uint64_t *hi)
 {
-    uint64_t lo, hi = 0;
-    if (scale < 4) {
-        if (!load_sized(cpu, a, scale, &lo))
-            return false;
-    } else if (!emu_load64(cpu, a, &lo) || !emu_load64(cpu, a + 8, &hi)) {
-        return false;
-    }
-    r->d[0] = lo;
-    r->d[1] = hi;
-    return true;
+    *hi = 0;
+    if (scale < 4)
+        return load_sized(cpu, a, scale, lo);
+    return emu_load64(cpu, a, lo) && emu_load64(cpu, a + 8, hi);
+}
+
+static inline void set_v_halves(EmuCpu *cpu, unsigned r, uint64_t lo, uint64_t hi)
+{
+    cpu->v[r].d[0] = lo;
+    cpu->v[r].d[1] = hi;
 }
 
 static bool vstore(EmuCpu *cpu, uint64_t a, unsigned scale, const EmuVReg *r)
@@ -251,10 +255,10 @@ static EmuStep vldr_##form(EmuCpu *cpu, const EmuInsn *in)                     \
     if (!emu_fp_enabled(cpu))                                                  \
         return EMU_EXCEPTION;                                                  \
     ADDR_##form;                                                               \
-    EmuVReg r;                                                                 \
-    if (!vload(cpu, a, in->aux & 0xff, &r))                                    \
+    uint64_t lo, hi;                                                           \
+    if (!vload(cpu, a, in->aux & 0xff, &lo, &hi))                              \
         return EMU_EXCEPTION;                                                  \
-    cpu->v[RT(in->raw)] = r;                                                   \
+    set_v_halves(cpu, RT(in->raw), lo, hi);                                    \
     WB_##form;                                                                 \
     EMU_CONTINUE(cpu, in);                                                     \
 }                                                                              \
@@ -385,11 +389,12 @@ static EmuStep vldp_##form(EmuCpu *cpu, const EmuInsn *in)                     \
         return EMU_EXCEPTION;                                                  \
     ADDR_##form;                                                               \
     unsigned scale = in->aux;                                                  \
-    EmuVReg r1, r2;                                                            \
-    if (!vload(cpu, a, scale, &r1) || !vload(cpu, a + (1u << scale), scale, &r2)) \
+    uint64_t lo1, hi1, lo2, hi2;                                               \
+    if (!vload(cpu, a, scale, &lo1, &hi1) ||                                   \
+        !vload(cpu, a + (1u << scale), scale, &lo2, &hi2))                     \
         return EMU_EXCEPTION;                                                  \
-    cpu->v[RT(in->raw)] = r1;                                                  \
-    cpu->v[RT2(in->raw)] = r2;                                                 \
+    set_v_halves(cpu, RT(in->raw), lo1, hi1);                                  \
+    set_v_halves(cpu, RT2(in->raw), lo2, hi2);                                 \
     WB_##form;                                                                 \
     EMU_CONTINUE(cpu, in);                                                     \
 }                                                                              \
@@ -444,10 +449,10 @@ static EmuStep vldr_lit(EmuCpu *cpu, const EmuInsn *in)
 {
     if (!emu_fp_enabled(cpu))
         return EMU_EXCEPTION;
-    EmuVReg r;
-    if (!vload(cpu, cpu->pc + in->imm, in->aux, &r))
+    uint64_t lo, hi;
+    if (!vload(cpu, cpu->pc + in->imm, in->aux, &lo, &hi))
         return EMU_EXCEPTION;
-    cpu->v[RT(in->raw)] = r;
+    set_v_halves(cpu, RT(in->raw), lo, hi);
     EMU_CONTINUE(cpu, in);
 }
 

@@ -110,22 +110,40 @@ static inline EmuStep fp_finish(EmuCpu *cpu, const EmuInsn *in, const EmuVReg *r
     EMU_CONTINUE(cpu, in);
 }
 
-/* Lane by lane over the active lanes: r[i] = f(n[i], m[i], d[i]); the rest
- * of the register is zeroed. */
+/* The lanes past `lanes` elements of `size` bytes are zeroed, as a write
+ * of a 64-bit vector or a scalar leaves them. */
+static inline void zero_tail(EmuVReg *v, unsigned lanes, bool dbl)
+{
+    unsigned bytes = lanes * (dbl ? 8 : 4);
+    if (bytes < 8)
+        v->s[1] = 0;
+    if (bytes < 16)
+        v->d[1] = 0;
+}
+
+/* Lane by lane over the active lanes: d[i] = f(n[i], m[i], d[i]); the rest
+ * of the register is zeroed. Each result lane depends on the same lane of
+ * the operands only, so it is written straight into Vd even when Vd is also
+ * an operand: a result built in a local and copied whole would be read back
+ * as 16 bytes just stored in 4- or 8-byte pieces, which the host cannot
+ * forward from its store buffer (a stall longer than the operation). */
 ALWAYS_INLINE EmuStep fp_lanes(EmuCpu *cpu, const EmuInsn *in, const EmuVReg *vm,
                                bool dbl, FpElemFn *f)
 {
     EmuFpStatus *st = &cpu->fp_scratch;
     *st = emu_fp_status(cpu);
-    const EmuVReg *vn = &cpu->v[RN(in->raw)], *vd = &cpu->v[RD(in->raw)];
-    EmuVReg r = { 0 };
-    for (unsigned i = 0; i < AUX_LANES(in->aux); i++) {
+    const EmuVReg *vn = &cpu->v[RN(in->raw)];
+    EmuVReg *vd = &cpu->v[RD(in->raw)];
+    unsigned lanes = AUX_LANES(in->aux);
+    for (unsigned i = 0; i < lanes; i++) {
         if (dbl)
-            r.d[i] = f(st, vn->d[i], vm->d[i], vd->d[i], in->aux);
+            vd->d[i] = f(st, vn->d[i], vm->d[i], vd->d[i], in->aux);
         else
-            r.s[i] = (uint32_t)f(st, vn->s[i], vm->s[i], vd->s[i], in->aux);
+            vd->s[i] = (uint32_t)f(st, vn->s[i], vm->s[i], vd->s[i], in->aux);
     }
-    return fp_finish(cpu, in, &r, st);
+    zero_tail(vd, lanes, dbl);
+    emu_fp_status_commit(cpu, st);
+    EMU_CONTINUE(cpu, in);
 }
 
 /* By element: element AUX_EXTRA2 of register AUX_EXTRA in every lane. */
@@ -149,14 +167,17 @@ ALWAYS_INLINE EmuStep fp_pairwise(EmuCpu *cpu, const EmuInsn *in, bool dbl, FpEl
     *st = emu_fp_status(cpu);
     SimdPair c;
     simd_pair_concat(&c, &cpu->v[RN(in->raw)], &cpu->v[RM(in->raw)], in->aux & AUX_Q);
-    EmuVReg r = { 0 };
-    for (unsigned i = 0; i < AUX_LANES(in->aux); i++) {
+    EmuVReg *vd = &cpu->v[RD(in->raw)];
+    unsigned lanes = AUX_LANES(in->aux);
+    for (unsigned i = 0; i < lanes; i++) {
         if (dbl)
-            r.d[i] = f(st, c.d[2 * i], c.d[2 * i + 1], 0, in->aux);
+            vd->d[i] = f(st, c.d[2 * i], c.d[2 * i + 1], 0, in->aux);
         else
-            r.s[i] = (uint32_t)f(st, c.s[2 * i], c.s[2 * i + 1], 0, in->aux);
+            vd->s[i] = (uint32_t)f(st, c.s[2 * i], c.s[2 * i + 1], 0, in->aux);
     }
-    return fp_finish(cpu, in, &r, st);
+    zero_tail(vd, lanes, dbl);
+    emu_fp_status_commit(cpu, st);
+    EMU_CONTINUE(cpu, in);
 }
 
 #define H_FP(name, body)                                                       \

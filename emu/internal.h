@@ -249,7 +249,7 @@ struct EmuCpu {
         uint64_t ic_ = (cpu)->icount + (((cpu)->pc - (cpu)->block_pc) >> 2) + 1; \
         if (likely((((t_ ^ (cpu)->pc) >> 12) == 0) && !(t_ & 3) &&            \
                    ic_ < (cpu)->run_end && !(cpu)->exit_request)) {            \
-            const EmuInsn *n_ = (in) + (int64_t)((int64_t)t_ - (int64_t)(cpu)->pc) / 4; \
+            const EmuInsn *n_ = (in) + ((int64_t)(t_ - (cpu)->pc) >> 2); \
             uint64_t room_ = (0x1000 - (t_ & 0xfff)) >> 2;                     \
             (cpu)->icount = ic_;                                               \
             (cpu)->block_pc = (cpu)->pc = t_;                                  \
