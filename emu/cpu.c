@@ -145,7 +145,7 @@ bool emu_load_slow(EmuCpu *cpu, uint64_t va, unsigned size, uint64_t *val)
         *val = v;
         return true;
     }
-    cpu->exit_request = true;   /* a device may have changed an IRQ line */
+    emu_cpu_kick(cpu);          /* a device may have changed an IRQ line */
     if (emu_mem_read_bus(cpu->mem, pa, size, val))
         return true;
     /* QEMU reports an external abort on a load at the access's size-aligned
@@ -179,7 +179,7 @@ bool emu_store_slow(EmuCpu *cpu, uint64_t va, unsigned size, uint64_t val)
         memcpy(page + (pa & EMU_PAGE_MASK), &val, size);
         return true;
     }
-    cpu->exit_request = true;
+    emu_cpu_kick(cpu);
     if (emu_mem_write_bus(cpu->mem, pa, size, val))
         return true;
     /* Stores report the exact address (loads the size-aligned one), as
@@ -426,6 +426,7 @@ uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget)
     cpu->exit_request = false;
     while (cpu->icount < cpu->run_end && cpu->stop == EMU_STOP_NONE) {
         const uint64_t last = cpu->run_end;
+        cpu->chain_end = last > SLOTS ? last - SLOTS + 1 : 0;
         take_interrupt(cpu);
         if (unlikely(cpu->pstate & PSTATE_IL)) {   /* after an illegal ERET */
             emu_raise(cpu, EC_ILLEGAL_STATE, 0);
@@ -449,6 +450,7 @@ uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget)
             continue;
         }
         cpu->code->cur = page;
+        cpu->page_end = &page->insn[SLOTS];
         uint64_t pc = cpu->pc;
         const uint64_t vpage = pc >> EMU_PAGE_BITS;
         unsigned idx = (pc & EMU_PAGE_MASK) >> 2;
@@ -508,7 +510,7 @@ void emu_cpu_limit_run(EmuCpu *cpu, uint64_t icount)
 {
     if (icount < cpu->run_end) {
         cpu->run_end = icount;
-        cpu->exit_request = true;
+        emu_cpu_kick(cpu);
     }
 }
 
@@ -521,7 +523,7 @@ void emu_cpu_timer_regs(const EmuCpu *cpu, EmuTimerId t, uint64_t *ctl, uint64_t
 void emu_cpu_request_stop(EmuCpu *cpu, EmuStop reason)
 {
     cpu->stop = reason;
-    cpu->exit_request = true;
+    emu_cpu_kick(cpu);
 }
 
 const char *emu_cpu_error(const EmuCpu *cpu)
@@ -529,8 +531,8 @@ const char *emu_cpu_error(const EmuCpu *cpu)
     return cpu->stop == EMU_STOP_ERROR ? cpu->error : NULL;
 }
 
-void emu_cpu_set_irq(EmuCpu *cpu, bool level) { cpu->irq_line = level; cpu->exit_request = true; }
-void emu_cpu_set_fiq(EmuCpu *cpu, bool level) { cpu->fiq_line = level; cpu->exit_request = true; }
+void emu_cpu_set_irq(EmuCpu *cpu, bool level) { cpu->irq_line = level; emu_cpu_kick(cpu); }
+void emu_cpu_set_fiq(EmuCpu *cpu, bool level) { cpu->fiq_line = level; emu_cpu_kick(cpu); }
 
 /* ---- Register access ----------------------------------------------------------- */
 

@@ -212,6 +212,11 @@ struct EmuCpu {
     char *error_buf;             /* owns a formatted error, if any */
     uint64_t block_pc;           /* pc where the current block started */
     uint64_t run_end;            /* emu_cpu_run returns at this icount */
+    uint64_t chain_end;          /* EMU_JUMP chains while the icount after
+                                  * the branch is below this: run_end less a
+                                  * page of instructions, or 0 once the run
+                                  * loop must look (emu_cpu_kick) */
+    const struct EmuInsn *page_end;  /* one past the current code page's slots */
     bool in_block;               /* the run loop is inside a block */
     bool irq_line, fiq_line;
     bool exit_request;           /* leave the run loop at the next branch */
@@ -222,6 +227,14 @@ struct EmuCpu {
     EmuMem *mem;
     EmuCpuHooks hooks;
 };
+
+/* Ask the run loop to look (interrupt lines, stops, a lowered run_end)
+ * before the next branch: ends EMU_JUMP's chaining too. */
+static inline void emu_cpu_kick(struct EmuCpu *cpu)
+{
+    cpu->exit_request = true;
+    cpu->chain_end = 0;
+}
 
 /* Threaded dispatch: a handler that retired normally ends with
  * `EMU_CONTINUE(cpu, in);` instead of `return EMU_NEXT;` to run the next
@@ -241,19 +254,21 @@ struct EmuCpu {
 
 /* A taken branch that stays in its 4 KiB page continues threaded too: it
  * retires itself into cpu->icount, starts a new block at the target and
- * jumps to it, while the budget (cpu->run_end) allows and nothing asked
- * the run loop to look (exit_request). Otherwise it returns EMU_BRANCH. */
+ * jumps to it. The new block may run to the end of the page, so this needs
+ * a page of budget left (cpu->chain_end, which is also 0 when something
+ * asked the run loop to look). Otherwise, and for a target in another page
+ * or misaligned, it returns EMU_BRANCH and the run loop goes on exactly.
+ * Same page and aligned is one test: pc is aligned, so the bits of
+ * target ^ pc outside 11:2 are those that must be zero. */
 #define EMU_JUMP(cpu, in, target)                                              \
     do {                                                                       \
-        uint64_t t_ = (target);                                                \
-        uint64_t ic_ = (cpu)->icount + (((cpu)->pc - (cpu)->block_pc) >> 2) + 1; \
-        if (likely((((t_ ^ (cpu)->pc) >> 12) == 0) && !(t_ & 3) &&            \
-                   ic_ < (cpu)->run_end && !(cpu)->exit_request)) {            \
-            const EmuInsn *n_ = (in) + ((int64_t)(t_ - (cpu)->pc) >> 2); \
-            uint64_t room_ = (0x1000 - (t_ & 0xfff)) >> 2;                     \
+        uint64_t t_ = (target), pc_ = (cpu)->pc;                               \
+        uint64_t ic_ = (cpu)->icount + ((pc_ - (cpu)->block_pc) >> 2) + 1;     \
+        if (likely(((t_ ^ pc_) & ~(uint64_t)0xffc) == 0 && ic_ < (cpu)->chain_end)) { \
+            const EmuInsn *n_ = (in) + ((int64_t)(t_ - pc_) >> 2);             \
             (cpu)->icount = ic_;                                               \
             (cpu)->block_pc = (cpu)->pc = t_;                                  \
-            (cpu)->block_end = n_ + (room_ < (cpu)->run_end - ic_ ? room_ : (cpu)->run_end - ic_); \
+            (cpu)->block_end = (cpu)->page_end;                                \
             return n_->fn((cpu), n_);                                          \
         }                                                                      \
         (cpu)->next_pc = t_;                                                   \
