@@ -86,8 +86,11 @@ static inline uint64_t sx32(uint64_t v) { return (uint64_t)(int64_t)(int32_t)v; 
 static inline uint64_t sx8w(uint64_t v) { return (uint32_t)(int32_t)(int8_t)v; }
 static inline uint64_t sx16w(uint64_t v) { return (uint32_t)(int32_t)(int16_t)v; }
 
-/* Accesses of 1 << size bytes, size 0..3. */
-static inline bool load_sized(EmuCpu *cpu, uint64_t a, unsigned size, uint64_t *v)
+/* Accesses of 1 << size bytes, size 0..3. Always inlined: a caller's
+ * variable passed by address to an out-of-line function lives on the stack,
+ * and its handler can no longer end in a tail jump. */
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+ALWAYS_INLINE bool load_sized(EmuCpu *cpu, uint64_t a, unsigned size, uint64_t *v)
 {
     switch (size) {
     case 0: return emu_load8(cpu, a, v);
@@ -97,7 +100,7 @@ static inline bool load_sized(EmuCpu *cpu, uint64_t a, unsigned size, uint64_t *
     }
 }
 
-static inline bool store_sized(EmuCpu *cpu, uint64_t a, unsigned size, uint64_t v)
+ALWAYS_INLINE bool store_sized(EmuCpu *cpu, uint64_t a, unsigned size, uint64_t v)
 {
     switch (size) {
     case 0: return emu_store8(cpu, a, v);
@@ -113,7 +116,7 @@ static inline bool store_sized(EmuCpu *cpu, uint64_t a, unsigned size, uint64_t 
  * set_v_halves: building the image in a local EmuVReg and copying it whole
  * would read 16 bytes just stored as two 8-byte halves, which the host
  * cannot forward from its store buffer (a stall of a dozen cycles). */
-static inline __attribute__((always_inline)) bool vload(EmuCpu *cpu, uint64_t a, unsigned scale,
+ALWAYS_INLINE bool vload(EmuCpu *cpu, uint64_t a, unsigned scale,
                                                         uint64_t *lo, uint64_t *hi)
 {
     *hi = 0;

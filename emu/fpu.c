@@ -286,6 +286,17 @@ static inline bool normal_raw(uint64_t a, int f)
 }
 
 /* Finite and strictly above the smallest normal in magnitude. */
+/* Fused multiply-add is one instruction on x86-64 hosts with FMA and a libm
+ * call elsewhere; the multiply-add entry points get both versions, picked
+ * once at load time (an ifunc). The results are the same: fma() is exactly
+ * rounded either way, and the build forbids contracting other expressions
+ * (-ffp-contract=off). */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define HOST_FMA_CLONES __attribute__((target_clones("fma", "default")))
+#else
+#define HOST_FMA_CLONES
+#endif
+
 static inline bool safe_result(uint64_t r, int f)
 {
     uint64_t mag = r & (SIGN(f) - 1);
@@ -1101,6 +1112,7 @@ static inline bool normal_or_zero_raw(uint64_t a, int f)
     return (a & (SIGN(f) - 1)) == 0 || normal_raw(a, f);
 }
 
+HOST_FMA_CLONES
 uint32_t emu_f32_muladd(EmuFpStatus *st, uint32_t a, uint32_t b, uint32_t c)
 {
     if (likely(host_ok(st, a, b, F32) && normal_or_zero_raw(c, F32))) {
@@ -1119,6 +1131,7 @@ uint32_t emu_f32_muladd(EmuFpStatus *st, uint32_t a, uint32_t b, uint32_t c)
     return (uint32_t)muladd_soft(st, a, b, c, F32, 0);
 }
 
+HOST_FMA_CLONES
 uint64_t emu_f64_muladd(EmuFpStatus *st, uint64_t a, uint64_t b, uint64_t c)
 {
     if (likely(host_ok(st, a, b, F64) && normal_or_zero_raw(c, F64))) {
