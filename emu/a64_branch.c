@@ -43,12 +43,11 @@ static bool dec_imm14(uint32_t raw, EmuInsn *out)
 }
 
 /* B.cond: 0101010 0 imm19 0 cond. aux holds the condition's truth table
- * over the 16 NZCV values (bit n: taken when NZCV == n). */
-static EmuStep op_bcond(EmuCpu *cpu, const EmuInsn *in)
+ * over the 16 NZCV values (bit n: taken when NZCV == n); the body is
+ * emu_bcond (internal.h), which fused compare-and-branch handlers inline. */
+EmuStep emu_a64_bcond(EmuCpu *cpu, const EmuInsn *in)
 {
-    if (!((in->aux >> (cpu->nzcv >> 28)) & 1))
-        EMU_CONTINUE(cpu, in);
-    EMU_JUMP(cpu, in, cpu->pc + (uint64_t)in->imm);
+    return emu_bcond(cpu, in);
 }
 
 /* CBZ/CBNZ: sf 011010 op imm19 Rt */
@@ -162,7 +161,7 @@ static EmuStep op_hlt(EmuCpu *cpu, const EmuInsn *in)
 
 const EmuInsnPattern emu_a64_branch_table[] = {
     /* Conditional branch (immediate) */
-    { 0xff000010, 0x54000000, op_bcond, "b_cond", dec_bcond },
+    { 0xff000010, 0x54000000, emu_a64_bcond, "b_cond", dec_bcond },
     /* Exception generation */
     { 0xffe0001f, 0xd4000001, op_svc, "svc", NULL },
     { 0xffe0001f, 0xd4000002, op_hvc, "hvc", NULL },

@@ -251,29 +251,55 @@ static EmuStep op_add_imm32(EmuCpu *cpu, const EmuInsn *in)
     EMU_CONTINUE(cpu, in);
 }
 
-static EmuStep op_adds_imm64(EmuCpu *cpu, const EmuInsn *in)
+/* ---- Fused compare and branch ----------------------------------------------
+ * A flag-setting instruction followed by B.cond in the same page is the
+ * commonest pair there is. When decoding finds one (emu_a64_dp_fuse_bcond,
+ * called from cpu.c), the first slot gets a "_bc" twin of its handler that
+ * runs the B.cond of the next slot inline instead of through its handler:
+ * one indirect jump less, and NZCV stays in a host register. Both slots
+ * keep their decoded contents, so a branch to the B.cond, a budget that
+ * ends between the two, and a store to either word (which resets both)
+ * behave exactly as unfused. FUSABLE(x) defines op_x and op_x_bc from the
+ * inline body x(cpu, in, fuse). */
+INLINE EmuStep next_or_bcond(EmuCpu *cpu, const EmuInsn *in, bool fuse)
+{
+    if (fuse)
+        EMU_CONTINUE_BCOND(cpu, in);
+    EMU_CONTINUE(cpu, in);
+}
+
+#define FUSABLE(x)                                                             \
+    static EmuStep op_##x(EmuCpu *cpu, const EmuInsn *in) { return x(cpu, in, false); } \
+    static EmuStep op_##x##_bc(EmuCpu *cpu, const EmuInsn *in) { return x(cpu, in, true); }
+
+INLINE EmuStep adds_imm64(EmuCpu *cpu, const EmuInsn *in, bool fuse)
 {
     set_x(cpu, XD(in), adds64(cpu, get_xsp(cpu, XN(in)), in->imm));
-    EMU_CONTINUE(cpu, in);
+    return next_or_bcond(cpu, in, fuse);
 }
 
-static EmuStep op_adds_imm32(EmuCpu *cpu, const EmuInsn *in)
+INLINE EmuStep adds_imm32(EmuCpu *cpu, const EmuInsn *in, bool fuse)
 {
     set_w(cpu, XD(in), adds32(cpu, (uint32_t)get_xsp(cpu, XN(in)), (uint32_t)in->imm));
-    EMU_CONTINUE(cpu, in);
+    return next_or_bcond(cpu, in, fuse);
 }
 
-static EmuStep op_subs_imm64(EmuCpu *cpu, const EmuInsn *in)
+INLINE EmuStep subs_imm64(EmuCpu *cpu, const EmuInsn *in, bool fuse)
 {
     set_x(cpu, XD(in), subs64(cpu, get_xsp(cpu, XN(in)), in->imm));
-    EMU_CONTINUE(cpu, in);
+    return next_or_bcond(cpu, in, fuse);
 }
 
-static EmuStep op_subs_imm32(EmuCpu *cpu, const EmuInsn *in)
+INLINE EmuStep subs_imm32(EmuCpu *cpu, const EmuInsn *in, bool fuse)
 {
     set_w(cpu, XD(in), subs32(cpu, (uint32_t)get_xsp(cpu, XN(in)), (uint32_t)in->imm));
-    EMU_CONTINUE(cpu, in);
+    return next_or_bcond(cpu, in, fuse);
 }
+
+FUSABLE(adds_imm64)
+FUSABLE(adds_imm32)
+FUSABLE(subs_imm64)
+FUSABLE(subs_imm32)
 
 /* ---- Logical (immediate) ---------------------------------------------------
  *   31 30 29 28    23 22 21  16 15  10 9  5 4  0
@@ -347,21 +373,24 @@ static EmuStep op_eor_imm32(EmuCpu *cpu, const EmuInsn *in)
     EMU_CONTINUE(cpu, in);
 }
 
-static EmuStep op_ands_imm64(EmuCpu *cpu, const EmuInsn *in)
+INLINE EmuStep ands_imm64(EmuCpu *cpu, const EmuInsn *in, bool fuse)
 {
     uint64_t r = get_x(cpu, XN(in)) & in->imm;
     cpu->nzcv = nz64(r);
     set_x(cpu, XD(in), r);
-    EMU_CONTINUE(cpu, in);
+    return next_or_bcond(cpu, in, fuse);
 }
 
-static EmuStep op_ands_imm32(EmuCpu *cpu, const EmuInsn *in)
+INLINE EmuStep ands_imm32(EmuCpu *cpu, const EmuInsn *in, bool fuse)
 {
     uint32_t r = (uint32_t)(get_x(cpu, XN(in)) & in->imm);
     cpu->nzcv = nz32(r);
     set_w(cpu, XD(in), r);
-    EMU_CONTINUE(cpu, in);
+    return next_or_bcond(cpu, in, fuse);
 }
+
+FUSABLE(ands_imm64)
+FUSABLE(ands_imm32)
 
 /* ---- Move wide (immediate) -------------------------------------------------
  *   31 30 29 28    23 22 21 20            5 4  0
@@ -579,7 +608,8 @@ INLINE uint64_t shifted_rm(const EmuCpu *cpu, const EmuInsn *in, bool sf, unsign
     return shift32(get_w(cpu, XM(in)), type, XP(in));
 }
 
-INLINE EmuStep logic_reg(EmuCpu *cpu, const EmuInsn *in, int op, bool invert, bool sf, unsigned type)
+INLINE EmuStep logic_reg(EmuCpu *cpu, const EmuInsn *in, int op, bool invert, bool sf, unsigned type,
+                         bool fuse)
 {
     uint64_t a = get_x(cpu, XN(in)), b = shifted_rm(cpu, in, sf, type), r;
     if (invert)
@@ -594,14 +624,14 @@ INLINE EmuStep logic_reg(EmuCpu *cpu, const EmuInsn *in, int op, bool invert, bo
     if (op == LOG_ANDS)
         cpu->nzcv = sf ? nz64(r) : nz32((uint32_t)r);
     set_x(cpu, XD(in), r);
-    EMU_CONTINUE(cpu, in);
+    return next_or_bcond(cpu, in, fuse);
 }
 
 #define LOGIC_SHIFT(name, op, invert, sh, type)                                           \
     static EmuStep op_##name##_##sh##64(EmuCpu *cpu, const EmuInsn *in)                   \
-    { return logic_reg(cpu, in, op, invert, true, type); }                                \
+    { return logic_reg(cpu, in, op, invert, true, type, false); }                                \
     static EmuStep op_##name##_##sh##32(EmuCpu *cpu, const EmuInsn *in)                   \
-    { return logic_reg(cpu, in, op, invert, false, type); }
+    { return logic_reg(cpu, in, op, invert, false, type, false); }
 #define LOGIC_REG(name, op, invert)                                                       \
     LOGIC_SHIFT(name, op, invert, lsl, SH_LSL)                                            \
     LOGIC_SHIFT(name, op, invert, lsr, SH_LSR)                                            \
@@ -617,6 +647,10 @@ LOGIC_REG(ands, LOG_ANDS, false)
 LOGIC_REG(bics, LOG_ANDS, true)
 #undef LOGIC_REG
 #undef LOGIC_SHIFT
+static EmuStep op_ands_lsl64_bc(EmuCpu *cpu, const EmuInsn *in)
+{ return logic_reg(cpu, in, LOG_ANDS, false, true, SH_LSL, true); }
+static EmuStep op_ands_lsl32_bc(EmuCpu *cpu, const EmuInsn *in)
+{ return logic_reg(cpu, in, LOG_ANDS, false, false, SH_LSL, true); }
 
 /* MOV (register): ORR Rd, XZR, Rm, LSL #0, the commonest form of all. */
 static EmuStep op_mov_reg64(EmuCpu *cpu, const EmuInsn *in)
@@ -660,7 +694,7 @@ static bool dec_arith_extended(uint32_t raw, EmuInsn *out)
 /* Rd = a op b for the 64- or 32-bit operation `op`, writing Rd as SP or as
  * XZR (register 31) as `rd_sp` says for the non-flag-setting forms. */
 INLINE EmuStep arith(EmuCpu *cpu, const EmuInsn *in, int op, bool sf, bool rd_sp,
-                     uint64_t a, uint64_t b)
+                     uint64_t a, uint64_t b, bool fuse)
 {
     uint64_t r;
     if (sf) {
@@ -682,12 +716,13 @@ INLINE EmuStep arith(EmuCpu *cpu, const EmuInsn *in, int op, bool sf, bool rd_sp
         set_xsp(cpu, XD(in), r);
     else
         set_x(cpu, XD(in), r);
-    EMU_CONTINUE(cpu, in);
+    return next_or_bcond(cpu, in, fuse);
 }
 
-INLINE EmuStep arith_shifted(EmuCpu *cpu, const EmuInsn *in, int op, bool sf, unsigned type)
+INLINE EmuStep arith_shifted(EmuCpu *cpu, const EmuInsn *in, int op, bool sf, unsigned type,
+                             bool fuse)
 {
-    return arith(cpu, in, op, sf, false, get_x(cpu, XN(in)), shifted_rm(cpu, in, sf, type));
+    return arith(cpu, in, op, sf, false, get_x(cpu, XN(in)), shifted_rm(cpu, in, sf, type), fuse);
 }
 
 INLINE EmuStep arith_extended(EmuCpu *cpu, const EmuInsn *in, int op, bool sf, bool sign)
@@ -695,14 +730,14 @@ INLINE EmuStep arith_extended(EmuCpu *cpu, const EmuInsn *in, int op, bool sf, b
     unsigned l = XP(in), shift = (unsigned)in->imm;
     uint64_t m = get_x(cpu, XM(in)) << l;
     m = sign ? (uint64_t)((int64_t)m >> l) : m >> l;
-    return arith(cpu, in, op, sf, true, get_xsp(cpu, XN(in)), m << shift);
+    return arith(cpu, in, op, sf, true, get_xsp(cpu, XN(in)), m << shift, false);
 }
 
 #define ARITH_SHIFT(name, op, sh, type)                                                   \
     static EmuStep op_##name##_##sh##64(EmuCpu *cpu, const EmuInsn *in)                   \
-    { return arith_shifted(cpu, in, op, true, type); }                                    \
+    { return arith_shifted(cpu, in, op, true, type, false); }                                    \
     static EmuStep op_##name##_##sh##32(EmuCpu *cpu, const EmuInsn *in)                   \
-    { return arith_shifted(cpu, in, op, false, type); }
+    { return arith_shifted(cpu, in, op, false, type, false); }
 #define ARITH_REG(name, op)                                                               \
     ARITH_SHIFT(name, op, lsl, SH_LSL)                                                    \
     ARITH_SHIFT(name, op, lsr, SH_LSR)                                                    \
@@ -721,6 +756,31 @@ ARITH_REG(sub, AS_SUB)
 ARITH_REG(subs, AS_SUBS)
 #undef ARITH_REG
 #undef ARITH_SHIFT
+static EmuStep op_adds_lsl64_bc(EmuCpu *cpu, const EmuInsn *in)
+{ return arith_shifted(cpu, in, AS_ADDS, true, SH_LSL, true); }
+static EmuStep op_adds_lsl32_bc(EmuCpu *cpu, const EmuInsn *in)
+{ return arith_shifted(cpu, in, AS_ADDS, false, SH_LSL, true); }
+static EmuStep op_subs_lsl64_bc(EmuCpu *cpu, const EmuInsn *in)
+{ return arith_shifted(cpu, in, AS_SUBS, true, SH_LSL, true); }
+static EmuStep op_subs_lsl32_bc(EmuCpu *cpu, const EmuInsn *in)
+{ return arith_shifted(cpu, in, AS_SUBS, false, SH_LSL, true); }
+
+/* The fused twin of a handler (see next_or_bcond), or NULL. */
+EmuInsnFn emu_a64_dp_fuse_bcond(EmuInsnFn fn)
+{
+    static const struct { EmuInsnFn plain, fused; } twins[] = {
+        { op_subs_imm64, op_subs_imm64_bc }, { op_subs_imm32, op_subs_imm32_bc },
+        { op_subs_lsl64, op_subs_lsl64_bc }, { op_subs_lsl32, op_subs_lsl32_bc },
+        { op_adds_imm64, op_adds_imm64_bc }, { op_adds_imm32, op_adds_imm32_bc },
+        { op_adds_lsl64, op_adds_lsl64_bc }, { op_adds_lsl32, op_adds_lsl32_bc },
+        { op_ands_imm64, op_ands_imm64_bc }, { op_ands_imm32, op_ands_imm32_bc },
+        { op_ands_lsl64, op_ands_lsl64_bc }, { op_ands_lsl32, op_ands_lsl32_bc },
+    };
+    for (size_t i = 0; i < sizeof twins / sizeof twins[0]; i++)
+        if (twins[i].plain == fn)
+            return twins[i].fused;
+    return NULL;
+}
 
 /* ---- Add/subtract (with carry) ---------------------------------------------
  *   31 30 29 28           21 20 16 15    10 9  5 4  0

@@ -263,22 +263,38 @@ static void code_invalidate(EmuCpu *cpu, uint64_t pa, size_t len)
         size_t n = MIN(len, EMU_PAGE_SIZE - off);
         EmuCodePage *p = g_hash_table_lookup(cpu->code->by_pa, &key);
         if (p) {
-            for (size_t s = off / 4; s <= (off + n - 1) / 4; s++)
+            /* From the slot before: it may be a compare fused with a
+             * B.cond in the first slot written (emu_a64_dp_fuse_bcond). */
+            for (size_t s = off / 4 ? off / 4 - 1 : 0; s <= (off + n - 1) / 4; s++)
                 p->insn[s] = (EmuInsn){ .fn = decode_lazy };
         }
         pa += n, len -= n;
     }
 }
 
-/* The slot's first execution: read the word, decode it in place, run it. */
+static void decode_slot(const uint8_t *page, EmuCodePage *p, EmuInsn *slot)
+{
+    uint32_t raw;
+    memcpy(&raw, page + (size_t)(slot - p->insn) * 4, 4);
+    emu_a64_decode(raw, slot);
+}
+
+/* The slot's first execution: read the word, decode it in place, run it.
+ * A compare followed by B.cond in the same page gets its fused handler
+ * (a64_dp.c); the B.cond's slot is decoded now for it to read. */
 static EmuStep decode_lazy(EmuCpu *cpu, const EmuInsn *in)
 {
     EmuCodePage *p = cpu->code->cur;
     EmuInsn *slot = (EmuInsn *)in;
     const uint8_t *page = emu_mem_page_for_read(cpu->mem, p->pa);
-    uint32_t raw;
-    memcpy(&raw, page + (size_t)(slot - p->insn) * 4, 4);
-    emu_a64_decode(raw, slot);
+    decode_slot(page, p, slot);
+    EmuInsnFn fused = emu_a64_dp_fuse_bcond(slot->fn);
+    if (fused && slot + 1 < p->insn + SLOTS) {
+        if (slot[1].fn == decode_lazy)
+            decode_slot(page, p, slot + 1);
+        if (slot[1].fn == emu_a64_bcond)
+            slot->fn = fused;
+    }
     return slot->fn(cpu, slot);
 }
 

@@ -73,6 +73,11 @@ extern const EmuInsnPattern emu_a64_fp_table[];        /* x111  a64_fp.c */
 extern const EmuInsnPattern emu_a64_simd_table[];      /* x111  a64_simd.c */
 extern const EmuInsnPattern emu_a64_crypto_table[];    /* x111  a64_crypto.c */
 
+/* B.cond's handler, and the fused twin of a handler whose instruction may be
+ * followed by one (NULL if none): cpu.c pairs them when it decodes. */
+EmuStep emu_a64_bcond(struct EmuCpu *cpu, const EmuInsn *in);
+EmuInsnFn emu_a64_dp_fuse_bcond(EmuInsnFn fn);
+
 /* Decode one instruction word. Never fails: unallocated encodings decode to
  * the UNDEFINED handler. Returns the matching row's name. */
 const char *emu_a64_decode(uint32_t raw, EmuInsn *out);
@@ -273,6 +278,27 @@ static inline void emu_cpu_kick(struct EmuCpu *cpu)
         }                                                                      \
         (cpu)->next_pc = t_;                                                   \
         return EMU_BRANCH;                                                     \
+    } while (0)
+
+/* B.cond (a64_branch.c): `aux` is the condition's truth table over the 16
+ * values of NZCV (bit n: taken when NZCV == n), `imm` the byte offset. */
+static inline __attribute__((always_inline)) EmuStep emu_bcond(struct EmuCpu *cpu, const EmuInsn *in)
+{
+    if (!((in->aux >> (cpu->nzcv >> 28)) & 1))
+        EMU_CONTINUE(cpu, in);
+    EMU_JUMP(cpu, in, cpu->pc + in->imm);
+}
+
+/* EMU_CONTINUE into a next instruction known to be a B.cond: its body runs
+ * inline, no indirect jump (the fused compare-and-branch of a64_dp.c). */
+#define EMU_CONTINUE_BCOND(cpu, in)                                            \
+    do {                                                                       \
+        const EmuInsn *next_ = (in) + 1;                                       \
+        if (likely(next_ != (cpu)->block_end)) {                               \
+            (cpu)->pc += 4;                                                    \
+            return emu_bcond((cpu), next_);                                    \
+        }                                                                      \
+        return EMU_NEXT;                                                       \
     } while (0)
 
 /* ---- Field extraction --------------------------------------------------- */

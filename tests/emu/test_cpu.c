@@ -1,5 +1,6 @@
 /* tests/emu/test_cpu.c — the run loop and the memory slow paths. */
 #include <criterion/criterion.h>
+#include <inttypes.h>
 #include <glib.h>
 
 #include "tests/emu/harness.h"
@@ -59,4 +60,82 @@ Test(cpu, external_abort_on_store_reports_exact_address_as_qemu)
     harness_run(h, 1);
     cr_assert_eq(harness_esr(h), (0x25u << 26) | (1u << 25) | (1u << 6) | 0x10);
     cr_assert_eq(h->cpu->sys.far_el1, 0x24700084dull);
+}
+
+/* Fused compare and branch (a64_dp.c, next_or_bcond): a CMP followed by
+ * B.cond runs as one handler; every way of reaching or changing the pair
+ * must behave as the two instructions do. */
+static const uint32_t count_to_5[] = {
+    0x91000400,   /* loop: add x0, x0, #1 */
+    0xf100141f,   /*       cmp x0, #5 */
+    0x54ffffc1,   /*       b.ne loop */
+    0x14000000,   /*       b . */
+};
+
+Test(cpu, fused_compare_and_branch_loops_as_unfused)
+{
+    harness_code(h, count_to_5, 4);
+    cr_assert_eq(harness_run(h, 15), 15);
+    cr_assert_eq(emu_cpu_x(h->cpu, 0), 5);
+    cr_assert_eq(emu_cpu_pc(h->cpu), HARNESS_CODE + 12);
+    cr_assert_eq((emu_cpu_pstate(h->cpu) & 0xf0000000u), 0x60000000u);   /* Z, C: 5 - 5 */
+}
+
+Test(cpu, fused_compare_and_branch_stops_between_the_two)
+{
+    /* Budgets ending after the CMP leave pc on the B.cond, flags set. */
+    harness_code(h, count_to_5, 4);
+    for (uint64_t n = 2; n <= 14; n += 3) {
+        harness_code(h, count_to_5, 4);
+        emu_cpu_set_x(h->cpu, 0, 0);
+        cr_assert_eq(harness_run(h, n), n);
+        cr_assert_eq(emu_cpu_pc(h->cpu), HARNESS_CODE + 8, "budget %" PRIu64, n);
+        cr_assert_eq(emu_cpu_icount(h->cpu) % 3, 2);
+        /* ...and going on from there ends as one run does. */
+        cr_assert_eq(harness_run(h, 15 - n), 15 - n);
+        cr_assert_eq(emu_cpu_x(h->cpu, 0), 5);
+        cr_assert_eq(emu_cpu_pc(h->cpu), HARNESS_CODE + 12);
+    }
+}
+
+Test(cpu, fused_compare_and_branch_entered_at_the_branch)
+{
+    /* Run the pair once fused, then jump straight to the B.cond with
+     * flags that say "taken". */
+    harness_code(h, count_to_5, 4);
+    emu_cpu_set_x(h->cpu, 0, 4);
+    cr_assert_eq(harness_run(h, 3), 3);                 /* falls through */
+    cr_assert_eq(emu_cpu_pc(h->cpu), HARNESS_CODE + 12);
+    emu_cpu_set_pc(h->cpu, HARNESS_CODE + 8);
+    h->cpu->nzcv = 0x80000000u;                         /* N: ne holds */
+    cr_assert_eq(harness_run(h, 1), 1);
+    cr_assert_eq(emu_cpu_pc(h->cpu), HARNESS_CODE);
+}
+
+Test(cpu, store_to_a_fused_branch_redecodes_the_pair)
+{
+    /* str w1, [x2] overwrites the B.cond after the pair has run fused:
+     * the CMP must then be followed by the new instruction. */
+    uint32_t code[] = {
+        0xf100041f,   /* cmp x0, #1 */
+        0x54000040,   /* b.eq +8 */
+        0xb9000041,   /* str w1, [x2] */
+        0x14000000,   /* b . */
+    };
+    harness_code(h, code, 4);
+    emu_cpu_set_x(h->cpu, 0, 1);
+    cr_assert_eq(harness_run(h, 2), 2);                 /* fused, taken */
+    cr_assert_eq(emu_cpu_pc(h->cpu), HARNESS_CODE + 12);
+    /* Now from the start with x0 = 0: not taken, the store patches the
+     * B.cond into add x0, x0, #7; run the CMP again and the new word. */
+    emu_cpu_set_pc(h->cpu, HARNESS_CODE);
+    emu_cpu_set_x(h->cpu, 0, 0);
+    emu_cpu_set_x(h->cpu, 1, 0x91001c00);               /* add x0, x0, #7 */
+    emu_cpu_set_x(h->cpu, 2, HARNESS_CODE + 4);
+    cr_assert_eq(harness_run(h, 3), 3);                 /* cmp, b.eq, str */
+    cr_assert_eq(emu_cpu_pc(h->cpu), HARNESS_CODE + 12);
+    emu_cpu_set_pc(h->cpu, HARNESS_CODE);
+    cr_assert_eq(harness_run(h, 2), 2);                 /* cmp, add */
+    cr_assert_eq(emu_cpu_x(h->cpu, 0), 7);
+    cr_assert_eq(emu_cpu_pc(h->cpu), HARNESS_CODE + 8);
 }
