@@ -180,4 +180,36 @@ uint16_t emu_f64_to_f16(EmuFpStatus *st, uint64_t a);
 uint32_t emu_urecpe_u32(uint32_t a);
 uint32_t emu_ursqrte_u32(uint32_t a);
 
+/* The common case of a double-precision multiply-add, inline for the hot
+ * vector handlers: FPCR rounding to nearest, FPSR.IXC already set (so the
+ * result's inexactness needs no test), a and b normal, c normal or zero,
+ * and a normal result. Then no other flag can arise and FZ/DN change
+ * nothing, and the host's fused multiply-add is exactly Arm's FPMulAdd.
+ * Returns false, having changed nothing, for every other case (the caller
+ * then uses emu_f64_muladd). Worth calling only where the compiler emits
+ * FMA as an instruction (a target("fma") function). */
+static inline bool emu_f64_muladd_quick(uint32_t fpcr, uint32_t fpsr, uint64_t a, uint64_t b,
+                                        uint64_t c, uint64_t *r)
+{
+    const uint64_t exp = 0x7ffull << 52, min = 1ull << 52;
+    if ((fpcr >> EMU_FPCR_RMODE_SHIFT) & 3 || !(fpsr & EMU_FPSR_IXC))
+        return false;
+    if ((a & exp) - min >= exp - min || (b & exp) - min >= exp - min)
+        return false;                       /* zero, subnormal, Inf or NaN */
+    if ((c & ~(1ull << 63)) != 0 && (c & exp) - min >= exp - min)
+        return false;
+    double x, y, z, d;
+    memcpy(&x, &a, 8);
+    memcpy(&y, &b, 8);
+    memcpy(&z, &c, 8);
+    d = __builtin_fma(x, y, z);
+    uint64_t v;
+    memcpy(&v, &d, 8);
+    uint64_t mag = v & ~(1ull << 63);
+    if (mag <= min || mag >= exp)             /* tiny, subnormal, zero or huge */
+        return false;
+    *r = v;
+    return true;
+}
+
 #endif

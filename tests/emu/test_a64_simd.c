@@ -110,7 +110,7 @@ typedef struct SimdCase {
     uint64_t x0;              /* expected x0 */
 } SimdCase;
 
-static void load_state(const SimdCase *c)
+static void load_state(const SimdCase *c, uint32_t fpsr)
 {
     GenState st;
     gen_state(&st, c->seed, c->mode);
@@ -119,14 +119,16 @@ static void load_state(const SimdCase *c)
     for (unsigned i = 0; i < 8; i++)
         emu_cpu_set_x(h->cpu, i, st.x[i]);
     emu_cpu_set_fpcr(h->cpu, c->fpcr);
-    emu_cpu_set_fpsr(h->cpu, 0);
+    emu_cpu_set_fpsr(h->cpu, fpsr);
 }
 
-static void run_cases(const SimdCase *cases, size_t n)
+/* Runs each case from FPSR = fpsr0 (flags accumulate: FPSR must end as
+ * fpsr0 | the case's flags, the results unchanged). */
+static void run_cases_from(const SimdCase *cases, size_t n, uint32_t fpsr0)
 {
     for (size_t i = 0; i < n; i++) {
         const SimdCase *c = &cases[i];
-        load_state(c);
+        load_state(c, fpsr0);
         harness_code(h, &c->insn, 1);
         cr_assert_eq(harness_run(h, 1), 1, "%s: did not retire", c->text);
         uint64_t v0[2];
@@ -136,14 +138,18 @@ static void run_cases(const SimdCase *cases, size_t n)
                   c->text, c->fpcr, (unsigned long long)c->seed,
                   (unsigned long long)v0[1], (unsigned long long)v0[0],
                   (unsigned long long)c->v0[1], (unsigned long long)c->v0[0]);
-        cr_expect_eq(emu_cpu_fpsr(h->cpu), c->fpsr, "%s (fpcr %#x, seed %llu): fpsr %#x, want %#x",
-                     c->text, c->fpcr, (unsigned long long)c->seed, emu_cpu_fpsr(h->cpu), c->fpsr);
+        cr_expect_eq(emu_cpu_fpsr(h->cpu), c->fpsr | fpsr0, "%s (fpcr %#x, seed %llu): fpsr %#x, want %#x",
+                     c->text, c->fpcr, (unsigned long long)c->seed, emu_cpu_fpsr(h->cpu),
+                     c->fpsr | fpsr0);
         cr_expect_eq(emu_cpu_x(h->cpu, 0), c->x0, "%s: x0 %#llx, want %#llx", c->text,
                      (unsigned long long)emu_cpu_x(h->cpu, 0), (unsigned long long)c->x0);
     }
 }
 
-#define RUN(cases) run_cases(cases, sizeof(cases) / sizeof(cases[0]))
+#define RUN(cases) run_cases_from(cases, sizeof(cases) / sizeof(cases[0]), 0)
+/* With FPSR.IXC set beforehand, which lets the FP paths skip their
+ * inexactness tests (emu_f64_muladd_quick and the host shortcuts). */
+#define RUN_IXC(cases) run_cases_from(cases, sizeof(cases) / sizeof(cases[0]), 0x10)
 
 static const SimdCase same3_cases[] = {
     { "shadd v0.8b, v1.8b, v2.8b",             0x0e220420, 0x0000000, 0, 1060564595, { 0xffc020e020ff02bf, 0x0000000000000000 }, 0x00000000, 0x803fff017f813f01 },
@@ -1277,6 +1283,13 @@ Test(a64_simd, fp_three_same_matches_qemu) { RUN(fsame3_cases); }
 Test(a64_simd, fp_two_register_misc_across_and_pairwise_match_qemu) { RUN(fmisc_cases); }
 Test(a64_simd, fp_by_element_and_fixed_point_match_qemu) { RUN(felem_cases); }
 Test(a64_simd, fp_lanes_follow_fpcr_rounding_fz_and_dn) { RUN(fvariants_cases); }
+Test(a64_simd, fp_cases_from_inexact_fpsr_match_qemu)
+{
+    RUN_IXC(fsame3_cases);
+    RUN_IXC(fmisc_cases);
+    RUN_IXC(felem_cases);
+    RUN_IXC(fvariants_cases);
+}
 
 /* ---- Hand-written properties ------------------------------------------------ */
 
@@ -1611,4 +1624,32 @@ Test(a64_simd, picolibc_string_routines_decode)
     };
     for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
         cr_expect_str_neq(emu_a64_name(words[i]), "unallocated", "%08x", words[i]);
+}
+
+Test(a64_simd, fmla_2d_is_fused_on_every_host_path)
+{
+    /* fmla v0.2d, v1.2d, v2.2d. Lane 0: (1 + 2^-27)^2 - 1 is 2^-26 + 2^-54
+     * fused, and 2^-26 if the product were rounded first; lane 1:
+     * 2 * 3 + 1, both exact (no IXC of their own). With IXC already set, an FMA host takes both lanes
+     * inline; a quiet NaN in lane 1 sends the instruction down the general
+     * path, which must agree on lane 0 and return the NaN. */
+    static const struct { uint64_t n1, d1, want1; uint32_t fpsr0, fpsr; } cases[] = {
+        { 0x4000000000000000ull, 0x3ff0000000000000ull, 0x401c000000000000ull, 0x10, 0x10 },
+        { 0x4000000000000000ull, 0x3ff0000000000000ull, 0x401c000000000000ull, 0x00, 0x00 },
+        { 0x7ff8000000000123ull, 0x3ff0000000000000ull, 0x7ff8000000000123ull, 0x10, 0x10 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        harness_code(h, (uint32_t[]){ 0x4e62cc20 }, 1);
+        emu_cpu_set_v(h->cpu, 1, (uint64_t[]){ 0x3ff0000002000000ull, cases[i].n1 });
+        emu_cpu_set_v(h->cpu, 2, (uint64_t[]){ 0x3ff0000002000000ull, 0x4008000000000000ull });
+        emu_cpu_set_v(h->cpu, 0, (uint64_t[]){ 0xbff0000000000000ull, cases[i].d1 });
+        emu_cpu_set_fpcr(h->cpu, 0);
+        emu_cpu_set_fpsr(h->cpu, cases[i].fpsr0);
+        cr_assert_eq(harness_run(h, 1), 1);
+        uint64_t v0[2];
+        emu_cpu_v(h->cpu, 0, v0);
+        cr_expect_eq(v0[0], 0x3e50000001000000ull, "case %zu: lane 0 %#llx", i, (unsigned long long)v0[0]);
+        cr_expect_eq(v0[1], cases[i].want1, "case %zu: lane 1 %#llx", i, (unsigned long long)v0[1]);
+        cr_expect_eq(emu_cpu_fpsr(h->cpu), cases[i].fpsr, "case %zu: fpsr %#x", i, emu_cpu_fpsr(h->cpu));
+    }
 }
