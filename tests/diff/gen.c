@@ -294,6 +294,16 @@ static uint32_t ldst_size(uint32_t w)
     return 1u << sz;
 }
 
+/* A second transfer register for a load that must not repeat Rt (a CONSTRAINED
+ * UNPREDICTABLE pair): the one below it, and never the base or index
+ * register (x29 once gave "ldp x29, x28, [x28]", whose wild x28 then
+ * reached QEMU's flash window). */
+static uint32_t other_than(uint32_t rt)
+{
+    uint32_t r = rt == 0 ? 1 : rt - 1;
+    return r == DIFF_BASE_REG || r == DIFF_IDX_REG ? 26 : r;
+}
+
 static int32_t small(Rng *r, int32_t lo, int32_t hi)
 {
     return lo + (int32_t)below(r, (uint32_t)(hi - lo + 1));
@@ -320,7 +330,7 @@ static uint32_t gen_ldst(Rng *r, const DiffClasses *cl, const char **sub)
         w = fix_reg(r, w, 10, true);
         uint32_t rt = field(w, 0, 5);
         if (field(w, 22, 1) && field(w, 10, 5) == rt && rt != 31)
-            w = set_field(w, 10, 5, rt == 0 ? 1 : rt - 1);
+            w = set_field(w, 10, 5, other_than(rt));
         for (;;) {
             uint32_t rs = field(w, 16, 5);
             if (rs != DIFF_BASE_REG && rs != DIFF_IDX_REG &&
@@ -337,7 +347,7 @@ static uint32_t gen_ldst(Rng *r, const DiffClasses *cl, const char **sub)
         w = fix_reg(r, w, 10, true);
         uint32_t rt = field(w, 0, 5);
         if (field(w, 22, 1) && field(w, 10, 5) == rt)
-            w = set_field(w, 10, 5, rt == 0 ? 1 : rt - 1);
+            w = set_field(w, 10, 5, other_than(rt));
         w = set_field(w, 15, 7, (uint32_t)small(r, -8, 7));
     } else if (!field(w, 24, 1)) {
         if (!field(w, 21, 1)) {     /* unscaled, post, unprivileged, pre */
@@ -352,6 +362,15 @@ static uint32_t gen_ldst(Rng *r, const DiffClasses *cl, const char **sub)
         }
     } else {                        /* unsigned offset: imm12 (21:10) */
         w = set_field(w, 10, 12, below(r, 16));
+    }
+    /* The promise above, checked: no transfer register is x27/x28. */
+    for (unsigned lo = 0; lo <= 10; lo += 10) {
+        uint32_t t = field(w, lo, 5);
+        if ((lo == 0 || op0 == 0 || op0 == 2) && (t == DIFF_BASE_REG || t == DIFF_IDX_REG) &&
+            !(op0 == 0 && v)) {
+            fprintf(stderr, "difftool gen: %08" PRIx32 " writes x%" PRIu32 "\n", w, t);
+            abort();
+        }
     }
     return w;
 }
