@@ -5,7 +5,7 @@
  *   hash    FNV-1a and xorshift mixing over a 64 KiB buffer (integer, loads)
  *   matmul  a 40x40 double matrix product, repeated (FP multiply-add, loads)
  *   memory  memcpy, memset, memcmp, strlen over buffers of many sizes
- *           (picolibc's SIMD routines)
+ *           (picolibc's, which for this target are plain byte loops)
  *   branch  a small interpreter loop (indirect branches, calls)
  * It prints one checksum per kind; the figures are timed from outside. */
 #include <inttypes.h>
