@@ -15,6 +15,8 @@ const char cli_machine_options_help[] =
     "  -no-reboot          exit instead of rebooting on PSCI SYSTEM_RESET\n"
     "  -append TEXT        the guest command line (semihosting SYS_GET_CMDLINE)\n"
     "  -kernel FILE        the program to run (same as giving it as the last argument)\n"
+    "  -icount [shift=]N|auto  virtual time: each instruction is 2^N ns (0..10,\n"
+    "                      default 0; auto means the default)\n"
     "  --stats             print instructions retired, time and speed on stderr at exit\n";
 
 void cli_machine_options_init(CliMachineOptions *o)
@@ -22,6 +24,7 @@ void cli_machine_options_init(CliMachineOptions *o)
     memset(o, 0, sizeof *o);
     o->ram_size = EMU_DEFAULT_RAM;
     o->serial = CLI_SERIAL_STDIO;
+    o->icount_shift = EMU_DEFAULT_ICOUNT_SHIFT;
 }
 
 void cli_machine_options_clear(CliMachineOptions *o)
@@ -60,6 +63,47 @@ bool cli_parse_size(const char *s, uint64_t *bytes)
         return false;
     *bytes = (uint64_t)b;
     return true;
+}
+
+/* QEMU caps the shift at 10 (about 1 MIPS of virtual time). */
+#define MAX_ICOUNT_SHIFT 10
+
+/* -icount: "N", "auto", or comma-separated suboptions of which rewind knows
+ * shift=N|auto. */
+static bool parse_icount(CliMachineOptions *o, const char *arg, GError **err)
+{
+    gchar **parts = g_strsplit(arg, ",", -1);
+    bool ok = parts[0] != NULL;
+    for (gchar **p = parts; ok && *p; p++) {
+        const char *v = *p;
+        if (g_str_has_prefix(v, "shift="))
+            v += 6;
+        else if (p != parts) {
+            g_set_error(err, EMU_ERROR, EMU_ERROR_CONFIG,
+                        "-icount %s: unknown suboption \"%s\" (rewind knows shift=N|auto)", arg, v);
+            ok = false;
+            break;
+        }
+        if (!strcmp(v, "auto")) {
+            o->icount_shift = EMU_DEFAULT_ICOUNT_SHIFT;
+            continue;
+        }
+        char *end;
+        errno = 0;
+        unsigned long n = strtoul(v, &end, 10);
+        if (!*v || *end || errno || !g_ascii_isdigit(*v) || n > MAX_ICOUNT_SHIFT) {
+            g_set_error(err, EMU_ERROR, EMU_ERROR_CONFIG,
+                        "-icount %s: shift must be a number from 0 to %d, or auto", arg,
+                        MAX_ICOUNT_SHIFT);
+            ok = false;
+            break;
+        }
+        o->icount_shift = (unsigned)n;
+    }
+    if (!parts[0])
+        g_set_error(err, EMU_ERROR, EMU_ERROR_CONFIG, "-icount: empty argument (try -icount shift=0)");
+    g_strfreev(parts);
+    return ok;
 }
 
 static const char *need_arg(int argc, char **argv, int *i, GError **err)
@@ -122,6 +166,11 @@ int cli_machine_option(CliMachineOptions *o, int argc, char **argv, int *i, GErr
         g_free(o->append);
         o->append = g_strdup(arg);
         return 1;
+    }
+    if (!strcmp(opt, "-icount")) {
+        if (!(arg = need_arg(argc, argv, i, err)))
+            return -1;
+        return parse_icount(o, arg, err) ? 1 : -1;
     }
     if (!strcmp(opt, "-kernel")) {
         if (!(arg = need_arg(argc, argv, i, err)))

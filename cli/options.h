@@ -18,6 +18,7 @@ typedef struct CliMachineOptions {
     char *append;               /* -append: the guest command line */
     char *kernel;               /* the program (positional or -kernel) */
     bool stats;                 /* --stats: icount and speed on stderr */
+    unsigned icount_shift;      /* -icount shift=N: an instruction is 2^N ns */
 } CliMachineOptions;
 
 void cli_machine_options_init(CliMachineOptions *o);

@@ -158,7 +158,8 @@ int cli_run_main(int argc, char **argv)
     }
     EmuMachineConfig cfg = {
         .ram_size = o.ram_size, .semihosting = o.semihosting, .no_reboot = o.no_reboot,
-        .cmdline = o.append, .serial_out = serial_out, .console_out = console_out,
+        .cmdline = o.append, .icount_shift = o.icount_shift,
+        .serial_out = serial_out, .console_out = console_out,
         .semihost_stdout = semihost_stdout, .host_seconds = host_seconds,
         .opaque = &st,
     };

@@ -24,6 +24,8 @@
 #define EMU_VIRT_RTC_BASE  0x09010000ull
 #define EMU_VIRT_RTC_SPI   2
 #define EMU_DEFAULT_RAM    (128ull << 20)
+/* Virtual time: one instruction is 2^shift ns; shift 0 is a 1 GHz core. */
+#define EMU_DEFAULT_ICOUNT_SHIFT 0
 /* The generic timer's frequency, as on QEMU's virt. */
 #define EMU_CNTFRQ_HZ      62500000ull
 

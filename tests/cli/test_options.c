@@ -2,6 +2,7 @@
 #include <criterion/criterion.h>
 
 #include "cli/options.h"
+#include "emu/machine.h"
 
 TestSuite(options, .timeout = 10);
 
@@ -68,4 +69,39 @@ Test(options, unknown_option_is_not_consumed)
     char *a[] = { "-frobnicate" };
     cr_assert_eq(parse(&o, 1, a, NULL), 0);
     cli_machine_options_clear(&o);
+}
+
+Test(options, icount_shift_follows_qemu_syntax)
+{
+    struct { const char *in; unsigned shift; } ok[] = {
+        { "0", 0 }, { "3", 3 }, { "shift=7", 7 }, { "shift=auto", EMU_DEFAULT_ICOUNT_SHIFT },
+        { "auto", EMU_DEFAULT_ICOUNT_SHIFT }, { "shift=10", 10 },
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        CliMachineOptions o;
+        cli_machine_options_init(&o);
+        GError *err = NULL;
+        char *argv[] = { "-icount", (char *)ok[i].in };
+        cr_assert_eq(parse(&o, 2, argv, &err), 1, "%s: %s", ok[i].in, err ? err->message : "");
+        cr_assert_eq(o.icount_shift, ok[i].shift, "%s", ok[i].in);
+        cli_machine_options_clear(&o);
+    }
+    struct { const char *in, *msg; } bad[] = {
+        { "11", "-icount 11: shift must be a number from 0 to 10, or auto" },
+        { "shift=-1", "-icount shift=-1: shift must be a number from 0 to 10, or auto" },
+        { "shift=", "-icount shift=: shift must be a number from 0 to 10, or auto" },
+        { "x", "-icount x: shift must be a number from 0 to 10, or auto" },
+        { "shift=2,align=on", "-icount shift=2,align=on: unknown suboption \"align=on\" (rewind knows shift=N|auto)" },
+        { "", "-icount: empty argument (try -icount shift=0)" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        CliMachineOptions o;
+        cli_machine_options_init(&o);
+        GError *err = NULL;
+        char *argv[] = { "-icount", (char *)bad[i].in };
+        cr_assert_eq(parse(&o, 2, argv, &err), -1, "%s", bad[i].in);
+        cr_assert_str_eq(err->message, bad[i].msg);
+        g_error_free(err);
+        cli_machine_options_clear(&o);
+    }
 }
