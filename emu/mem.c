@@ -5,13 +5,14 @@
 #include <string.h>
 
 #define PAGE_CODE  0x01u  /* decoded instructions are cached from this page */
-#define PAGE_DIRTY 0x02u  /* written since the flag was last cleared */
 
 struct EmuMem {
     uint64_t ram_base, ram_size;
     size_t npages;
     uint8_t **pages;       /* NULL: never written, reads as zeros */
     uint8_t *flags;        /* PAGE_* per page */
+    uint32_t *written;     /* per page: the generation of its last write, 0 never */
+    uint32_t generation;   /* the current write generation, from 1 */
     GArray *mmio;          /* EmuMmio, sorted by base */
     EmuMemHooks hooks;
 };
@@ -28,6 +29,8 @@ EmuMem *emu_mem_new(uint64_t ram_base, uint64_t ram_size)
     mem->npages = ram_size >> EMU_PAGE_BITS;
     mem->pages = g_new0(uint8_t *, mem->npages);
     mem->flags = g_new0(uint8_t, mem->npages);
+    mem->written = g_new0(uint32_t, mem->npages);
+    mem->generation = 1;
     mem->mmio = g_array_new(false, true, sizeof(EmuMmio));
     return mem;
 }
@@ -40,6 +43,7 @@ void emu_mem_free(EmuMem *mem)
         g_free(mem->pages[i]);
     g_free(mem->pages);
     g_free(mem->flags);
+    g_free(mem->written);
     g_array_free(mem->mmio, true);
     g_free(mem);
 }
@@ -114,8 +118,37 @@ uint8_t *emu_mem_page_for_write(EmuMem *mem, uint64_t pa)
         if (mem->hooks.tlb_flush)
             mem->hooks.tlb_flush(mem->hooks.opaque);
     }
-    mem->flags[i] |= PAGE_DIRTY;
+    mem->written[i] = mem->generation;
     return mem->pages[i];
+}
+
+uint32_t emu_mem_new_generation(EmuMem *mem)
+{
+    /* Host pointers for writing handed out so far would let writes of the
+     * new generation go unrecorded: forget them. */
+    if (mem->hooks.tlb_flush)
+        mem->hooks.tlb_flush(mem->hooks.opaque);
+    g_assert(mem->generation < UINT32_MAX);
+    return ++mem->generation;
+}
+
+uint32_t emu_mem_generation(const EmuMem *mem)
+{
+    return mem->generation;
+}
+
+size_t emu_mem_written_since(const EmuMem *mem, uint32_t generation, uint64_t **pages)
+{
+    GArray *out = g_array_new(false, false, sizeof(uint64_t));
+    for (size_t i = 0; i < mem->npages; i++) {
+        if (mem->written[i] >= generation) {
+            uint64_t pa = mem->ram_base + ((uint64_t)i << EMU_PAGE_BITS);
+            g_array_append_val(out, pa);
+        }
+    }
+    size_t n = out->len;
+    *pages = (uint64_t *)(void *)g_array_free(out, false);
+    return n;
 }
 
 void emu_mem_mark_code(EmuMem *mem, uint64_t pa)

@@ -70,6 +70,19 @@ const EmuMmio *emu_mem_find_mmio(const EmuMem *mem, uint64_t pa);
 const uint8_t *emu_mem_page_for_read(EmuMem *mem, uint64_t pa);
 uint8_t *emu_mem_page_for_write(EmuMem *mem, uint64_t pa);
 
+/* Write generations: which pages were written since a point in time, for
+ * the state hashes of the replay log and for snapshots. Every write to a
+ * page (through emu_mem_page_for_write, and so through every path that
+ * writes RAM) stamps it with the current generation. emu_mem_new_generation
+ * starts the next one, returns its number and flushes the CPU's TLBs so
+ * that the first write of the new generation to each page is seen.
+ * emu_mem_written_since lists, in increasing address order, the pages last
+ * written in generation `generation` or later: *pages is a g_malloc'd array
+ * of page addresses (NULL or empty when none) that the caller frees. */
+uint32_t emu_mem_new_generation(EmuMem *mem);
+uint32_t emu_mem_generation(const EmuMem *mem);
+size_t emu_mem_written_since(const EmuMem *mem, uint32_t generation, uint64_t **pages);
+
 /* Page flag: the decoder has cached instructions from this page. */
 void emu_mem_mark_code(EmuMem *mem, uint64_t pa);
 bool emu_mem_is_code(const EmuMem *mem, uint64_t pa);
