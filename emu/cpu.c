@@ -588,3 +588,96 @@ uint32_t emu_cpu_fpsr(const EmuCpu *cpu) { return cpu->fpsr; }
 uint32_t emu_cpu_fpcr(const EmuCpu *cpu) { return cpu->fpcr; }
 void emu_cpu_set_fpsr(EmuCpu *cpu, uint32_t v) { cpu->fpsr = v; }
 void emu_cpu_set_fpcr(EmuCpu *cpu, uint32_t v) { cpu->fpcr = v; }
+
+/* ---- The architectural state, register by register ------------------------------ *
+ *
+ * The order of replay/FORMAT.md: X0..X30, SP_EL0, SP_EL1, PC, PSTATE, FPCR,
+ * FPSR, V0..V31 (the sync event's per-register digest), then the EL1
+ * system registers in EmuSysregs order and the exclusive monitor. */
+
+#define SYSREG(name) { #name, offsetof(EmuSysregs, name) }
+static const struct { const char *name; size_t off; } sysregs[] = {
+    SYSREG(sctlr_el1), SYSREG(actlr_el1), SYSREG(cpacr_el1), SYSREG(ttbr0_el1),
+    SYSREG(ttbr1_el1), SYSREG(tcr_el1), SYSREG(mair_el1), SYSREG(amair_el1),
+    SYSREG(vbar_el1), SYSREG(esr_el1), SYSREG(far_el1), SYSREG(elr_el1),
+    SYSREG(spsr_el1), SYSREG(par_el1), SYSREG(afsr0_el1), SYSREG(afsr1_el1),
+    SYSREG(contextidr_el1), SYSREG(tpidr_el0), SYSREG(tpidr_el1), SYSREG(tpidrro_el0),
+    SYSREG(mdscr_el1), SYSREG(oslsr_el1), SYSREG(osdlr_el1), SYSREG(mdccint_el1),
+    SYSREG(cntkctl_el1), SYSREG(cntv_ctl_el0), SYSREG(cntv_cval_el0), SYSREG(cntp_ctl_el0),
+    SYSREG(cntp_cval_el0), SYSREG(csselr_el1),
+};
+#undef SYSREG
+/* Every EmuSysregs field is listed above, but the two banked SPs, which
+ * come first as SP_EL0 and SP_EL1: a new field must be added there. */
+_Static_assert(sizeof(EmuSysregs) == (sizeof sysregs / sizeof sysregs[0] + 2) * 8,
+               "EmuSysregs has a field the state list does not name");
+
+enum {
+    REG_X0 = 0, REG_SP_EL0 = 31, REG_SP_EL1, REG_PC, REG_PSTATE, REG_FPCR, REG_FPSR,
+    REG_V0, REG_SYS0 = REG_V0 + 32, REG_MONITOR = REG_SYS0 + sizeof sysregs / sizeof sysregs[0],
+    REG_COUNT,
+};
+
+size_t emu_cpu_state_reg_count(void) { return REG_COUNT; }
+
+const char *emu_cpu_state_reg_name(size_t i, char buf[16])
+{
+    if (i < REG_SP_EL0)
+        g_snprintf(buf, 16, "x%zu", i);
+    else if (i >= REG_V0 && i < REG_SYS0)
+        g_snprintf(buf, 16, "v%zu", i - REG_V0);
+    else if (i >= REG_SYS0 && i < REG_MONITOR)
+        return sysregs[i - REG_SYS0].name;
+    else {
+        static const char *const names[] = { "sp_el0", "sp_el1", "pc", "pstate", "fpcr", "fpsr" };
+        if (i == REG_MONITOR)
+            return "exclusive monitor";
+        if (i >= REG_COUNT)
+            return NULL;
+        return names[i - REG_SP_EL0];
+    }
+    return buf;
+}
+
+size_t emu_cpu_state_reg(const EmuCpu *cpu, size_t i, uint8_t out[32])
+{
+    uint64_t v[4] = { 0 };
+    size_t n = 8;
+    bool on_el1_sp = cpu->pstate & 1;
+    if (i < REG_SP_EL0)
+        v[0] = cpu->x[i];
+    else if (i == REG_SP_EL0)
+        v[0] = on_el1_sp ? cpu->sys.sp_el0 : cpu->sp;
+    else if (i == REG_SP_EL1)
+        v[0] = on_el1_sp ? cpu->sp : cpu->sys.sp_el1;
+    else if (i == REG_PC)
+        v[0] = cpu->pc;
+    else if (i == REG_PSTATE)
+        v[0] = emu_cpu_pstate(cpu);
+    else if (i == REG_FPCR)
+        v[0] = cpu->fpcr;
+    else if (i == REG_FPSR)
+        v[0] = cpu->fpsr;
+    else if (i < REG_SYS0) {
+        v[0] = cpu->v[i - REG_V0].d[0];
+        v[1] = cpu->v[i - REG_V0].d[1];
+        n = 16;
+    } else if (i < REG_MONITOR) {
+        memcpy(&v[0], (const uint8_t *)&cpu->sys + sysregs[i - REG_SYS0].off, 8);
+    } else if (i == REG_MONITOR) {
+        /* Valid flag, address, the two values of a pair: all zero when
+         * the monitor is open, whatever stale values it holds. */
+        if (cpu->excl_valid) {
+            v[0] = 1;
+            v[1] = cpu->excl_addr;
+            v[2] = cpu->excl_val[0];
+            v[3] = cpu->excl_val[1];
+        }
+        n = 32;
+    } else {
+        return 0;
+    }
+    for (size_t k = 0; k < n; k++)     /* little-endian on every host */
+        out[k] = (uint8_t)(v[k / 8] >> (8 * (k % 8)));
+    return n;
+}

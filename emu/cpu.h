@@ -89,6 +89,17 @@ uint32_t emu_cpu_fpcr(const EmuCpu *cpu);
 void emu_cpu_set_fpsr(EmuCpu *cpu, uint32_t v);
 void emu_cpu_set_fpcr(EmuCpu *cpu, uint32_t v);
 
+/* The architectural state register by register, for the replay log's state
+ * hashes (replay/FORMAT.md) and for naming the registers that differ:
+ * emu_cpu_state_reg_count() registers, each a name (NULL past the end;
+ * `buf` may be used for it) and a value of up to 32 bytes in little-endian
+ * order written to `out`, returning its length (0 past the end). The order
+ * is FORMAT.md's: X0..X30, SP_EL0, SP_EL1, PC, PSTATE, FPCR, FPSR, V0..V31,
+ * the EL1 system registers, the exclusive monitor. */
+size_t emu_cpu_state_reg_count(void);
+const char *emu_cpu_state_reg_name(size_t i, char buf[16]);
+size_t emu_cpu_state_reg(const EmuCpu *cpu, size_t i, uint8_t out[32]);
+
 /* Guest virtual memory as the CPU sees it now, for debuggers and firmware
  * calls: RAM only (never a device register), no exception taken. Returns
  * false if any byte is not RAM; a write may then be partly done. */

@@ -139,3 +139,40 @@ Test(cpu, store_to_a_fused_branch_redecodes_the_pair)
     cr_assert_eq(emu_cpu_x(h->cpu, 0), 7);
     cr_assert_eq(emu_cpu_pc(h->cpu), HARNESS_CODE + 8);
 }
+
+Test(cpu, state_registers_in_the_log_format_order)
+{
+    char buf[16];
+    cr_assert_eq(emu_cpu_state_reg_count(), 100);   /* 69 + 30 EL1 registers + monitor */
+    cr_assert_str_eq(emu_cpu_state_reg_name(0, buf), "x0");
+    cr_assert_str_eq(emu_cpu_state_reg_name(30, buf), "x30");
+    cr_assert_str_eq(emu_cpu_state_reg_name(31, buf), "sp_el0");
+    cr_assert_str_eq(emu_cpu_state_reg_name(33, buf), "pc");
+    cr_assert_str_eq(emu_cpu_state_reg_name(36, buf), "fpsr");
+    cr_assert_str_eq(emu_cpu_state_reg_name(37, buf), "v0");
+    cr_assert_str_eq(emu_cpu_state_reg_name(68, buf), "v31");
+    cr_assert_str_eq(emu_cpu_state_reg_name(69, buf), "sctlr_el1");
+    cr_assert_str_eq(emu_cpu_state_reg_name(99, buf), "exclusive monitor");
+    cr_assert_null(emu_cpu_state_reg_name(100, buf));
+
+    uint8_t out[32];
+    emu_cpu_set_x(h->cpu, 5, 0x1122334455667788ull);
+    cr_assert_eq(emu_cpu_state_reg(h->cpu, 5, out), 8);
+    cr_assert_eq(out[0], 0x88);
+    cr_assert_eq(out[7], 0x11);
+    /* EL1h: the live SP is SP_EL1. */
+    cr_assert_eq(emu_cpu_state_reg(h->cpu, 32, out), 8);
+    uint64_t sp;
+    memcpy(&sp, out, 8);
+    cr_assert_eq(sp, HARNESS_STACK);
+    emu_cpu_set_v(h->cpu, 3, (uint64_t[]){ 1, 2 });
+    cr_assert_eq(emu_cpu_state_reg(h->cpu, 37 + 3, out), 16);
+    cr_assert_eq(out[0], 1);
+    cr_assert_eq(out[8], 2);
+    /* The monitor reads as zeros when open, whatever it last held. */
+    h->cpu->excl_addr = 0x1234;
+    cr_assert_eq(emu_cpu_state_reg(h->cpu, 99, out), 32);
+    for (unsigned k = 0; k < 32; k++)
+        cr_assert_eq(out[k], 0);
+    cr_assert_eq(emu_cpu_state_reg(h->cpu, 100, out), 0);
+}
