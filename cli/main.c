@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli/log.h"
 #include "cli/run.h"
 
 #define REWIND_VERSION "0.1.0"
@@ -10,7 +11,8 @@ static void usage(FILE *f)
 {
     fprintf(f, "usage: rewind COMMAND [OPTIONS] ...\n\n"
                "Commands:\n"
-               "  run       run an AArch64 program on the virt board\n\n"
+               "  run       run an AArch64 program on the virt board\n"
+               "  log       print or check a recording's event log\n\n"
                "  rewind COMMAND --help   options of a command\n"
                "  rewind --version        version\n");
 }
@@ -32,6 +34,8 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "run"))
         return cli_run_main(argc - 1, argv + 1);
+    if (!strcmp(cmd, "log"))
+        return cli_log_main(argc - 1, argv + 1);
     fprintf(stderr, "rewind: unknown command '%s' (see rewind --help)\n", cmd);
     return 1;
 }
