@@ -166,6 +166,8 @@ static const char *sync_problem(uint64_t interval, uint32_t groups)
 {
     if (groups < 1 || groups > RR_SYNC_GROUPS_MAX || (groups & (groups - 1)))
         return "sync groups is not a power of two from 1 to 4096";
+    if (interval == 0)
+        return "the sync interval is 0 (it must be at least 1 instruction)";
     if (interval % groups)
         return "sync groups does not divide the sync interval";
     return NULL;

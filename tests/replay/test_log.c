@@ -355,7 +355,7 @@ Test(rr_log, sync_groups_one_and_4096)
 Test(rr_log, empty_log_has_header_and_trailer_only)
 {
     char *path = path_in_dir("empty.rwl");
-    RrLogHeader h = header(0, 1);
+    RrLogHeader h = header(1, 1);
     h.command_line = NULL;
     close_ok(open_ok(path, &h), 77);
     cr_assert_eq(file_size(path), 100 + 40);
@@ -552,7 +552,7 @@ Test(rr_log, writer_refuses_bad_headers)
 {
     char *path = path_in_dir("bad.rwl");
     static const struct { uint64_t n; uint32_t g; } bad[] = {
-        { 4096, 0 }, { 4096, 3 }, { 8192, 8192 }, { 4098, 4 }, { 100, 128 },
+        { 4096, 0 }, { 4096, 3 }, { 8192, 8192 }, { 4098, 4 }, { 100, 128 }, { 0, 1 },
     };
     for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
         GError *err = NULL;
