@@ -12,6 +12,8 @@ static void usage(FILE *f)
     fprintf(f, "usage: rewind COMMAND [OPTIONS] ...\n\n"
                "Commands:\n"
                "  run       run an AArch64 program on the virt board\n"
+               "  record    run one, recording its inputs for replay\n"
+               "  replay    replay a recording exactly\n"
                "  log       print or check a recording's event log\n\n"
                "  rewind COMMAND --help   options of a command\n"
                "  rewind --version        version\n");
@@ -34,6 +36,10 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "run"))
         return cli_run_main(argc - 1, argv + 1);
+    if (!strcmp(cmd, "record"))
+        return cli_record_main(argc - 1, argv + 1);
+    if (!strcmp(cmd, "replay"))
+        return cli_replay_main(argc - 1, argv + 1);
     if (!strcmp(cmd, "log"))
         return cli_log_main(argc - 1, argv + 1);
     fprintf(stderr, "rewind: unknown command '%s' (see rewind --help)\n", cmd);

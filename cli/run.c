@@ -11,6 +11,8 @@
 
 #include "cli/options.h"
 #include "emu/machine.h"
+#include "replay/manifest.h"
+#include "replay/session.h"
 
 /* Instructions per slice between polls of host input and output flushes;
  * shorter while received bytes wait for room in the UART's FIFO. */
@@ -41,6 +43,8 @@ static void out_flush(RunOutput *o)
 
 typedef struct RunState {
     RunOutput serial, console, stdout_out;
+    RrSession *session;         /* record or replay; NULL for a plain run */
+    bool stdin_open;
 } RunState;
 
 static void serial_out(void *opaque, uint8_t byte)
@@ -65,19 +69,74 @@ static void console_out(void *opaque, const uint8_t *buf, size_t len)
 
 static uint64_t host_seconds(void *opaque)
 {
+    RunState *s = opaque;
+    if (s->session)
+        return rr_session_host_seconds(s->session);
     return (uint64_t)(g_get_real_time() / G_USEC_PER_SEC);
 }
 
-static void usage(FILE *f)
+/* The session's view of the host: stdin for the serial port, the outputs. */
+static long session_poll_serial(void *opaque, uint8_t *buf, size_t size, bool block)
 {
-    fprintf(f, "usage: rewind run [OPTIONS] PROGRAM.elf\n"
-               "Run a bare-metal AArch64 ELF program on the virt board until it powers off.\n\n"
-               "Options:\n%s"
+    RunState *s = opaque;
+    if (!s->stdin_open)
+        return -1;
+    struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+    if (poll(&p, 1, block ? -1 : 0) <= 0)
+        return 0;
+    ssize_t n = read(STDIN_FILENO, buf, size);
+    if (n > 0)
+        return (long)n;
+    if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
+        s->stdin_open = false;
+        return -1;
+    }
+    return 0;
+}
+
+static void session_flush(void *opaque)
+{
+    RunState *s = opaque;
+    out_flush(&s->serial);
+    out_flush(&s->stdout_out);
+    out_flush(&s->console);
+}
+
+typedef enum Mode { MODE_RUN, MODE_RECORD, MODE_REPLAY } Mode;
+static const char *const mode_name[] = { "run", "record", "replay" };
+
+static void usage(Mode mode, FILE *f)
+{
+    if (mode == MODE_REPLAY) {
+        fprintf(f, "usage: rewind replay [--salvage] [-serial DEV] [--stats] RECORDING\n"
+                   "Replay a recording made by rewind record: the same instructions, the same\n"
+                   "output, with no need to repeat its options (one that differs from the\n"
+                   "recording's is refused, the difference named).\n\n"
+                   "  --salvage           replay a truncated log up to its last complete block\n"
+                   "  -serial DEV         where the replayed UART output goes (stdio, file:PATH, none)\n"
+                   "  --stats             instructions and speed on stderr at the end\n"
+                   "  -h, --help          this help\n\n"
+                   "Exit status: as the recorded run's; 1 for bad usage (an option that differs\n"
+                   "from the recording's, or a program whose contents changed); 4 if the replay\n"
+                   "diverged from the recording or the log is damaged (one line says where).\n");
+        return;
+    }
+    if (mode == MODE_RECORD)
+        fprintf(f, "usage: rewind record -o RECORDING [OPTIONS] PROGRAM.elf\n"
+                   "Run a program as rewind run does, recording every non-deterministic input\n"
+                   "(serial input, host clock reads) into the directory RECORDING.\n\n"
+                   "Options:\n"
+                   "  -o DIR              the recording directory (created; must not hold one)\n");
+    else
+        fprintf(f, "usage: rewind run [OPTIONS] PROGRAM.elf\n"
+                   "Run a bare-metal AArch64 ELF program on the virt board until it powers off.\n\n"
+                   "Options:\n");
+    fprintf(f, "%s"
                "  -h, --help          this help\n\n"
                "Exit status: the guest's semihosting exit status, 0 after PSCI SYSTEM_OFF,\n"
                "1 for bad usage or a program that cannot be loaded, 3 when emulation stops\n"
-               "on an error.\n",
-            cli_machine_options_help);
+               "on an error%s.\n",
+            cli_machine_options_help, mode == MODE_RECORD ? ", 4 if the log cannot be written" : "");
 }
 
 /* Move what stdin has into the UART's receive FIFO; wait for it when
@@ -103,38 +162,248 @@ static void poll_input(EmuMachine *m, GByteArray *pending, bool *stdin_open, boo
     }
 }
 
-int cli_run_main(int argc, char **argv)
+/* The recording's files. */
+#define LOG_NAME "events.rwl"
+#define MANIFEST_NAME "manifest"
+/* Sync events every 4 Mi instructions in 64 groups (replay/FORMAT.md). */
+#define SYNC_INTERVAL (4ull << 20)
+#define SYNC_GROUPS 64
+
+/* The machine options as a manifest (replay/manifest.h), and back. WFI
+ * skips virtual time at once in this rewind: icount-sleep is off. */
+static bool manifest_from_options(const CliMachineOptions *o, const char *command,
+                                  uint64_t interval, uint32_t groups, RrManifest *mf, GError **err)
 {
+    rr_manifest_init(mf);
+    mf->command = g_strdup(command);
+    mf->machine = g_strdup("virt");
+    mf->memory = o->ram_size;
+    mf->icount_shift = o->icount_shift;
+    mf->icount_sleep = false;
+    mf->sync_interval = interval;
+    mf->sync_groups = groups;
+    mf->serial = o->serial == CLI_SERIAL_STDIO ? g_strdup("stdio")
+               : o->serial == CLI_SERIAL_NONE ? g_strdup("none")
+               : g_strconcat("file:", o->serial_path, NULL);
+    mf->semihosting = o->semihosting;
+    mf->no_reboot = o->no_reboot;
+    mf->append = g_strdup(o->append ? o->append : "");
+    char sha[65];
+    if (!rr_manifest_hash_file(o->kernel, sha, err)) {
+        rr_manifest_clear(mf);
+        return false;
+    }
+    rr_manifest_add_binary(mf, RR_ROLE_KERNEL, o->kernel, sha);
+    return true;
+}
+
+static bool options_from_manifest(const RrManifest *mf, const char *path, CliMachineOptions *o,
+                                  GError **err)
+{
+    const char *kernel = NULL;
+    for (size_t i = 0; i < mf->n_binaries; i++)
+        if (mf->binaries[i].role == RR_ROLE_KERNEL)
+            kernel = mf->binaries[i].path;
+    if (g_strcmp0(mf->machine, "virt") || !kernel || mf->icount_sleep) {
+        g_set_error(err, RR_MANIFEST_ERROR, RR_MANIFEST_ERROR_PARSE,
+                    "%s: %s", path, !kernel ? "no kernel binary recorded"
+                    : mf->icount_sleep ? "recorded with icount-sleep on, which this rewind does not replay"
+                    : "recorded on a machine other than virt");
+        return false;
+    }
+    o->ram_size = mf->memory;
+    o->icount_shift = mf->icount_shift;
+    o->semihosting = mf->semihosting;
+    o->no_reboot = mf->no_reboot;
+    g_free(o->append);
+    o->append = mf->append && *mf->append ? g_strdup(mf->append) : NULL;
+    g_free(o->kernel);
+    o->kernel = g_strdup(kernel);
+    g_clear_pointer(&o->serial_path, g_free);
+    if (g_str_has_prefix(mf->serial, "file:")) {
+        o->serial = CLI_SERIAL_FILE;
+        o->serial_path = g_strdup(mf->serial + 5);
+    } else {
+        o->serial = !strcmp(mf->serial, "none") ? CLI_SERIAL_NONE : CLI_SERIAL_STDIO;
+    }
+    return true;
+}
+
+/* Record: create the directory, write the manifest, open the session. */
+static RrSession *start_recording(const char *dir, const CliMachineOptions *o, int argc,
+                                  char **argv, GError **err)
+{
+    g_autofree char *log = g_build_filename(dir, LOG_NAME, NULL);
+    g_autofree char *man = g_build_filename(dir, MANIFEST_NAME, NULL);
+    if (g_file_test(log, G_FILE_TEST_EXISTS) || g_file_test(man, G_FILE_TEST_EXISTS)) {
+        g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_IO,
+                    "%s already holds a recording (remove it, or record to another -o)", dir);
+        return NULL;
+    }
+    if (g_mkdir_with_parents(dir, 0755) < 0) {
+        g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_IO, "-o %s: %s", dir, g_strerror(errno));
+        return NULL;
+    }
+    g_autoptr(GString) cmd = g_string_new("rewind");
+    for (int i = 0; i < argc; i++)
+        g_string_append_printf(cmd, " %s", argv[i]);
+    RrManifest mf;
+    if (!manifest_from_options(o, cmd->str, SYNC_INTERVAL, SYNC_GROUPS, &mf, err))
+        return NULL;
+    RrLogHeader hdr = { .sync_interval = SYNC_INTERVAL, .sync_groups = SYNC_GROUPS,
+                        .icount_shift = o->icount_shift,
+                        .start_time_ns = (uint64_t)g_get_real_time() * 1000,
+                        .command_line = cmd->str };
+    rr_manifest_config_hash(&mf, hdr.config_hash);
+    bool ok = rr_manifest_write(&mf, man, err);
+    rr_manifest_clear(&mf);
+    return ok ? rr_session_record(log, &hdr, err) : NULL;
+}
+
+/* Replay: `o` holds the recording's options with the command line's on
+ * top; all but -serial must agree with the manifest `rec`, the program
+ * must be the same bytes, and the log must be of this manifest. */
+static RrSession *start_replay(const char *dir, const RrManifest *rec, const CliMachineOptions *o,
+                               bool salvage, GError **err)
+{
+    RrManifest now;
+    CliMachineOptions same_serial = *o;
+    same_serial.serial = CLI_SERIAL_NONE;       /* output may go elsewhere on replay */
+    RrManifest rec_serial = *rec;
+    rec_serial.serial = (char *)"none";
+    if (!manifest_from_options(&same_serial, rec->command, rec->sync_interval, rec->sync_groups,
+                               &now, err))
+        return NULL;
+    g_autoptr(GString) diff = g_string_new(NULL);
+    unsigned n = rr_manifest_diff(&rec_serial, &now, diff);
+    rr_manifest_clear(&now);
+    if (n) {
+        if (diff->len && diff->str[diff->len - 1] == '\n')
+            g_string_truncate(diff, diff->len - 1);
+        g_string_replace(diff, "\n", "; ", 0);
+        g_set_error(err, RR_MANIFEST_ERROR, RR_MANIFEST_ERROR_INVALID,
+                    "%s was recorded differently: %s", dir, diff->str);
+        return NULL;
+    }
+    g_autofree char *log = g_build_filename(dir, LOG_NAME, NULL);
+    RrSession *s = rr_session_replay(log, salvage ? RR_LOG_SALVAGE : RR_LOG_STRICT, err);
+    if (!s)
+        return NULL;
+    uint8_t hash[32];
+    rr_manifest_config_hash(rec, hash);
+    if (memcmp(hash, rr_session_header(s)->config_hash, sizeof hash)) {
+        g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID,
+                    "%s: the log was not written with this manifest (configuration hashes "
+                    "differ): the recording directory was mixed up", dir);
+        rr_session_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+static int machine_main(Mode mode, int argc, char **argv)
+{
+    const char *name = mode_name[mode];
     CliMachineOptions o;
     cli_machine_options_init(&o);
     GError *err = NULL;
     int status = 1;
+    const char *outdir = NULL, *recdir = NULL;
+    bool salvage = false, have_rec = false;
+    RrManifest rec;
+    rr_manifest_init(&rec);
+    RrSession *session = NULL;
+
+    /* A replay first finds its recording: the options it holds are the
+     * base the command line's go on top of. */
+    if (mode == MODE_REPLAY) {
+        CliMachineOptions scratch;
+        cli_machine_options_init(&scratch);
+        for (int i = 1; i < argc; i++) {
+            if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help") || !strcmp(argv[i], "--salvage"))
+                continue;
+            int r = cli_machine_option(&scratch, argc, argv, &i, NULL);
+            if (r == 0 && argv[i][0] != '-' && !recdir)
+                recdir = argv[i];
+        }
+        cli_machine_options_clear(&scratch);
+        if (recdir) {
+            g_autofree char *man = g_build_filename(recdir, MANIFEST_NAME, NULL);
+            if (!rr_manifest_read(man, &rec, &err) ||
+                !options_from_manifest(&rec, man, &o, &err)) {
+                fprintf(stderr, "rewind replay: %s\n", err->message);
+                goto out;
+            }
+            have_rec = true;
+        }
+    }
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            usage(stdout);
-            cli_machine_options_clear(&o);
-            return 0;
+            usage(mode, stdout);
+            status = 0;
+            goto out;
+        }
+        if (mode == MODE_RECORD && !strcmp(argv[i], "-o")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "rewind record: option -o needs an argument\n");
+                goto out;
+            }
+            outdir = argv[++i];
+            continue;
+        }
+        if (mode == MODE_REPLAY && !strcmp(argv[i], "--salvage")) {
+            salvage = true;
+            continue;
         }
         int r = cli_machine_option(&o, argc, argv, &i, &err);
         if (r < 0) {
-            fprintf(stderr, "rewind run: %s\n", err->message);
+            fprintf(stderr, "rewind %s: %s\n", name, err->message);
             goto out;
         }
         if (r > 0)
             continue;
         if (argv[i][0] == '-') {
-            fprintf(stderr, "rewind run: unknown option %s (see rewind run --help)\n", argv[i]);
+            fprintf(stderr, "rewind %s: unknown option %s (see rewind %s --help)\n", name, argv[i],
+                    name);
             goto out;
         }
+        if (mode == MODE_REPLAY) {
+            if (argv[i] != recdir) {
+                fprintf(stderr, "rewind replay: more than one recording given (%s and %s)\n",
+                        recdir, argv[i]);
+                goto out;
+            }
+            continue;
+        }
         if (o.kernel) {
-            fprintf(stderr, "rewind run: more than one program given (%s and %s)\n", o.kernel,
-                    argv[i]);
+            fprintf(stderr, "rewind %s: more than one program given (%s and %s)\n", name,
+                    o.kernel, argv[i]);
             goto out;
         }
         o.kernel = g_strdup(argv[i]);
     }
+    if (mode == MODE_REPLAY && !have_rec) {
+        fprintf(stderr, "rewind replay: no recording given (see rewind replay --help)\n");
+        goto out;
+    }
+    if (mode == MODE_RECORD && !outdir) {
+        fprintf(stderr, "rewind record: no recording directory given (-o DIR)\n");
+        goto out;
+    }
     if (!o.kernel) {
-        fprintf(stderr, "rewind run: no program given (see rewind run --help)\n");
+        fprintf(stderr, "rewind %s: no program given (see rewind %s --help)\n", name, name);
+        goto out;
+    }
+    if (mode == MODE_RECORD && !(session = start_recording(outdir, &o, argc, argv, &err))) {
+        fprintf(stderr, "rewind record: %s\n", err->message);
+        status = 4;
+        goto out;
+    }
+    if (mode == MODE_REPLAY && !(session = start_replay(recdir, &rec, &o, salvage, &err))) {
+        fprintf(stderr, "rewind replay: %s\n", err->message);
+        /* Options that differ from the recording's are bad usage; a log
+         * that cannot be replayed is status 4. */
+        status = g_error_matches(err, RR_MANIFEST_ERROR, RR_MANIFEST_ERROR_INVALID) ? 1 : 4;
         goto out;
     }
 
@@ -144,15 +413,19 @@ int cli_run_main(int argc, char **argv)
          * a semihosting chardev. */
         .console = { .fd = STDERR_FILENO, .buf = g_byte_array_new() },
         .stdout_out = { .fd = STDOUT_FILENO, .buf = g_byte_array_new() },
+        .session = session,
+        /* A replay's input comes from its log, never from stdin. */
+        .stdin_open = o.serial == CLI_SERIAL_STDIO && mode != MODE_REPLAY,
     };
     if (o.serial == CLI_SERIAL_NONE)
         st.serial.fd = -1;
     if (o.serial == CLI_SERIAL_FILE) {
         st.serial.fd = open(o.serial_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
         if (st.serial.fd < 0) {
-            fprintf(stderr, "rewind run: -serial file:%s: %s\n", o.serial_path, strerror(errno));
+            fprintf(stderr, "rewind %s: -serial file:%s: %s\n", name, o.serial_path, strerror(errno));
             g_byte_array_unref(st.serial.buf);
             g_byte_array_unref(st.console.buf);
+            g_byte_array_unref(st.stdout_out.buf);
             goto out;
         }
     }
@@ -165,46 +438,69 @@ int cli_run_main(int argc, char **argv)
     };
     EmuMachine *m = emu_machine_new(&cfg, &err);
     if (!m || !emu_machine_load_elf(m, o.kernel, &err)) {
-        fprintf(stderr, "rewind run: %s\n", err->message);
+        fprintf(stderr, "rewind %s: %s\n", name, err->message);
     } else {
         if (emu_machine_warning(m))
-            fprintf(stderr, "rewind run: warning: %s\n", emu_machine_warning(m));
-        GByteArray *pending = g_byte_array_new();
-        bool stdin_open = o.serial == CLI_SERIAL_STDIO;
+            fprintf(stderr, "rewind %s: warning: %s\n", name, emu_machine_warning(m));
         gint64 t0 = g_get_monotonic_time();
         EmuMachineEvent ev = EMU_MACHINE_BUDGET;
-        for (;;) {
-            bool idle = ev == EMU_MACHINE_IDLE;
-            if (idle && !stdin_open && !pending->len)
-                break;               /* nothing can ever wake the guest */
-            if (o.serial == CLI_SERIAL_STDIO)
-                poll_input(m, pending, &stdin_open, idle);
-            ev = emu_machine_run(m, pending->len ? SLICE_INPUT_PENDING : SLICE);
-            out_flush(&st.serial);
-            out_flush(&st.stdout_out);
-            out_flush(&st.console);
-            if (ev != EMU_MACHINE_BUDGET && ev != EMU_MACHINE_IDLE)
-                break;
+        bool failed = false;
+        if (session) {
+            rr_session_attach(session, m);
+            RrSessionIo io = { .poll_serial = session_poll_serial, .flush_output = session_flush,
+                               .opaque = &st };
+            RrSessionResult res = { 0 };
+            RrRunStatus rs;
+            while ((rs = rr_session_run(session, &io, &res, &err)) == RR_RUN_MORE) {
+            }
+            session_flush(&st);
+            if (rs == RR_RUN_ERROR || !rr_session_finish(session, &res, &err)) {
+                fprintf(stderr, "rewind %s: %s\n", name, err->message);
+                failed = true;
+            }
+            ev = res.event;
+        } else {
+            GByteArray *pending = g_byte_array_new();
+            bool stdin_open = o.serial == CLI_SERIAL_STDIO;
+            for (;;) {
+                bool idle = ev == EMU_MACHINE_IDLE;
+                if (idle && !stdin_open && !pending->len)
+                    break;               /* nothing can ever wake the guest */
+                if (o.serial == CLI_SERIAL_STDIO)
+                    poll_input(m, pending, &stdin_open, idle);
+                ev = emu_machine_run(m, pending->len ? SLICE_INPUT_PENDING : SLICE);
+                session_flush(&st);
+                if (ev != EMU_MACHINE_BUDGET && ev != EMU_MACHINE_IDLE)
+                    break;
+            }
+            g_byte_array_unref(pending);
         }
         double secs = (double)(g_get_monotonic_time() - t0) / 1e6;
         uint64_t icount = emu_machine_icount(m);
-        if (ev == EMU_MACHINE_ERROR) {
-            fprintf(stderr, "rewind run: %s: stopped at icount %" PRIu64 ", pc 0x%" PRIx64 ": %s\n",
-                    o.kernel, icount, emu_cpu_pc(emu_machine_cpu(m)), emu_machine_error(m));
+        if (failed) {
+            status = 4;
+        } else if (ev == EMU_MACHINE_ERROR) {
+            fprintf(stderr, "rewind %s: %s: stopped at icount %" PRIu64 ", pc 0x%" PRIx64 ": %s\n",
+                    name, o.kernel, icount, emu_cpu_pc(emu_machine_cpu(m)), emu_machine_error(m));
             status = 3;
         } else if (ev == EMU_MACHINE_IDLE) {
-            fprintf(stderr, "rewind run: %s: the guest waits for an interrupt (WFI at icount %"
+            fprintf(stderr, "rewind %s: %s: the guest waits for an interrupt (WFI at icount %"
                     PRIu64 ", pc 0x%" PRIx64 ") with no timer armed and no more input: it can "
-                    "never wake up\n", o.kernel, icount, emu_cpu_pc(emu_machine_cpu(m)) - 4);
+                    "never wake up\n", name, o.kernel, icount, emu_cpu_pc(emu_machine_cpu(m)) - 4);
             status = 3;
+        } else if (ev == EMU_MACHINE_BUDGET) {
+            fprintf(stderr, "rewind %s: replayed the salvaged log to its end, icount %" PRIu64 "\n",
+                    name, icount);
+            status = 0;
         } else {
             status = emu_machine_exit_status(m);
         }
         if (o.stats)
             fprintf(stderr, "rewind: %" PRIu64 " instructions in %.3f s (%.1f MIPS)\n", icount,
                     secs, secs > 0 ? (double)icount / secs / 1e6 : 0.0);
-        g_byte_array_unref(pending);
     }
+    rr_session_free(session);
+    session = NULL;
     emu_machine_free(m);
     if (st.serial.fd > STDERR_FILENO)
         close(st.serial.fd);
@@ -212,7 +508,13 @@ int cli_run_main(int argc, char **argv)
     g_byte_array_unref(st.console.buf);
     g_byte_array_unref(st.stdout_out.buf);
 out:
+    rr_session_free(session);
+    rr_manifest_clear(&rec);
     g_clear_error(&err);
     cli_machine_options_clear(&o);
     return status;
 }
+
+int cli_run_main(int argc, char **argv) { return machine_main(MODE_RUN, argc, argv); }
+int cli_record_main(int argc, char **argv) { return machine_main(MODE_RECORD, argc, argv); }
+int cli_replay_main(int argc, char **argv) { return machine_main(MODE_REPLAY, argc, argv); }

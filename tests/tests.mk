@@ -27,9 +27,11 @@ unit-asan: $(BUILD)/tests/unit-asan
 
 # Guest and differential checks join once their fragments exist.
 check-run: all unit unit-asan $(if $(wildcard tests/guest/guest.mk),guest-check) \
-           $(if $(wildcard tests/diff/diff.mk),diff-check)
+           $(if $(wildcard tests/diff/diff.mk),diff-check) \
+           $(if $(wildcard tests/replay/replay-tests.mk),rr-check)
 check-long-run: all $(if $(wildcard tests/diff/diff.mk),diff-long)
 
 # Guest programs and differential tests bring their own fragments.
 -include tests/guest/guest.mk
 -include tests/diff/diff.mk
+-include tests/replay/replay-tests.mk

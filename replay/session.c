@@ -1,0 +1,432 @@
+/* replay/session.c — see session.h. */
+#include "replay/session.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "emu/pl011.h"
+#include "replay/statehash.h"
+
+/* How far the machine runs between looks at the host (record) when nothing
+ * else stops it sooner. */
+#define SLICE (4u << 20)
+
+struct RrSession {
+    bool record;
+    RrLogWriter *w;
+    RrLogReader *r;
+    RrLogHeader hdr;             /* record: a copy (command_line stays the caller's) */
+    EmuMachine *m;
+
+    uint64_t group_len;          /* N / G */
+    uint64_t next_group;         /* icount of the next group boundary */
+    uint32_t ngroups, group;     /* G, and groups done in this interval */
+    uint32_t *fp;                /* this interval's fingerprints */
+    uint32_t generation;         /* RAM written since: the interval's start */
+    uint64_t interval_start;
+
+    /* Record: host bytes not yet taken by the UART; the guest is idle. */
+    GByteArray *pending;
+    bool input_open, idle;
+
+    /* Replay: the next event (a copy), whether there is one. */
+    bool have_next, log_done;
+    RrEvent next;
+    GByteArray *next_bytes;
+    uint32_t *next_groups;
+    uint64_t last_icount;
+
+    GError *div;                 /* a divergence found inside a machine hook */
+};
+
+static void session_init(RrSession *s)
+{
+    s->ngroups = s->hdr.sync_groups;
+    s->group_len = s->hdr.sync_interval / s->ngroups;
+    s->next_group = s->group_len;
+    s->fp = g_new0(uint32_t, s->ngroups);
+    s->pending = g_byte_array_new();
+    s->next_bytes = g_byte_array_new();
+    s->next_groups = g_new0(uint32_t, s->ngroups);
+    s->input_open = true;
+}
+
+RrSession *rr_session_record(const char *path, const RrLogHeader *hdr, GError **err)
+{
+    RrLogWriter *w = rr_log_writer_open(path, hdr, err);
+    if (!w)
+        return NULL;
+    RrSession *s = g_new0(RrSession, 1);
+    s->record = true;
+    s->w = w;
+    s->hdr = *hdr;
+    session_init(s);
+    return s;
+}
+
+/* Read the next event into s->next (copying what the reader lends). */
+static bool advance(RrSession *s, GError **err)
+{
+    RrEvent ev;
+    int rc = rr_log_reader_next(s->r, &ev, err);
+    if (rc < 0)
+        return false;
+    s->have_next = rc == 1;
+    if (!s->have_next) {
+        s->log_done = true;
+        return true;
+    }
+    s->next = ev;
+    if (ev.bytes && ev.len) {
+        g_byte_array_set_size(s->next_bytes, 0);
+        g_byte_array_append(s->next_bytes, ev.bytes, (guint)ev.len);
+        s->next.bytes = s->next_bytes->data;
+    }
+    if (ev.kind == RR_EVENT_SYNC) {
+        memcpy(s->next_groups, ev.groups, sizeof(uint32_t) * s->ngroups);
+        s->next.groups = s->next_groups;
+    }
+    s->last_icount = ev.icount;
+    return true;
+}
+
+RrSession *rr_session_replay(const char *path, RrLogReaderFlags flags, GError **err)
+{
+    RrLogReader *r = rr_log_reader_open(path, flags, err);
+    if (!r)
+        return NULL;
+    RrSession *s = g_new0(RrSession, 1);
+    s->r = r;
+    s->hdr = *rr_log_reader_header(r);
+    session_init(s);
+    if (!advance(s, err)) {
+        rr_session_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* A recording not finished: the blocks written stay readable, with no
+ * trailer (the log reads as truncated; --salvage replays it). */
+static void close_unsealed(RrLogWriter *w)
+{
+    GError *e = NULL;
+    if (!rr_log_writer_close(w, 0, &e))
+        g_clear_error(&e);
+}
+
+void rr_session_free(RrSession *s)
+{
+    if (!s)
+        return;
+    if (s->w)
+        close_unsealed(s->w);
+    rr_log_reader_close(s->r);
+    g_free(s->fp);
+    g_free(s->next_groups);
+    g_byte_array_unref(s->pending);
+    g_byte_array_unref(s->next_bytes);
+    g_clear_error(&s->div);
+    g_free(s);
+}
+
+bool rr_session_recording(const RrSession *s) { return s->record; }
+const RrLogHeader *rr_session_header(const RrSession *s) { return &s->hdr; }
+
+void rr_session_attach(RrSession *s, EmuMachine *m)
+{
+    s->m = m;
+    s->generation = emu_mem_new_generation(emu_machine_mem(m));
+    s->interval_start = emu_machine_icount(m);
+}
+
+static uint64_t icount(const RrSession *s) { return emu_machine_icount(s->m); }
+
+static void diverged(RrSession *s, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+static void diverged(RrSession *s, const char *fmt, ...)
+{
+    if (s->div)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    g_autofree char *msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    g_set_error(&s->div, RR_LOG_ERROR, RR_LOG_ERROR_INVALID,
+                "replay diverged from the recording at icount %" PRIu64 ": %s", icount(s), msg);
+}
+
+static const char *kind_name(const RrEvent *ev)
+{
+    return rr_event_kind_name(ev->kind);
+}
+
+uint64_t rr_session_host_seconds(RrSession *s)
+{
+    uint64_t now = icount(s);
+    if (s->record) {
+        uint64_t v = (uint64_t)(g_get_real_time() / G_USEC_PER_SEC);
+        RrEvent ev = { .kind = RR_EVENT_HOST_CLOCK, .icount = now,
+                       .source = RR_CLOCK_RTC_SECONDS, .value = v };
+        GError *err = NULL;
+        if (!rr_log_writer_append(s->w, &ev, &err))
+            g_propagate_error(&s->div, err);
+        return v;
+    }
+    if (!s->have_next || s->next.kind != RR_EVENT_HOST_CLOCK || s->next.icount != now) {
+        if (s->have_next)
+            diverged(s, "the guest read the host clock; the recording has %s at icount %" PRIu64
+                     " next", kind_name(&s->next), s->next.icount);
+        else
+            diverged(s, "the guest read the host clock after the last recorded event");
+        return 0;
+    }
+    uint64_t v = s->next.value;
+    GError *err = NULL;
+    if (!advance(s, &err))
+        g_propagate_error(&s->div, err);
+    return v;
+}
+
+/* Names of the registers whose digests differ, joined. */
+static void name_reg(void *opaque, size_t reg)
+{
+    GString *names = opaque;
+    char buf[16];
+    g_string_append_printf(names, "%s%s", names->len ? ", " : "", emu_cpu_state_reg_name(reg, buf));
+}
+
+/* At a group boundary: the fingerprint; at the interval's end, the sync
+ * event (written, or read and compared). */
+static bool group_boundary(RrSession *s, GError **err)
+{
+    s->fp[s->group++] = rr_group_fingerprint(emu_machine_cpu(s->m));
+    s->next_group += s->group_len;
+    if (s->group < s->ngroups)
+        return true;
+    s->group = 0;
+    EmuMem *mem = emu_machine_mem(s->m);
+    RrStateHash h;
+    rr_state_hash(emu_machine_cpu(s->m), mem, s->generation, &h);
+    uint64_t now = icount(s), start = s->interval_start;
+    s->generation = emu_mem_new_generation(mem);
+    s->interval_start = now;
+    if (s->record) {
+        RrEvent ev = { .kind = RR_EVENT_SYNC, .icount = now, .cpu_hash = h.cpu, .ram_hash = h.ram,
+                       .pages = h.pages, .groups = s->fp, .n_groups = s->ngroups };
+        memcpy(ev.regs, h.regs, sizeof ev.regs);
+        return rr_log_writer_append(s->w, &ev, err);
+    }
+    if (!s->have_next || s->next.kind != RR_EVENT_SYNC || s->next.icount != now) {
+        if (s->have_next && s->next.kind != RR_EVENT_SYNC && s->next.icount <= now)
+            diverged(s, "the recording has %s at icount %" PRIu64 " before this sync point",
+                     kind_name(&s->next), s->next.icount);
+        else if (s->have_next || !s->log_done)
+            diverged(s, "the recording has no sync event here (next: %s at icount %" PRIu64 ")",
+                     s->have_next ? kind_name(&s->next) : "nothing", s->have_next ? s->next.icount : 0);
+        if (s->div) {
+            g_propagate_error(err, s->div);
+            s->div = NULL;
+            return false;
+        }
+        return true;           /* a salvaged log ended: nothing to compare */
+    }
+    const RrEvent *rec = &s->next;
+    if (rec->cpu_hash != h.cpu || rec->ram_hash != h.ram || rec->pages != h.pages) {
+        RrStateHash want = { .cpu = rec->cpu_hash };
+        memcpy(want.regs, rec->regs, sizeof want.regs);
+        g_autoptr(GString) regs = g_string_new(NULL);
+        rr_state_hash_diff(&want, &h, name_reg, regs);
+        uint32_t g = 0;
+        while (g < s->ngroups && rec->groups[g] == s->fp[g])
+            g++;
+        g_autoptr(GString) what = g_string_new(NULL);
+        if (rec->cpu_hash != h.cpu)
+            g_string_append_printf(what, "CPU state differs (%s)",
+                                   regs->len ? regs->str : "system registers or the exclusive monitor");
+        if (rec->ram_hash != h.ram || rec->pages != h.pages)
+            g_string_append_printf(what, "%sRAM differs (%" PRIu64 " pages written, %" PRIu64
+                                   " recorded)", what->len ? "; " : "", h.pages, rec->pages);
+        if (g < s->ngroups)
+            g_string_append_printf(what, "; it first left the recording between icount %" PRIu64
+                                   " and %" PRIu64, start + g * s->group_len,
+                                   start + (g + 1) * s->group_len);
+        g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID,
+                    "replay diverged from the recording in the interval from icount %" PRIu64
+                    " to %" PRIu64 ": %s", start, now, what->str);
+        return false;
+    }
+    return advance(s, err);
+}
+
+/* Record: take what the host has for the serial port into the UART and log
+ * what it accepted. */
+static bool record_input(RrSession *s, const RrSessionIo *io, GError **err)
+{
+    if (s->input_open && io && io->poll_serial && s->pending->len < RR_EVENT_SERIAL_MAX) {
+        uint8_t buf[RR_EVENT_SERIAL_MAX];
+        long n = io->poll_serial(io->opaque, buf, sizeof buf - s->pending->len,
+                                 s->idle && !s->pending->len);
+        if (n < 0)
+            s->input_open = false;
+        else if (n > 0)
+            g_byte_array_append(s->pending, buf, (guint)n);
+    }
+    s->idle = false;
+    if (!s->pending->len)
+        return true;
+    size_t took = emu_pl011_receive(emu_machine_uart(s->m), s->pending->data, s->pending->len);
+    if (!took)
+        return true;
+    RrEvent ev = { .kind = RR_EVENT_SERIAL_IN, .icount = icount(s),
+                   .bytes = s->pending->data, .len = took };
+    bool ok = rr_log_writer_append(s->w, &ev, err);
+    g_byte_array_remove_range(s->pending, 0, (guint)took);
+    return ok;
+}
+
+/* Replay: deliver the recorded inputs due now; a recorded event the replay
+ * went past is a divergence. */
+static bool replay_input(RrSession *s, GError **err)
+{
+    uint64_t now = icount(s);
+    while (s->have_next && s->next.icount <= now) {
+        const RrEvent *n = &s->next;
+        if (n->kind == RR_EVENT_SYNC || n->kind == RR_EVENT_END)
+            break;                       /* group_boundary and finish check those */
+        if (n->icount < now) {
+            diverged(s, "the recording has %s at icount %" PRIu64 ", which the replay passed",
+                     kind_name(n), n->icount);
+            return false;
+        }
+        if (n->kind == RR_EVENT_HOST_CLOCK)
+            break;                       /* the guest reads it during the next instruction */
+        if (n->kind == RR_EVENT_SERIAL_IN) {
+            size_t took = emu_pl011_receive(emu_machine_uart(s->m), n->bytes, n->len);
+            if (took != n->len) {
+                diverged(s, "the UART took %zu of the %zu recorded input bytes", took, n->len);
+                return false;
+            }
+        } else if (n->kind != RR_EVENT_USER_STOP) {
+            diverged(s, "the recording has a %s event, which this machine does not take",
+                     kind_name(n));
+            return false;
+        }
+        if (!advance(s, err))
+            return false;
+    }
+    return true;
+}
+
+RrRunStatus rr_session_run(RrSession *s, const RrSessionIo *io, RrSessionResult *res,
+                           GError **err)
+{
+    uint64_t now = icount(s);
+    if (now == s->next_group && !group_boundary(s, err))
+        return RR_RUN_ERROR;
+    if (s->record ? !record_input(s, io, err) : !replay_input(s, err)) {
+        if (s->div) {
+            g_propagate_error(err, s->div);
+            s->div = NULL;
+        }
+        return RR_RUN_ERROR;
+    }
+
+    uint64_t stop = MIN(s->next_group, now + SLICE);
+    if (!s->record && !s->have_next) {
+        /* A salvaged log: every recorded event is delivered; stop here. */
+        *res = (RrSessionResult){ .event = EMU_MACHINE_BUDGET, .icount = now };
+        return RR_RUN_DONE;
+    }
+    if (!s->record) {
+        const RrEvent *n = &s->next;
+        if (n->kind == RR_EVENT_HOST_CLOCK)
+            stop = MIN(stop, n->icount + 1);    /* read by the instruction at n->icount */
+        else if (n->kind == RR_EVENT_END)       /* a power off retires its instruction */
+            stop = MIN(stop, n->icount + (n->status == RR_END_USER_STOP ? 0 : 1));
+        else if (n->kind != RR_EVENT_SYNC)
+            stop = MIN(stop, n->icount);
+    }
+    EmuMachineEvent ev = EMU_MACHINE_BUDGET;
+    if (stop > now)
+        ev = emu_machine_run(s->m, stop - now);
+    if (io && io->flush_output)
+        io->flush_output(io->opaque);
+    if (s->div) {
+        g_propagate_error(err, s->div);
+        s->div = NULL;
+        return RR_RUN_ERROR;
+    }
+    now = icount(s);
+    res->event = ev;
+    res->icount = now;
+    res->exit_status = ev == EMU_MACHINE_EXIT ? emu_machine_exit_status(s->m) : 0;
+    switch (ev) {
+    case EMU_MACHINE_BUDGET:
+        if (!s->record && s->have_next && s->next.kind == RR_EVENT_END && now == s->next.icount &&
+            s->next.status == RR_END_USER_STOP)
+            return RR_RUN_DONE;          /* the recording was stopped here */
+        return RR_RUN_MORE;
+    case EMU_MACHINE_IDLE:
+        if (s->record && (s->input_open || s->pending->len)) {
+            s->idle = true;
+            return RR_RUN_MORE;
+        }
+        if (!s->record && s->have_next && s->next.kind == RR_EVENT_SERIAL_IN)
+            return RR_RUN_MORE;
+        return RR_RUN_DONE;
+    default:
+        return RR_RUN_DONE;
+    }
+}
+
+static RrEndStatus end_status(const RrSessionResult *res)
+{
+    switch (res->event) {
+    case EMU_MACHINE_POWEROFF: return RR_END_POWER_OFF;
+    case EMU_MACHINE_EXIT: return RR_END_SEMIHOST_EXIT;
+    case EMU_MACHINE_BUDGET: return RR_END_USER_STOP;
+    default: return RR_END_EMULATION_ERROR;
+    }
+}
+
+bool rr_session_finish(RrSession *s, const RrSessionResult *res, GError **err)
+{
+    RrEndStatus st = end_status(res);
+    uint64_t code = res->event == EMU_MACHINE_EXIT ? (uint64_t)(uint32_t)res->exit_status : 0;
+    if (s->record) {
+        RrEvent ev = { .kind = RR_EVENT_END, .icount = res->icount, .status = (uint8_t)st,
+                       .code = code };
+        if (!rr_log_writer_append(s->w, &ev, err)) {
+            close_unsealed(s->w);
+            s->w = NULL;
+            return false;
+        }
+        bool ok = rr_log_writer_close(s->w, res->icount, err);
+        s->w = NULL;
+        return ok;
+    }
+    if (!s->have_next) {
+        if (s->log_done && res->icount >= s->last_icount)
+            return true;                 /* a salvaged log, replayed to its end */
+        g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID,
+                    "replay ended at icount %" PRIu64 " with no end event read", res->icount);
+        return false;
+    }
+    if (s->next.kind != RR_EVENT_END || s->next.icount != res->icount || s->next.status != st ||
+        s->next.code != code) {
+        if (s->next.kind == RR_EVENT_END)
+            g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID,
+                        "replay diverged: it ended at icount %" PRIu64 " (status %d, code %" PRIu64
+                        "); the recording ended at icount %" PRIu64 " (status %d, code %" PRIu64 ")",
+                        res->icount, (int)st, code, s->next.icount, (int)s->next.status, s->next.code);
+        else
+            g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID,
+                        "replay diverged: it ended at icount %" PRIu64 " but the recording has %s "
+                        "at icount %" PRIu64 " still to come", res->icount, kind_name(&s->next),
+                        s->next.icount);
+        return false;
+    }
+    if (!advance(s, err))
+        return false;
+    return true;
+}

@@ -1,0 +1,85 @@
+/* replay/session.h — recording a run into an event log, and replaying it.
+ *
+ * A session drives an EmuMachine: it decides how far the machine may run
+ * before the session must act (a sync point, a group boundary, the next
+ * recorded input), and at each such icount it writes or checks what
+ * replay/FORMAT.md says. Every non-deterministic input goes through it:
+ *
+ *   serial input   rr_session_serial_input (record: the host's bytes; the
+ *                  replay delivers the recorded ones itself)
+ *   host clock     rr_session_host_seconds, the machine's host_seconds hook
+ *
+ * WFI skips virtual time to the next timer deadline at once in both modes
+ * (QEMU's -icount sleep=off), so idle time needs no log events yet.
+ *
+ *   RrSession *s = rr_session_record(path, &hdr, &err);   // or _replay
+ *   EmuMachineConfig cfg = { ..., .host_seconds = rr_session_host_seconds,
+ *                            .opaque = s };              // via a wrapper
+ *   rr_session_attach(s, m);
+ *   while (rr_session_run(s, &io, &result, &err) == RR_RUN_MORE) ...
+ *   rr_session_finish(s, &result, &err); rr_session_free(s);
+ */
+#ifndef REPLAY_SESSION_H
+#define REPLAY_SESSION_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "emu/machine.h"
+#include "replay/log.h"
+
+typedef struct RrSession RrSession;
+
+/* Record into a new log at `path`; `hdr` stays the caller's. */
+RrSession *rr_session_record(const char *path, const RrLogHeader *hdr, GError **err)
+    __attribute__((warn_unused_result));
+/* Replay the log at `path` (RR_LOG_SALVAGE: up to its last good block). */
+RrSession *rr_session_replay(const char *path, RrLogReaderFlags flags, GError **err)
+    __attribute__((warn_unused_result));
+void rr_session_free(RrSession *s);
+
+bool rr_session_recording(const RrSession *s);
+/* The log header (the replay's as read). */
+const RrLogHeader *rr_session_header(const RrSession *s);
+
+/* The machine the session drives, created with the header's icount shift
+ * and with rr_session_host_seconds as its clock. */
+void rr_session_attach(RrSession *s, EmuMachine *m);
+
+/* The machine's host_seconds hook: record reads the host clock and logs
+ * it; replay returns the recorded value (0 and a divergence if the log has
+ * no clock read at this icount). */
+uint64_t rr_session_host_seconds(RrSession *s);
+
+/* Host input, for the record side. poll: bytes the host has for the serial
+ * port now (waiting for them if `block`, because nothing else can wake the
+ * guest); returns how many it put in buf, 0 if none, -1 at end of input. */
+typedef struct RrSessionIo {
+    long (*poll_serial)(void *opaque, uint8_t *buf, size_t size, bool block);
+    void (*flush_output)(void *opaque);
+    void *opaque;
+} RrSessionIo;
+
+typedef enum RrRunStatus {
+    RR_RUN_MORE,        /* call again */
+    RR_RUN_DONE,        /* the run ended: see RrSessionResult */
+    RR_RUN_ERROR,       /* *err: a log that cannot be written or read, or a divergence */
+} RrRunStatus;
+
+typedef struct RrSessionResult {
+    EmuMachineEvent event;       /* POWEROFF, EXIT, ERROR or IDLE (stuck) */
+    int exit_status;             /* EXIT */
+    uint64_t icount;             /* where it ended */
+} RrSessionResult;
+
+/* Run one stretch: to the next point where the session acts, then act. */
+RrRunStatus rr_session_run(RrSession *s, const RrSessionIo *io, RrSessionResult *res,
+                           GError **err) __attribute__((warn_unused_result));
+
+/* Record: write the end event and seal the log. Replay: check that the run
+ * ended where and how the recording did, and read the log to its end. */
+bool rr_session_finish(RrSession *s, const RrSessionResult *res, GError **err)
+    __attribute__((warn_unused_result));
+
+#endif
