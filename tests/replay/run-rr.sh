@@ -7,8 +7,9 @@
 # and stderr), exit the same way and retire the same number of instructions,
 # and `rewind log check` must accept the log. Then a recording is damaged:
 # a replay of its truncated log must fail with one line and exit status 4,
-# and `--salvage` must replay what is left. Last line: "rr: N passed, M
-# failed"; exit status 1 when any failed.
+# and `--salvage` must replay what is left; a flipped byte and a program
+# changed since the recording must be refused with one line. Last line:
+# "rr: N passed, M failed"; exit status 1 when any failed.
 set -u
 
 rewind=$1
@@ -94,6 +95,38 @@ if [ -d "$rec" ]; then
     else
         verdict "truncated log salvaged" "exit $rc: $(head -3 "$tmp/salv.err")"
     fi
+fi
+
+# A flipped byte inside a block: refused with one line naming the offset.
+rec=$tmp/rtc-O2-uart
+if [ -d "$rec" ]; then
+    cp "$rec/events.rwl" "$tmp/flip.rwl"
+    printf '\377' | dd of="$rec/events.rwl" bs=1 seek=150 conv=notrunc 2>/dev/null
+    "$rewind" replay "$rec" </dev/null >/dev/null 2>"$tmp/flip.err"
+    rc=$?
+    lines=$(wc -l <"$tmp/flip.err")
+    if [ $rc = 4 ] && [ "$lines" = 1 ] && grep -q "offset" "$tmp/flip.err"; then
+        verdict "flipped byte refused" ok
+    else
+        verdict "flipped byte refused" "exit $rc, $lines lines: $(cat "$tmp/flip.err")"
+    fi
+    mv "$tmp/flip.rwl" "$rec/events.rwl"
+fi
+
+# The program changed since the recording: refused, the difference named.
+cp "$out/loop-O2-uart.elf" "$tmp/prog.elf"
+if "$rewind" record -o "$tmp/changed" "$tmp/prog.elf" </dev/null >/dev/null 2>&1; then
+    printf 'x' >>"$tmp/prog.elf"
+    "$rewind" replay "$tmp/changed" </dev/null >/dev/null 2>"$tmp/changed.err"
+    rc=$?
+    lines=$(wc -l <"$tmp/changed.err")
+    if [ $rc = 1 ] && [ "$lines" = 1 ] && grep -q "contents changed" "$tmp/changed.err"; then
+        verdict "changed program refused" ok
+    else
+        verdict "changed program refused" "exit $rc, $lines lines: $(cat "$tmp/changed.err")"
+    fi
+else
+    verdict "changed program refused" "could not record"
 fi
 
 echo "rr: $pass passed, $fail failed"
