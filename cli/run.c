@@ -327,6 +327,10 @@ static int machine_main(Mode mode, int argc, char **argv)
                 recdir = argv[i];
         }
         cli_machine_options_clear(&scratch);
+        if (recdir && !g_file_test(recdir, G_FILE_TEST_IS_DIR)) {
+            fprintf(stderr, "rewind replay: %s: no such recording directory\n", recdir);
+            goto out;
+        }
         if (recdir) {
             g_autofree char *man = g_build_filename(recdir, MANIFEST_NAME, NULL);
             if (!rr_manifest_read(man, &rec, &err) ||
