@@ -15,8 +15,10 @@ const char cli_machine_options_help[] =
     "  -no-reboot          exit instead of rebooting on PSCI SYSTEM_RESET\n"
     "  -append TEXT        the guest command line (semihosting SYS_GET_CMDLINE)\n"
     "  -kernel FILE        the program to run (same as giving it as the last argument)\n"
-    "  -icount [shift=]N|auto  virtual time: each instruction is 2^N ns (0..10,\n"
-    "                      default 0; auto means the default)\n"
+    "  -icount [shift=]N|auto[,rr=record|replay,rrfile=DIR]\n"
+    "                      virtual time: each instruction is 2^N ns (0..10, default\n"
+    "                      0; auto means the default); rr= records to or replays\n"
+    "                      from the recording directory DIR (as rewind record/replay)\n"
     "  --stats             print instructions retired, time and speed on stderr at exit\n";
 
 void cli_machine_options_init(CliMachineOptions *o)
@@ -32,6 +34,7 @@ void cli_machine_options_clear(CliMachineOptions *o)
     g_free(o->serial_path);
     g_free(o->append);
     g_free(o->kernel);
+    g_free(o->rr_file);
     memset(o, 0, sizeof *o);
 }
 
@@ -69,18 +72,35 @@ bool cli_parse_size(const char *s, uint64_t *bytes)
 #define MAX_ICOUNT_SHIFT 10
 
 /* -icount: "N", "auto", or comma-separated suboptions of which rewind knows
- * shift=N|auto. */
+ * shift=N|auto, rr=record|replay and rrfile=PATH (QEMU's spelling of
+ * rewind record -o PATH and rewind replay PATH). */
 static bool parse_icount(CliMachineOptions *o, const char *arg, GError **err)
 {
     gchar **parts = g_strsplit(arg, ",", -1);
     bool ok = parts[0] != NULL;
     for (gchar **p = parts; ok && *p; p++) {
         const char *v = *p;
+        if (g_str_has_prefix(v, "rr=")) {
+            if (!strcmp(v + 3, "record") || !strcmp(v + 3, "replay")) {
+                o->rr_mode = !strcmp(v + 3, "record") ? CLI_RR_RECORD : CLI_RR_REPLAY;
+                continue;
+            }
+            g_set_error(err, EMU_ERROR, EMU_ERROR_CONFIG,
+                        "-icount %s: rr must be record or replay", arg);
+            ok = false;
+            break;
+        }
+        if (g_str_has_prefix(v, "rrfile=")) {
+            g_free(o->rr_file);
+            o->rr_file = g_strdup(v + 7);
+            continue;
+        }
         if (g_str_has_prefix(v, "shift="))
             v += 6;
         else if (p != parts) {
             g_set_error(err, EMU_ERROR, EMU_ERROR_CONFIG,
-                        "-icount %s: unknown suboption \"%s\" (rewind knows shift=N|auto)", arg, v);
+                        "-icount %s: unknown suboption \"%s\" (rewind knows shift=N|auto, "
+                        "rr=record|replay, rrfile=PATH)", arg, v);
             ok = false;
             break;
         }
@@ -102,6 +122,10 @@ static bool parse_icount(CliMachineOptions *o, const char *arg, GError **err)
     }
     if (!parts[0])
         g_set_error(err, EMU_ERROR, EMU_ERROR_CONFIG, "-icount: empty argument (try -icount shift=0)");
+    else if (ok && (o->rr_mode != CLI_RR_NONE) != (o->rr_file && *o->rr_file)) {
+        g_set_error(err, EMU_ERROR, EMU_ERROR_CONFIG, "-icount %s: rr= and rrfile= go together", arg);
+        ok = false;
+    }
     g_strfreev(parts);
     return ok;
 }

@@ -9,6 +9,8 @@
 
 typedef enum CliSerial { CLI_SERIAL_STDIO, CLI_SERIAL_FILE, CLI_SERIAL_NONE } CliSerial;
 
+typedef enum CliRrMode { CLI_RR_NONE, CLI_RR_RECORD, CLI_RR_REPLAY } CliRrMode;
+
 typedef struct CliMachineOptions {
     uint64_t ram_size;          /* bytes */
     bool semihosting;
@@ -19,6 +21,8 @@ typedef struct CliMachineOptions {
     char *kernel;               /* the program (positional or -kernel) */
     bool stats;                 /* --stats: icount and speed on stderr */
     unsigned icount_shift;      /* -icount shift=N: an instruction is 2^N ns */
+    CliRrMode rr_mode;          /* -icount rr=record|replay */
+    char *rr_file;              /* -icount rrfile=DIR: the recording directory */
 } CliMachineOptions;
 
 void cli_machine_options_init(CliMachineOptions *o);

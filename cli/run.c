@@ -386,6 +386,32 @@ static int machine_main(Mode mode, int argc, char **argv)
         }
         o.kernel = g_strdup(argv[i]);
     }
+    /* QEMU's spelling: rewind run -icount rr=record|replay,rrfile=DIR. The
+     * replay then takes the options as given (QEMU wants them repeated):
+     * they must agree with the recording's. */
+    if (o.rr_mode != CLI_RR_NONE && mode != MODE_RUN) {
+        fprintf(stderr, "rewind %s: -icount rr= is for rewind run (rewind %s already %ss)\n",
+                name, name, name);
+        goto out;
+    }
+    if (o.rr_mode == CLI_RR_RECORD) {
+        mode = MODE_RECORD;
+        outdir = o.rr_file;
+    } else if (o.rr_mode == CLI_RR_REPLAY) {
+        mode = MODE_REPLAY;
+        recdir = o.rr_file;
+        g_autofree char *man = g_build_filename(recdir, MANIFEST_NAME, NULL);
+        if (!g_file_test(recdir, G_FILE_TEST_IS_DIR)) {
+            fprintf(stderr, "rewind run: -icount rrfile=%s: no such recording directory\n", recdir);
+            goto out;
+        }
+        if (!rr_manifest_read(man, &rec, &err)) {
+            fprintf(stderr, "rewind run: %s\n", err->message);
+            goto out;
+        }
+        have_rec = true;
+    }
+    name = mode_name[mode];
     if (mode == MODE_REPLAY && !have_rec) {
         fprintf(stderr, "rewind replay: no recording given (see rewind replay --help)\n");
         goto out;

@@ -91,7 +91,11 @@ Test(options, icount_shift_follows_qemu_syntax)
         { "shift=-1", "-icount shift=-1: shift must be a number from 0 to 10, or auto" },
         { "shift=", "-icount shift=: shift must be a number from 0 to 10, or auto" },
         { "x", "-icount x: shift must be a number from 0 to 10, or auto" },
-        { "shift=2,align=on", "-icount shift=2,align=on: unknown suboption \"align=on\" (rewind knows shift=N|auto)" },
+        { "shift=2,align=on", "-icount shift=2,align=on: unknown suboption \"align=on\" (rewind knows "
+                              "shift=N|auto, rr=record|replay, rrfile=PATH)" },
+        { "rr=play,rrfile=x", "-icount rr=play,rrfile=x: rr must be record or replay" },
+        { "rr=record", "-icount rr=record: rr= and rrfile= go together" },
+        { "shift=1,rrfile=x", "-icount shift=1,rrfile=x: rr= and rrfile= go together" },
         { "", "-icount: empty argument (try -icount shift=0)" },
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -104,4 +108,17 @@ Test(options, icount_shift_follows_qemu_syntax)
         g_error_free(err);
         cli_machine_options_clear(&o);
     }
+}
+
+Test(options, icount_rr_is_qemus_spelling_of_record_and_replay)
+{
+    CliMachineOptions o;
+    cli_machine_options_init(&o);
+    GError *err = NULL;
+    char *argv[] = { "-icount", "shift=auto,rr=replay,rrfile=rec dir" };
+    cr_assert_eq(parse(&o, 2, argv, &err), 1, "%s", err ? err->message : "");
+    cr_assert_eq(o.rr_mode, CLI_RR_REPLAY);
+    cr_assert_str_eq(o.rr_file, "rec dir");
+    cr_assert_eq(o.icount_shift, EMU_DEFAULT_ICOUNT_SHIFT);
+    cli_machine_options_clear(&o);
 }

@@ -129,5 +129,16 @@ else
     verdict "changed program refused" "could not record"
 fi
 
+# QEMU's spelling: rewind run -icount rr=record|replay,rrfile=DIR, the
+# replay repeating the options.
+elf=$out/rtc-O2-uart.elf
+if "$rewind" run -icount rr=record,rrfile="$tmp/q" "$elf" </dev/null >"$tmp/q.out" 2>&1 &&
+   "$rewind" run -icount shift=0,rr=replay,rrfile="$tmp/q" "$elf" </dev/null >"$tmp/q.rout" 2>&1 &&
+   cmp -s "$tmp/q.out" "$tmp/q.rout"; then
+    verdict "qemu spelling" ok
+else
+    verdict "qemu spelling" "$(head -3 "$tmp/q.rout")"
+fi
+
 echo "rr: $pass passed, $fail failed"
 [ $fail = 0 ]
