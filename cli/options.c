@@ -15,10 +15,12 @@ const char cli_machine_options_help[] =
     "  -no-reboot          exit instead of rebooting on PSCI SYSTEM_RESET\n"
     "  -append TEXT        the guest command line (semihosting SYS_GET_CMDLINE)\n"
     "  -kernel FILE        the program to run (same as giving it as the last argument)\n"
-    "  -icount [shift=]N|auto[,rr=record|replay,rrfile=DIR]\n"
+    "  -icount [shift=]N|auto[,sleep=on|off][,rr=record|replay,rrfile=DIR]\n"
     "                      virtual time: each instruction is 2^N ns (0..10, default\n"
-    "                      0; auto means the default); rr= records to or replays\n"
-    "                      from the recording directory DIR (as rewind record/replay)\n"
+    "                      0; auto means the default); sleep=on (default): while a\n"
+    "                      recorded guest waits for its timer, time passes as in real\n"
+    "                      life; off: at once; rr= records to or replays from the\n"
+    "                      recording directory DIR (as rewind record/replay)\n"
     "  --stats             print instructions retired, time and speed on stderr at exit\n";
 
 void cli_machine_options_init(CliMachineOptions *o)
@@ -27,6 +29,7 @@ void cli_machine_options_init(CliMachineOptions *o)
     o->ram_size = EMU_DEFAULT_RAM;
     o->serial = CLI_SERIAL_STDIO;
     o->icount_shift = EMU_DEFAULT_ICOUNT_SHIFT;
+    o->icount_sleep = true;
 }
 
 void cli_machine_options_clear(CliMachineOptions *o)
@@ -90,6 +93,16 @@ static bool parse_icount(CliMachineOptions *o, const char *arg, GError **err)
             ok = false;
             break;
         }
+        if (g_str_has_prefix(v, "sleep=")) {
+            if (strcmp(v + 6, "on") && strcmp(v + 6, "off")) {
+                g_set_error(err, EMU_ERROR, EMU_ERROR_CONFIG,
+                            "-icount %s: sleep must be on or off", arg);
+                ok = false;
+                break;
+            }
+            o->icount_sleep = !strcmp(v + 6, "on");
+            continue;
+        }
         if (g_str_has_prefix(v, "rrfile=")) {
             g_free(o->rr_file);
             o->rr_file = g_strdup(v + 7);
@@ -100,7 +113,7 @@ static bool parse_icount(CliMachineOptions *o, const char *arg, GError **err)
         else if (p != parts) {
             g_set_error(err, EMU_ERROR, EMU_ERROR_CONFIG,
                         "-icount %s: unknown suboption \"%s\" (rewind knows shift=N|auto, "
-                        "rr=record|replay, rrfile=PATH)", arg, v);
+                        "sleep=on|off, rr=record|replay, rrfile=PATH)", arg, v);
             ok = false;
             break;
         }

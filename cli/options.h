@@ -21,6 +21,7 @@ typedef struct CliMachineOptions {
     char *kernel;               /* the program (positional or -kernel) */
     bool stats;                 /* --stats: icount and speed on stderr */
     unsigned icount_shift;      /* -icount shift=N: an instruction is 2^N ns */
+    bool icount_sleep;          /* -icount sleep=on|off: recorded idle time follows real time */
     CliRrMode rr_mode;          /* -icount rr=record|replay */
     char *rr_file;              /* -icount rrfile=DIR: the recording directory */
 } CliMachineOptions;

@@ -94,6 +94,17 @@ static long session_poll_serial(void *opaque, uint8_t *buf, size_t size, bool bl
     return 0;
 }
 
+/* Let up to `ns` of real time pass, less if stdin has something. */
+static uint64_t session_wait(void *opaque, uint64_t ns)
+{
+    RunState *s = opaque;
+    gint64 t0 = g_get_monotonic_time();
+    uint64_t ms = ns / 1000000 + (ns % 1000000 != 0);
+    struct pollfd p = { .fd = s->stdin_open ? STDIN_FILENO : -1, .events = POLLIN };
+    poll(&p, 1, ms > INT32_MAX ? INT32_MAX : (int)ms);
+    return (uint64_t)(g_get_monotonic_time() - t0) * 1000;
+}
+
 static void session_flush(void *opaque)
 {
     RunState *s = opaque;
@@ -169,8 +180,7 @@ static void poll_input(EmuMachine *m, GByteArray *pending, bool *stdin_open, boo
 #define SYNC_INTERVAL (4ull << 20)
 #define SYNC_GROUPS 64
 
-/* The machine options as a manifest (replay/manifest.h), and back. WFI
- * skips virtual time at once in this rewind: icount-sleep is off. */
+/* The machine options as a manifest (replay/manifest.h), and back. */
 static bool manifest_from_options(const CliMachineOptions *o, const char *command,
                                   uint64_t interval, uint32_t groups, RrManifest *mf, GError **err)
 {
@@ -179,7 +189,7 @@ static bool manifest_from_options(const CliMachineOptions *o, const char *comman
     mf->machine = g_strdup("virt");
     mf->memory = o->ram_size;
     mf->icount_shift = o->icount_shift;
-    mf->icount_sleep = false;
+    mf->icount_sleep = o->icount_sleep;
     mf->sync_interval = interval;
     mf->sync_groups = groups;
     mf->serial = o->serial == CLI_SERIAL_STDIO ? g_strdup("stdio")
@@ -204,13 +214,12 @@ static bool options_from_manifest(const RrManifest *mf, const char *path, CliMac
     for (size_t i = 0; i < mf->n_binaries; i++)
         if (mf->binaries[i].role == RR_ROLE_KERNEL)
             kernel = mf->binaries[i].path;
-    if (g_strcmp0(mf->machine, "virt") || !kernel || mf->icount_sleep) {
-        g_set_error(err, RR_MANIFEST_ERROR, RR_MANIFEST_ERROR_PARSE,
-                    "%s: %s", path, !kernel ? "no kernel binary recorded"
-                    : mf->icount_sleep ? "recorded with icount-sleep on, which this rewind does not replay"
-                    : "recorded on a machine other than virt");
+    if (g_strcmp0(mf->machine, "virt") || !kernel) {
+        g_set_error(err, RR_MANIFEST_ERROR, RR_MANIFEST_ERROR_PARSE, "%s: %s", path,
+                    !kernel ? "no kernel binary recorded" : "recorded on a machine other than virt");
         return false;
     }
+    o->icount_sleep = mf->icount_sleep;
     o->ram_size = mf->memory;
     o->icount_shift = mf->icount_shift;
     o->semihosting = mf->semihosting;
@@ -464,7 +473,7 @@ static int machine_main(Mode mode, int argc, char **argv)
         .cmdline = o.append, .icount_shift = o.icount_shift,
         .serial_out = serial_out, .console_out = console_out,
         .semihost_stdout = semihost_stdout, .host_seconds = host_seconds,
-        .opaque = &st,
+        .idle_returns = session != NULL, .opaque = &st,
     };
     EmuMachine *m = emu_machine_new(&cfg, &err);
     if (!m || !emu_machine_load_elf(m, o.kernel, &err)) {
@@ -477,8 +486,9 @@ static int machine_main(Mode mode, int argc, char **argv)
         bool failed = false;
         if (session) {
             rr_session_attach(session, m);
-            RrSessionIo io = { .poll_serial = session_poll_serial, .flush_output = session_flush,
-                               .opaque = &st };
+            rr_session_set_sleep(session, o.icount_sleep);
+            RrSessionIo io = { .poll_serial = session_poll_serial, .wait = session_wait,
+                               .flush_output = session_flush, .opaque = &st };
             RrSessionResult res = { 0 };
             RrRunStatus rs;
             while ((rs = rr_session_run(session, &io, &res, &err)) == RR_RUN_MORE) {

@@ -307,6 +307,20 @@ bool emu_machine_load_elf(EmuMachine *m, const char *path, GError **err)
     return true;
 }
 
+uint64_t emu_machine_wait_ns(const EmuMachine *m)
+{
+    if (m->timer_deadline == NO_DEADLINE)
+        return 0;
+    /* The deadline is an icount; idle time makes that instant come now. */
+    return (m->timer_deadline - emu_cpu_icount(m->cpu)) << m->cfg.icount_shift;
+}
+
+void emu_machine_idle(EmuMachine *m, uint64_t ns)
+{
+    m->idle_ns += MIN(ns, emu_machine_wait_ns(m));
+    events_update(m);
+}
+
 /* WFI with no interrupt pending: skip virtual time to the next timer event
  * (the CPU sleeps until then). Returns false if nothing on the board can
  * wake it: only host input could. */
@@ -314,9 +328,7 @@ static bool idle_until_timer(EmuMachine *m)
 {
     if (m->timer_deadline == NO_DEADLINE)
         return false;
-    /* The deadline is an icount; idle time makes that instant come now. */
-    m->idle_ns += (m->timer_deadline - emu_cpu_icount(m->cpu)) << m->cfg.icount_shift;
-    events_update(m);
+    emu_machine_idle(m, emu_machine_wait_ns(m));
     return true;
 }
 
@@ -334,6 +346,8 @@ EmuMachineEvent emu_machine_run(EmuMachine *m, uint64_t budget)
         case EMU_STOP_NONE:
             break;
         case EMU_STOP_WFI:
+            if (m->cfg.idle_returns && m->timer_deadline != NO_DEADLINE)
+                return EMU_MACHINE_WAIT;
             if (!idle_until_timer(m))
                 return EMU_MACHINE_IDLE;
             break;

@@ -47,6 +47,10 @@ typedef struct EmuMachineConfig {
     /* The host clock, seconds since the epoch (the RTC reads it once); NULL
      * reads as 0. */
     uint64_t (*host_seconds)(void *opaque);
+    /* WFI with a timer armed: false (the default) skips virtual time to
+     * it at once; true makes emu_machine_run return EMU_MACHINE_WAIT, and
+     * the caller decides how much idle time passes (emu_machine_idle). */
+    bool idle_returns;
     void *opaque;
 } EmuMachineConfig;
 
@@ -57,6 +61,8 @@ typedef enum EmuMachineEvent {
     EMU_MACHINE_IDLE,             /* WFI, no interrupt pending and no timer
                                    * armed: only host input can wake it */
     EMU_MACHINE_ERROR,            /* see emu_machine_error */
+    EMU_MACHINE_WAIT,             /* idle_returns: WFI with a timer armed,
+                                   * emu_machine_wait_ns() away */
 } EmuMachineEvent;
 
 /* `cfg` is copied; its callbacks and opaque stay the caller's. */
@@ -73,6 +79,12 @@ bool emu_machine_load_elf(EmuMachine *m, const char *path, GError **err)
  * error). PSCI SYSTEM_RESET reloads the program and goes on, unless
  * no_reboot. WFI with a timer armed skips virtual time to it at once. */
 EmuMachineEvent emu_machine_run(EmuMachine *m, uint64_t budget);
+
+/* After EMU_MACHINE_WAIT: the virtual nanoseconds until the timer event the
+ * CPU waits for; and let `ns` of them pass as idle time (all of them fire
+ * the timer; fewer wake the CPU early, as a WFI may). */
+uint64_t emu_machine_wait_ns(const EmuMachine *m);
+void emu_machine_idle(EmuMachine *m, uint64_t ns);
 
 int emu_machine_exit_status(const EmuMachine *m);
 const char *emu_machine_error(const EmuMachine *m);

@@ -27,7 +27,7 @@ struct RrSession {
 
     /* Record: host bytes not yet taken by the UART; the guest is idle. */
     GByteArray *pending;
-    bool input_open, idle;
+    bool input_open, idle, sleep;
 
     /* Replay: the next event (a copy), whether there is one. */
     bool have_next, log_done;
@@ -49,6 +49,7 @@ static void session_init(RrSession *s)
     s->next_bytes = g_byte_array_new();
     s->next_groups = g_new0(uint32_t, s->ngroups);
     s->input_open = true;
+    s->sleep = true;
 }
 
 RrSession *rr_session_record(const char *path, const RrLogHeader *hdr, GError **err)
@@ -131,6 +132,7 @@ void rr_session_free(RrSession *s)
 }
 
 bool rr_session_recording(const RrSession *s) { return s->record; }
+void rr_session_set_sleep(RrSession *s, bool sleep) { s->sleep = sleep; }
 const RrLogHeader *rr_session_header(const RrSession *s) { return &s->hdr; }
 
 void rr_session_attach(RrSession *s, EmuMachine *m)
@@ -298,8 +300,8 @@ static bool replay_input(RrSession *s, GError **err)
                      kind_name(n), n->icount);
             return false;
         }
-        if (n->kind == RR_EVENT_HOST_CLOCK)
-            break;                       /* the guest reads it during the next instruction */
+        if (n->kind == RR_EVENT_HOST_CLOCK || n->kind == RR_EVENT_IDLE_WARP)
+            break;                       /* taken during the next run */
         if (n->kind == RR_EVENT_SERIAL_IN) {
             size_t took = emu_pl011_receive(emu_machine_uart(s->m), n->bytes, n->len);
             if (took != n->len) {
@@ -315,6 +317,31 @@ static bool replay_input(RrSession *s, GError **err)
             return false;
     }
     return true;
+}
+
+/* WFI with a timer armed: record lets real time pass (or all of it at once
+ * with sleep off) and logs the warp; replay takes it from the log. */
+static bool idle(RrSession *s, const RrSessionIo *io, GError **err)
+{
+    uint64_t want = emu_machine_wait_ns(s->m), ns = want;
+    if (s->record) {
+        if (s->sleep && io && io->wait) {
+            uint64_t passed = io->wait(io->opaque, want);   /* once: MIN evaluates twice */
+            ns = MIN(passed, want);
+        }
+        emu_machine_idle(s->m, ns);
+        RrEvent ev = { .kind = RR_EVENT_IDLE_WARP, .icount = icount(s), .ns = ns };
+        return rr_log_writer_append(s->w, &ev, err);
+    }
+    if (!s->have_next || s->next.kind != RR_EVENT_IDLE_WARP || s->next.icount != icount(s)) {
+        diverged(s, "the guest waits in WFI; the recording has %s next",
+                 s->have_next ? kind_name(&s->next) : "nothing");
+        g_propagate_error(err, s->div);
+        s->div = NULL;
+        return false;
+    }
+    emu_machine_idle(s->m, s->next.ns);
+    return advance(s, err);
 }
 
 RrRunStatus rr_session_run(RrSession *s, const RrSessionIo *io, RrSessionResult *res,
@@ -339,8 +366,8 @@ RrRunStatus rr_session_run(RrSession *s, const RrSessionIo *io, RrSessionResult 
     }
     if (!s->record) {
         const RrEvent *n = &s->next;
-        if (n->kind == RR_EVENT_HOST_CLOCK)
-            stop = MIN(stop, n->icount + 1);    /* read by the instruction at n->icount */
+        if (n->kind == RR_EVENT_HOST_CLOCK || n->kind == RR_EVENT_IDLE_WARP)
+            stop = MIN(stop, n->icount + 1);    /* met by the instruction at n->icount */
         else if (n->kind == RR_EVENT_END)       /* a power off retires its instruction */
             stop = MIN(stop, n->icount + (n->status == RR_END_USER_STOP ? 0 : 1));
         else if (n->kind != RR_EVENT_SYNC)
@@ -374,6 +401,8 @@ RrRunStatus rr_session_run(RrSession *s, const RrSessionIo *io, RrSessionResult 
         if (!s->record && s->have_next && s->next.kind == RR_EVENT_SERIAL_IN)
             return RR_RUN_MORE;
         return RR_RUN_DONE;
+    case EMU_MACHINE_WAIT:
+        return idle(s, io, err) ? RR_RUN_MORE : RR_RUN_ERROR;
     default:
         return RR_RUN_DONE;
     }

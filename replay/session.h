@@ -9,8 +9,11 @@
  *                  replay delivers the recorded ones itself)
  *   host clock     rr_session_host_seconds, the machine's host_seconds hook
  *
- * WFI skips virtual time to the next timer deadline at once in both modes
- * (QEMU's -icount sleep=off), so idle time needs no log events yet.
+ *   idle time      WFI with a timer armed (the machine is made with
+ *                  idle_returns): record lets as much virtual time pass as
+ *                  real time does until the timer or host input (with
+ *                  sleep on; all of it at once with sleep off) and logs
+ *                  it; replay skips exactly that.
  *
  *   RrSession *s = rr_session_record(path, &hdr, &err);   // or _replay
  *   EmuMachineConfig cfg = { ..., .host_seconds = rr_session_host_seconds,
@@ -40,6 +43,9 @@ RrSession *rr_session_replay(const char *path, RrLogReaderFlags flags, GError **
 void rr_session_free(RrSession *s);
 
 bool rr_session_recording(const RrSession *s);
+/* Record: whether idle time follows real time (-icount sleep=on, the
+ * default) or passes at once (sleep=off). */
+void rr_session_set_sleep(RrSession *s, bool sleep);
 /* The log header (the replay's as read). */
 const RrLogHeader *rr_session_header(const RrSession *s);
 
@@ -57,6 +63,9 @@ uint64_t rr_session_host_seconds(RrSession *s);
  * guest); returns how many it put in buf, 0 if none, -1 at end of input. */
 typedef struct RrSessionIo {
     long (*poll_serial)(void *opaque, uint8_t *buf, size_t size, bool block);
+    /* Wait up to `ns` of real time, less if host input arrives; returns
+     * the nanoseconds that passed. NULL: no waiting. */
+    uint64_t (*wait)(void *opaque, uint64_t ns);
     void (*flush_output)(void *opaque);
     void *opaque;
 } RrSessionIo;

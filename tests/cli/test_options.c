@@ -92,7 +92,8 @@ Test(options, icount_shift_follows_qemu_syntax)
         { "shift=", "-icount shift=: shift must be a number from 0 to 10, or auto" },
         { "x", "-icount x: shift must be a number from 0 to 10, or auto" },
         { "shift=2,align=on", "-icount shift=2,align=on: unknown suboption \"align=on\" (rewind knows "
-                              "shift=N|auto, rr=record|replay, rrfile=PATH)" },
+                              "shift=N|auto, sleep=on|off, rr=record|replay, rrfile=PATH)" },
+        { "sleep=maybe", "-icount sleep=maybe: sleep must be on or off" },
         { "rr=play,rrfile=x", "-icount rr=play,rrfile=x: rr must be record or replay" },
         { "rr=record", "-icount rr=record: rr= and rrfile= go together" },
         { "shift=1,rrfile=x", "-icount shift=1,rrfile=x: rr= and rrfile= go together" },
@@ -120,5 +121,9 @@ Test(options, icount_rr_is_qemus_spelling_of_record_and_replay)
     cr_assert_eq(o.rr_mode, CLI_RR_REPLAY);
     cr_assert_str_eq(o.rr_file, "rec dir");
     cr_assert_eq(o.icount_shift, EMU_DEFAULT_ICOUNT_SHIFT);
+    cr_assert(o.icount_sleep);
+    char *off[] = { "-icount", "sleep=off" };
+    cr_assert_eq(parse(&o, 2, off, &err), 1);
+    cr_assert_not(o.icount_sleep);
     cli_machine_options_clear(&o);
 }
