@@ -264,10 +264,14 @@ static bool group_boundary(RrSession *s, GError **err)
  * what it accepted. */
 static bool record_input(RrSession *s, const RrSessionIo *io, GError **err)
 {
+    bool block = s->idle && !s->pending->len;
+    /* Before waiting for the host, however long: the log on disk holds
+     * everything so far (a recorder killed while it waits loses nothing). */
+    if (block && !rr_log_writer_flush(s->w, err))
+        return false;
     if (s->input_open && io && io->poll_serial && s->pending->len < RR_EVENT_SERIAL_MAX) {
         uint8_t buf[RR_EVENT_SERIAL_MAX];
-        long n = io->poll_serial(io->opaque, buf, sizeof buf - s->pending->len,
-                                 s->idle && !s->pending->len);
+        long n = io->poll_serial(io->opaque, buf, sizeof buf - s->pending->len, block);
         if (n < 0)
             s->input_open = false;
         else if (n > 0)
@@ -326,6 +330,8 @@ static bool idle(RrSession *s, const RrSessionIo *io, GError **err)
     uint64_t want = emu_machine_wait_ns(s->m), ns = want;
     if (s->record) {
         if (s->sleep && io && io->wait) {
+            if (!rr_log_writer_flush(s->w, err))
+                return false;
             uint64_t passed = io->wait(io->opaque, want);   /* once: MIN evaluates twice */
             ns = MIN(passed, want);
         }

@@ -140,5 +140,23 @@ else
     verdict "qemu spelling" "$(head -3 "$tmp/q.rout")"
 fi
 
+# A recorder killed with SIGKILL while the guest waits for input: what it
+# had recorded replays with --salvage (and a plain replay refuses the log).
+(printf 'hello\n'; sleep 3) | "$rewind" record -o "$tmp/killed" "$out/echo-O2-uart.elf" \
+    >"$tmp/killed.out" 2>&1 &
+sleep 1
+pkill -KILL -f "record -o $tmp/killed" 2>/dev/null
+wait 2>/dev/null
+"$rewind" replay "$tmp/killed" </dev/null >/dev/null 2>"$tmp/killed.err"
+rc=$?
+"$rewind" replay --salvage "$tmp/killed" </dev/null >"$tmp/killed.rout" 2>/dev/null
+src=$?
+if [ $rc = 4 ] && [ $src = 0 ] && grep -q "OLLEH" "$tmp/killed.rout" &&
+   cmp -s "$tmp/killed.out" "$tmp/killed.rout"; then
+    verdict "killed recorder salvaged" ok
+else
+    verdict "killed recorder salvaged" "replay exit $rc, salvage exit $src: $(head -2 "$tmp/killed.err")"
+fi
+
 echo "rr: $pass passed, $fail failed"
 [ $fail = 0 ]
