@@ -140,11 +140,13 @@ else
     verdict "qemu spelling" "$(head -3 "$tmp/q.rout")"
 fi
 
-# A recorder killed with SIGKILL while the guest waits for input: what it
-# had recorded replays with --salvage (and a plain replay refuses the log).
-(printf 'hello\n'; sleep 3) | "$rewind" record -o "$tmp/killed" "$out/echo-O2-uart.elf" \
+# A recorder killed with SIGKILL while the guest waits for input (polling
+# the UART, so sync events keep coming): the log's blocks go to disk at
+# least every second, and what they hold replays with --salvage (a plain
+# replay refuses the log).
+(printf 'hello\n'; sleep 5) | "$rewind" record -o "$tmp/killed" "$out/echo-O2-uart.elf" \
     >"$tmp/killed.out" 2>&1 &
-sleep 1
+sleep 3
 pkill -KILL -f "record -o $tmp/killed" 2>/dev/null
 wait 2>/dev/null
 "$rewind" replay "$tmp/killed" </dev/null >/dev/null 2>"$tmp/killed.err"
