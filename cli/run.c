@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -74,6 +75,11 @@ static uint64_t host_seconds(void *opaque)
         return rr_session_host_seconds(s->session);
     return (uint64_t)(g_get_real_time() / G_USEC_PER_SEC);
 }
+
+/* Ctrl-C (SIGINT) or SIGTERM while recording: end the recording cleanly. */
+static volatile sig_atomic_t stop_signal;
+static void on_stop_signal(int sig) { stop_signal = sig; }
+static bool session_stop_requested(void *opaque) { return stop_signal != 0; }
 
 /* The session's view of the host: stdin for the serial port, the outputs. */
 static long session_poll_serial(void *opaque, uint8_t *buf, size_t size, bool block)
@@ -489,9 +495,20 @@ static int machine_main(Mode mode, int argc, char **argv)
             rr_session_set_sleep(session, o.icount_sleep);
             RrSessionIo io = { .poll_serial = session_poll_serial, .wait = session_wait,
                                .flush_output = session_flush, .opaque = &st };
+            struct sigaction sa = { .sa_handler = on_stop_signal }, old_int, old_term;
+            if (mode == MODE_RECORD) {
+                stop_signal = 0;
+                io.stop_requested = session_stop_requested;
+                sigaction(SIGINT, &sa, &old_int);   /* no SA_RESTART: a wait returns */
+                sigaction(SIGTERM, &sa, &old_term);
+            }
             RrSessionResult res = { 0 };
             RrRunStatus rs;
             while ((rs = rr_session_run(session, &io, &res, &err)) == RR_RUN_MORE) {
+            }
+            if (mode == MODE_RECORD) {
+                sigaction(SIGINT, &old_int, NULL);
+                sigaction(SIGTERM, &old_term, NULL);
             }
             session_flush(&st);
             if (rs == RR_RUN_ERROR || !rr_session_finish(session, &res, &err)) {
@@ -529,8 +546,12 @@ static int machine_main(Mode mode, int argc, char **argv)
                     "never wake up\n", name, o.kernel, icount, emu_cpu_pc(emu_machine_cpu(m)) - 4);
             status = 3;
         } else if (ev == EMU_MACHINE_BUDGET) {
-            fprintf(stderr, "rewind %s: replayed the salvaged log to its end, icount %" PRIu64 "\n",
-                    name, icount);
+            if (mode == MODE_RECORD)
+                fprintf(stderr, "rewind record: stopped by the user at icount %" PRIu64
+                        "; the recording is complete up to there\n", icount);
+            else
+                fprintf(stderr, "rewind replay: the recording ends here, icount %" PRIu64 "\n",
+                        icount);
             status = 0;
         } else {
             status = emu_machine_exit_status(m);

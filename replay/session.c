@@ -356,6 +356,15 @@ RrRunStatus rr_session_run(RrSession *s, const RrSessionIo *io, RrSessionResult 
     uint64_t now = icount(s);
     if (now == s->next_group && !group_boundary(s, err))
         return RR_RUN_ERROR;
+    /* A user stop comes after the sync due at the same icount, as replay
+     * meets them. */
+    if (s->record && io && io->stop_requested && io->stop_requested(io->opaque)) {
+        RrEvent ev = { .kind = RR_EVENT_USER_STOP, .icount = now, .reason = RR_STOP_INTERRUPTED };
+        if (!rr_log_writer_append(s->w, &ev, err))
+            return RR_RUN_ERROR;
+        *res = (RrSessionResult){ .event = EMU_MACHINE_BUDGET, .icount = now };
+        return RR_RUN_DONE;
+    }
     if (s->record ? !record_input(s, io, err) : !replay_input(s, err)) {
         if (s->div) {
             g_propagate_error(err, s->div);

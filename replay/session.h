@@ -66,6 +66,9 @@ typedef struct RrSessionIo {
     /* Wait up to `ns` of real time, less if host input arrives; returns
      * the nanoseconds that passed. NULL: no waiting. */
     uint64_t (*wait)(void *opaque, uint64_t ns);
+    /* Record: whether the user asked to stop (Ctrl-C): the recording then
+     * ends with a user-stop event, sealed. NULL: never. */
+    bool (*stop_requested)(void *opaque);
     void (*flush_output)(void *opaque);
     void *opaque;
 } RrSessionIo;
@@ -77,7 +80,8 @@ typedef enum RrRunStatus {
 } RrRunStatus;
 
 typedef struct RrSessionResult {
-    EmuMachineEvent event;       /* POWEROFF, EXIT, ERROR or IDLE (stuck) */
+    EmuMachineEvent event;       /* POWEROFF, EXIT, ERROR, IDLE (stuck), or
+                                  * BUDGET: stopped by the user (recorded) */
     int exit_status;             /* EXIT */
     uint64_t icount;             /* where it ended */
 } RrSessionResult;

@@ -160,5 +160,20 @@ else
     verdict "killed recorder salvaged" "replay exit $rc, salvage exit $src: $(head -2 "$tmp/killed.err")"
 fi
 
+# Ctrl-C while recording: the log ends with a user stop, sealed; the
+# replay stops there with the same output.
+(printf 'hello\n'; sleep 5) | "$rewind" record -o "$tmp/intr" "$out/echo-O2-uart.elf" \
+    >"$tmp/intr.out" 2>/dev/null &
+sleep 2
+pkill -INT -f "record -o $tmp/intr" 2>/dev/null
+wait 2>/dev/null
+if "$rewind" log check "$tmp/intr" >/dev/null 2>&1 &&
+   "$rewind" replay "$tmp/intr" </dev/null >"$tmp/intr.rout" 2>/dev/null &&
+   cmp -s "$tmp/intr.out" "$tmp/intr.rout" && grep -q OLLEH "$tmp/intr.rout"; then
+    verdict "interrupted recording sealed" ok
+else
+    verdict "interrupted recording sealed" "$("$rewind" log check "$tmp/intr" 2>&1 | head -2)"
+fi
+
 echo "rr: $pass passed, $fail failed"
 [ $fail = 0 ]
