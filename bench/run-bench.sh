@@ -1,6 +1,7 @@
 #!/bin/sh
 # bench/run-bench.sh REWIND ELF — one guest, three ways, wall time each:
-#   rewind       REWIND run ELF
+#   rewind       REWIND run ELF (and recorded, and replayed: the overhead of
+#                recording, the speed of replay, the log's size)
 #   qemu         qemu-system-aarch64 -M virt -cpu cortex-a57 (plain TCG)
 #   qemu-icount  the same with -icount shift=0 (deterministic, like rewind)
 # Each runs RUNS times (default 3); the figure is the median wall time. The
@@ -83,6 +84,8 @@ if [ -z "$BENCH_INSNS" ] || ! cmp -s "$tmp/count.out" "$tmp/reference.out"; then
 fi
 
 time_runs rewind "$rewind" run "$elf"
+time_runs record sh -c 'rm -rf "$1" && exec "$2" record -o "$1" "$3"' sh "$tmp/rec" "$rewind" "$elf"
+time_runs replay "$rewind" replay "$tmp/rec"
 time_runs qemu $QEMU $QEMU_ARGS -kernel "$elf"
 time_runs qemu-icount $QEMU $QEMU_ARGS -icount shift=0 -kernel "$elf"
 
@@ -96,6 +99,15 @@ for name in rewind qemu qemu-icount; do
                  if (c != "-") printf "   cpu %8.3f s  %8.1f MIPS", c, i / c / 1e6
                  printf "\n" }'
 done
+for name in record replay; do
+    awk -v n="rewind $name" -v t="$(cat "$tmp/$name.median")" -v i="$BENCH_INSNS" \
+        'BEGIN { printf "  %-14s wall %6.3f s  %8.1f MIPS\n", n, t, i / t / 1e6 }'
+done
+awk -v run="$(cat "$tmp/rewind.median")" -v rec="$(cat "$tmp/record.median")" \
+    -v rep="$(cat "$tmp/replay.median")" -v b="$(wc -c <"$tmp/rec/events.rwl")" -v i="$BENCH_INSNS" \
+    'BEGIN { printf "  record / run         wall time ratio %.3f (overhead %+.1f%%; target <= 5%%)\n", rec / run, (rec / run - 1) * 100
+             printf "  replay / record      wall time ratio %.3f (target <= 1)\n", rep / rec
+             printf "  log                  %d bytes, %.0f bytes per 1e9 instructions\n", b, b / i * 1e9 }'
 r=$(cat "$tmp/rewind.median")
 for name in qemu qemu-icount; do
     awk -v n="$name" -v r="$r" -v q="$(cat "$tmp/$name.median")" \

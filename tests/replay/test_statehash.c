@@ -16,6 +16,15 @@ Test(statehash, hash64_is_the_head_of_sha256)
     cr_assert_eq(rr_hash64("abc", 3), 0xeacf018fbf1678baull);
 }
 
+Test(statehash, statehash_known_answers_from_format_md)
+{
+    /* Computed from FORMAT.md's definition by an independent script. */
+    cr_assert_eq(rr_statehash("abcdefgh", 8), 0x7f0b5c63267b9e88ull);
+    cr_assert_eq(rr_statehash("", 0), 0xca009717f87d8879ull);
+    static const uint8_t zeros[16];
+    cr_assert_eq(rr_statehash(zeros, sizeof zeros), 0xdec17fada9daacb8ull);
+}
+
 static void collect(void *opaque, size_t reg)
 {
     GString *s = opaque;
