@@ -338,7 +338,13 @@ static int machine_main(Mode mode, int argc, char **argv)
             if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help") || !strcmp(argv[i], "--salvage"))
                 continue;
             int r = cli_machine_option(&scratch, argc, argv, &i, NULL);
-            if (r == 0 && argv[i][0] != '-' && !recdir)
+            if (r == 0 && argv[i][0] == '-') {
+                fprintf(stderr, "rewind replay: unknown option %s (see rewind replay --help)\n",
+                        argv[i]);
+                cli_machine_options_clear(&scratch);
+                goto out;
+            }
+            if (r == 0 && !recdir)
                 recdir = argv[i];
         }
         cli_machine_options_clear(&scratch);
