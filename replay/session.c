@@ -157,6 +157,17 @@ static void diverged(RrSession *s, const char *fmt, ...)
                 "replay diverged from the recording at icount %" PRIu64 ": %s", icount(s), msg);
 }
 
+/* Move a divergence found by a check or a machine hook into *err; whether
+ * there was one. */
+static bool take_divergence(RrSession *s, GError **err)
+{
+    if (!s->div)
+        return false;
+    g_propagate_error(err, s->div);
+    s->div = NULL;
+    return true;
+}
+
 static const char *kind_name(const RrEvent *ev)
 {
     return rr_event_kind_name(ev->kind);
@@ -225,12 +236,8 @@ static bool group_boundary(RrSession *s, GError **err)
         else if (s->have_next || !s->log_done)
             diverged(s, "the recording has no sync event here (next: %s at icount %" PRIu64 ")",
                      s->have_next ? kind_name(&s->next) : "nothing", s->have_next ? s->next.icount : 0);
-        if (s->div) {
-            g_propagate_error(err, s->div);
-            s->div = NULL;
-            return false;
-        }
-        return true;           /* a salvaged log ended: nothing to compare */
+        /* No divergence: a salvaged log ended, nothing to compare. */
+        return !take_divergence(s, err);
     }
     const RrEvent *rec = &s->next;
     if (rec->cpu_hash != h.cpu || rec->ram_hash != h.ram || rec->pages != h.pages) {
@@ -342,8 +349,7 @@ static bool idle(RrSession *s, const RrSessionIo *io, GError **err)
     if (!s->have_next || s->next.kind != RR_EVENT_IDLE_WARP || s->next.icount != icount(s)) {
         diverged(s, "the guest waits in WFI; the recording has %s next",
                  s->have_next ? kind_name(&s->next) : "nothing");
-        g_propagate_error(err, s->div);
-        s->div = NULL;
+        take_divergence(s, err);
         return false;
     }
     emu_machine_idle(s->m, s->next.ns);
@@ -366,10 +372,7 @@ RrRunStatus rr_session_run(RrSession *s, const RrSessionIo *io, RrSessionResult 
         return RR_RUN_DONE;
     }
     if (s->record ? !record_input(s, io, err) : !replay_input(s, err)) {
-        if (s->div) {
-            g_propagate_error(err, s->div);
-            s->div = NULL;
-        }
+        take_divergence(s, err);
         return RR_RUN_ERROR;
     }
 
@@ -393,11 +396,8 @@ RrRunStatus rr_session_run(RrSession *s, const RrSessionIo *io, RrSessionResult 
         ev = emu_machine_run(s->m, stop - now);
     if (io && io->flush_output)
         io->flush_output(io->opaque);
-    if (s->div) {
-        g_propagate_error(err, s->div);
-        s->div = NULL;
+    if (take_divergence(s, err))
         return RR_RUN_ERROR;
-    }
     now = icount(s);
     res->event = ev;
     res->icount = now;
