@@ -82,7 +82,9 @@ static void on_stop_signal(int sig) { stop_signal = sig; }
 static bool session_stop_requested(void *opaque) { return stop_signal != 0; }
 
 /* The session's view of the host: stdin for the serial port, the outputs. */
-static long session_poll_serial(void *opaque, uint8_t *buf, size_t size, bool block)
+/* Up to `size` bytes of stdin into buf, waiting for them if `block`: how
+ * many, 0 if none yet, -1 once stdin has ended (or is not read). */
+static long read_stdin(void *opaque, uint8_t *buf, size_t size, bool block)
 {
     RunState *s = opaque;
     if (!s->stdin_open)
@@ -159,22 +161,16 @@ static void usage(Mode mode, FILE *f)
 /* Move what stdin has into the UART's receive FIFO; wait for it when
  * `block` (the guest is idle with nothing else to wake it). `pending` holds
  * bytes read but not yet accepted. */
-static void poll_input(EmuMachine *m, GByteArray *pending, bool *stdin_open, bool block)
+static void poll_input(EmuMachine *m, GByteArray *pending, RunState *st, bool block)
 {
-    EmuPl011 *uart = emu_machine_uart(m);
-    if (*stdin_open && pending->len < 4096) {
-        struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
-        if (poll(&p, 1, block && !pending->len ? -1 : 0) > 0) {
-            uint8_t buf[4096];
-            ssize_t n = read(STDIN_FILENO, buf, sizeof buf - pending->len);
-            if (n > 0)
-                g_byte_array_append(pending, buf, (guint)n);
-            else if (n == 0 || (errno != EINTR && errno != EAGAIN))
-                *stdin_open = false;
-        }
+    if (pending->len < 4096) {
+        uint8_t buf[4096];
+        long n = read_stdin(st, buf, sizeof buf - pending->len, block && !pending->len);
+        if (n > 0)
+            g_byte_array_append(pending, buf, (guint)n);
     }
     if (pending->len) {
-        size_t n = emu_pl011_receive(uart, pending->data, pending->len);
+        size_t n = emu_pl011_receive(emu_machine_uart(m), pending->data, pending->len);
         g_byte_array_remove_range(pending, 0, (guint)n);
     }
 }
@@ -499,7 +495,7 @@ static int machine_main(Mode mode, int argc, char **argv)
         if (session) {
             rr_session_attach(session, m);
             rr_session_set_sleep(session, o.icount_sleep);
-            RrSessionIo io = { .poll_serial = session_poll_serial, .wait = session_wait,
+            RrSessionIo io = { .poll_serial = read_stdin, .wait = session_wait,
                                .flush_output = session_flush, .opaque = &st };
             struct sigaction sa = { .sa_handler = on_stop_signal }, old_int, old_term;
             if (mode == MODE_RECORD) {
@@ -524,13 +520,12 @@ static int machine_main(Mode mode, int argc, char **argv)
             ev = res.event;
         } else {
             GByteArray *pending = g_byte_array_new();
-            bool stdin_open = o.serial == CLI_SERIAL_STDIO;
             for (;;) {
                 bool idle = ev == EMU_MACHINE_IDLE;
-                if (idle && !stdin_open && !pending->len)
+                if (idle && !st.stdin_open && !pending->len)
                     break;               /* nothing can ever wake the guest */
                 if (o.serial == CLI_SERIAL_STDIO)
-                    poll_input(m, pending, &stdin_open, idle);
+                    poll_input(m, pending, &st, idle);
                 ev = emu_machine_run(m, pending->len ? SLICE_INPUT_PENDING : SLICE);
                 session_flush(&st);
                 if (ev != EMU_MACHINE_BUDGET && ev != EMU_MACHINE_IDLE)
