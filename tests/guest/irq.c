@@ -76,9 +76,14 @@ static void hook(struct exc_frame *f, unsigned vector)
         sgi_irqs++;
     } else if (id == INTID_UART) {
         uart_irqs++;
+        /* Clear first, then drain: a byte arriving after the last FIFO
+         * check raises the interrupt again. (Clearing after draining lost
+         * such a byte's interrupt on QEMU, whose PL011 signals RX only when
+         * the FIFO goes from empty to one byte: the guest then waited
+         * forever, now and then, on a loaded host.) */
+        *r32(UART + UARTICR) = 0x7ff;
         while (!(*r32(UART + UARTFR) & (1u << 4)) && rx_n < sizeof rx - 1)
             rx[rx_n++] = (char)*r32(UART + UARTDR);
-        *r32(UART + UARTICR) = 0x7ff;
     } else if (id == 1023) {
         spurious++;
         return;
