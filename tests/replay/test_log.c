@@ -7,30 +7,12 @@
 #include <string.h>
 
 #include "replay/log.h"
+#include "tests/replay/testdir.h"
 
 static char *dir;
 
-static void setup(void)
-{
-    GError *err = NULL;
-    dir = g_dir_make_tmp("rr-log-XXXXXX", &err);
-    cr_assert_not_null(dir, "%s", err ? err->message : "");
-}
-
-static void teardown(void)
-{
-    GDir *d = g_dir_open(dir, 0, NULL);
-    const char *name;
-    while (d && (name = g_dir_read_name(d))) {
-        char *p = g_build_filename(dir, name, NULL);
-        g_unlink(p);
-        g_free(p);
-    }
-    if (d)
-        g_dir_close(d);
-    g_rmdir(dir);
-    g_free(dir);
-}
+static void setup(void) { dir = testdir_new("rr-log-XXXXXX"); }
+static void teardown(void) { testdir_remove(dir); }
 
 TestSuite(rr_log, .init = setup, .fini = teardown, .timeout = 30);
 

@@ -9,6 +9,7 @@
 
 #include "replay/session.h"
 #include "tests/emu/testelf.h"
+#include "tests/replay/testdir.h"
 
 static char *dir, *elf, *logpath;
 
@@ -20,18 +21,16 @@ static const uint32_t counter[] = {
 
 static void setup(void)
 {
-    dir = g_dir_make_tmp("rewind-session-XXXXXX", NULL);
+    dir = testdir_new("rewind-session-XXXXXX");
     elf = testelf_write(dir, "counter.elf", EM_AARCH64, 0x40080000, counter, sizeof counter, 0);
     logpath = g_build_filename(dir, "events.rwl", NULL);
 }
 
 static void teardown(void)
 {
-    g_autofree char *cmd = g_strdup_printf("rm -rf '%s'", dir);
-    cr_assert_eq(system(cmd), 0);
     g_free(elf);
     g_free(logpath);
-    g_free(dir);
+    testdir_remove(dir);
 }
 
 TestSuite(rr_session, .init = setup, .fini = teardown, .timeout = 20);
