@@ -69,6 +69,19 @@ check() {
     verdict "$name" ok
 }
 
+# refused NAME STATUS PATTERN RECORDING: replaying RECORDING must fail with
+# exit status STATUS and one line on stderr that matches PATTERN.
+refused() {
+    "$rewind" replay "$4" </dev/null >/dev/null 2>"$tmp/refused.err"
+    rc=$?
+    lines=$(wc -l <"$tmp/refused.err")
+    if [ $rc = "$2" ] && [ "$lines" = 1 ] && grep -q "$3" "$tmp/refused.err"; then
+        verdict "$1" ok
+    else
+        verdict "$1" "exit $rc, $lines lines: $(cat "$tmp/refused.err")"
+    fi
+}
+
 for g in echo-O2-uart irq-O2-uart sched-O2-uart rtc-O2-uart loop-O2-uart; do
     check "$g"
 done
@@ -80,14 +93,7 @@ rec=$tmp/echo-O2-uart
 if [ -d "$rec" ]; then
     size=$(wc -c <"$rec/events.rwl")
     head -c $((size - 40)) "$rec/events.rwl" >"$tmp/cut.rwl" && mv "$tmp/cut.rwl" "$rec/events.rwl"
-    "$rewind" replay "$rec" </dev/null >/dev/null 2>"$tmp/cut.err"
-    rc=$?
-    lines=$(wc -l <"$tmp/cut.err")
-    if [ $rc = 4 ] && [ "$lines" = 1 ] && grep -q "offset" "$tmp/cut.err"; then
-        verdict "truncated log refused" ok
-    else
-        verdict "truncated log refused" "exit $rc, $lines lines: $(cat "$tmp/cut.err")"
-    fi
+    refused "truncated log refused" 4 offset "$rec"
     "$rewind" replay --salvage "$rec" </dev/null >"$tmp/salv.out" 2>"$tmp/salv.err"
     rc=$?
     if [ $rc = 0 ] && cmp -s "$tmp/salv.out" "$tmp/echo-O2-uart.out"; then
@@ -97,19 +103,14 @@ if [ -d "$rec" ]; then
     fi
 fi
 
-# A flipped byte inside a block: refused with one line naming the offset.
+# A flipped byte inside the last block (just before the 40-byte trailer):
+# refused with one line naming the offset.
 rec=$tmp/rtc-O2-uart
 if [ -d "$rec" ]; then
     cp "$rec/events.rwl" "$tmp/flip.rwl"
-    printf '\377' | dd of="$rec/events.rwl" bs=1 seek=150 conv=notrunc 2>/dev/null
-    "$rewind" replay "$rec" </dev/null >/dev/null 2>"$tmp/flip.err"
-    rc=$?
-    lines=$(wc -l <"$tmp/flip.err")
-    if [ $rc = 4 ] && [ "$lines" = 1 ] && grep -q "offset" "$tmp/flip.err"; then
-        verdict "flipped byte refused" ok
-    else
-        verdict "flipped byte refused" "exit $rc, $lines lines: $(cat "$tmp/flip.err")"
-    fi
+    size=$(wc -c <"$rec/events.rwl")
+    printf '\377' | dd of="$rec/events.rwl" bs=1 seek=$((size - 60)) conv=notrunc 2>/dev/null
+    refused "flipped byte refused" 4 offset "$rec"
     mv "$tmp/flip.rwl" "$rec/events.rwl"
 fi
 
@@ -117,14 +118,7 @@ fi
 cp "$out/loop-O2-uart.elf" "$tmp/prog.elf"
 if "$rewind" record -o "$tmp/changed" "$tmp/prog.elf" </dev/null >/dev/null 2>&1; then
     printf 'x' >>"$tmp/prog.elf"
-    "$rewind" replay "$tmp/changed" </dev/null >/dev/null 2>"$tmp/changed.err"
-    rc=$?
-    lines=$(wc -l <"$tmp/changed.err")
-    if [ $rc = 1 ] && [ "$lines" = 1 ] && grep -q "contents changed" "$tmp/changed.err"; then
-        verdict "changed program refused" ok
-    else
-        verdict "changed program refused" "exit $rc, $lines lines: $(cat "$tmp/changed.err")"
-    fi
+    refused "changed program refused" 1 "contents changed" "$tmp/changed"
 else
     verdict "changed program refused" "could not record"
 fi
