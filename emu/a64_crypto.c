@@ -115,8 +115,10 @@ static void mix(EmuVReg *out, const EmuVReg *in, const uint8_t k[4])
     }
 }
 
-/* AESE Vd.16B, Vn.16B / AESD: Vd = (Inv)SubBytes((Inv)ShiftRows(Vd ^ Vn)). */
-static EmuStep h_aese(struct EmuCpu *cpu, const EmuInsn *in)
+/* AESE Vd.16B, Vn.16B / AESD: Vd = (Inv)SubBytes((Inv)ShiftRows(Vd ^ Vn)),
+ * `rows` being shift_sub or inv_shift_sub. */
+static inline __attribute__((always_inline)) EmuStep
+aes_round(struct EmuCpu *cpu, const EmuInsn *in, void (*rows)(EmuVReg *, const EmuVReg *))
 {
     if (!emu_fp_enabled(cpu))
         return EMU_EXCEPTION;
@@ -124,21 +126,12 @@ static EmuStep h_aese(struct EmuCpu *cpu, const EmuInsn *in)
     const EmuVReg *vn = &cpu->v[RN(in->raw)];
     t.d[0] = vd->d[0] ^ vn->d[0];
     t.d[1] = vd->d[1] ^ vn->d[1];
-    shift_sub(vd, &t);
+    rows(vd, &t);
     EMU_CONTINUE(cpu, in);
 }
 
-static EmuStep h_aesd(struct EmuCpu *cpu, const EmuInsn *in)
-{
-    if (!emu_fp_enabled(cpu))
-        return EMU_EXCEPTION;
-    EmuVReg *vd = &cpu->v[RD(in->raw)], t;
-    const EmuVReg *vn = &cpu->v[RN(in->raw)];
-    t.d[0] = vd->d[0] ^ vn->d[0];
-    t.d[1] = vd->d[1] ^ vn->d[1];
-    inv_shift_sub(vd, &t);
-    EMU_CONTINUE(cpu, in);
-}
+static EmuStep h_aese(struct EmuCpu *cpu, const EmuInsn *in) { return aes_round(cpu, in, shift_sub); }
+static EmuStep h_aesd(struct EmuCpu *cpu, const EmuInsn *in) { return aes_round(cpu, in, inv_shift_sub); }
 
 /* AESMC Vd.16B, Vn.16B / AESIMC: Vd = (Inv)MixColumns(Vn). */
 static EmuStep h_aesmc(struct EmuCpu *cpu, const EmuInsn *in)
