@@ -98,17 +98,6 @@ uint32_t rr_crc32c(uint32_t crc, const void *data, size_t len)
     return ~crc;
 }
 
-uint64_t rr_hash64(const void *data, size_t len)
-{
-    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-    uint8_t digest[32];
-    gsize n = sizeof digest;
-    g_checksum_update(sum, data, len);
-    g_checksum_get_digest(sum, digest, &n);
-    g_checksum_free(sum);
-    return get_u64(digest);
-}
-
 const char *rr_event_kind_name(RrEventKind kind)
 {
     switch (kind) {

@@ -232,7 +232,4 @@ size_t rr_varint_decode(const uint8_t *p, size_t avail, uint64_t *v);
  * is the CRC of a followed by b. */
 uint32_t rr_crc32c(uint32_t crc, const void *data, size_t len);
 
-/* The first 8 bytes of the SHA-256 of data, read little-endian. */
-uint64_t rr_hash64(const void *data, size_t len);
-
 #endif

@@ -210,12 +210,6 @@ Test(rr_log, crc32c_known_answer_and_continuation)
     cr_assert_eq(rr_crc32c(0, zeros, 32), 0x8a9136aau);   /* RFC 3720 B.4 */
 }
 
-Test(rr_log, hash64_is_the_first_8_bytes_of_sha256_little_endian)
-{
-    /* SHA-256("abc") = ba7816bf 8f01cfea ... */
-    cr_assert_eq(rr_hash64("abc", 3), 0xeacf018fbf1678baull);
-}
-
 Test(rr_log, varint_round_trips_edge_values)
 {
     static const struct { uint64_t v; size_t len; } cases[] = {

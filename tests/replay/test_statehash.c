@@ -10,12 +10,6 @@ static void teardown(void) { harness_free(h); }
 
 TestSuite(statehash, .init = setup, .fini = teardown, .timeout = 10);
 
-Test(statehash, hash64_is_the_head_of_sha256)
-{
-    /* SHA-256("abc") = ba7816bf 8f01cfea ... */
-    cr_assert_eq(rr_hash64("abc", 3), 0xeacf018fbf1678baull);
-}
-
 Test(statehash, statehash_known_answers_from_format_md)
 {
     /* Computed from FORMAT.md's definition by an independent script. */
