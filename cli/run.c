@@ -278,15 +278,13 @@ static RrSession *start_replay(const char *dir, const RrManifest *rec, const Cli
                                bool salvage, GError **err)
 {
     RrManifest now;
-    CliMachineOptions same_serial = *o;
-    same_serial.serial = CLI_SERIAL_NONE;       /* output may go elsewhere on replay */
-    RrManifest rec_serial = *rec;
-    rec_serial.serial = (char *)"none";
-    if (!manifest_from_options(&same_serial, rec->command, rec->sync_interval, rec->sync_groups,
-                               &now, err))
+    if (!manifest_from_options(o, rec->command, rec->sync_interval, rec->sync_groups, &now, err))
         return NULL;
+    /* The output may go elsewhere on replay: -serial is not compared. */
+    g_free(now.serial);
+    now.serial = g_strdup(rec->serial);
     g_autoptr(GString) diff = g_string_new(NULL);
-    unsigned n = rr_manifest_diff(&rec_serial, &now, diff);
+    unsigned n = rr_manifest_diff(rec, &now, diff);
     rr_manifest_clear(&now);
     if (n) {
         if (diff->len && diff->str[diff->len - 1] == '\n')
