@@ -247,12 +247,16 @@ static inline void emu_cpu_kick(struct EmuCpu *cpu)
  * one indirect jump per handler, which the host predicts far better than
  * the loop's single call site). At the end of the block it returns
  * EMU_NEXT with cpu->pc on its own instruction. */
-#define EMU_CONTINUE(cpu, in)                                                  \
+#define EMU_CONTINUE(cpu, in) EMU_CONTINUE_WITH(cpu, in, (in)[1].fn)
+
+/* The same into a handler `next_fn` known in advance to be the next
+ * instruction's (or its body, inlined). */
+#define EMU_CONTINUE_WITH(cpu, in, next_fn)                                    \
     do {                                                                       \
         const EmuInsn *next_ = (in) + 1;                                       \
         if (likely(next_ != (cpu)->block_end)) {                               \
             (cpu)->pc += 4;                                                    \
-            return next_->fn((cpu), next_);                                    \
+            return next_fn((cpu), next_);                                      \
         }                                                                      \
         return EMU_NEXT;                                                       \
     } while (0)
@@ -291,15 +295,7 @@ static inline __attribute__((always_inline)) EmuStep emu_bcond(struct EmuCpu *cp
 
 /* EMU_CONTINUE into a next instruction known to be a B.cond: its body runs
  * inline, no indirect jump (the fused compare-and-branch of a64_dp.c). */
-#define EMU_CONTINUE_BCOND(cpu, in)                                            \
-    do {                                                                       \
-        const EmuInsn *next_ = (in) + 1;                                       \
-        if (likely(next_ != (cpu)->block_end)) {                               \
-            (cpu)->pc += 4;                                                    \
-            return emu_bcond((cpu), next_);                                    \
-        }                                                                      \
-        return EMU_NEXT;                                                       \
-    } while (0)
+#define EMU_CONTINUE_BCOND(cpu, in) EMU_CONTINUE_WITH(cpu, in, emu_bcond)
 
 /* ---- Field extraction --------------------------------------------------- */
 
