@@ -64,3 +64,15 @@ Test(cli_record, replay_usage_errors)
         "rewind replay: unknown option --bogus (see rewind replay --help)\n");
     cr_assert_stderr_eq_str(want);
 }
+
+Test(cli_record, record_into_an_impossible_directory)
+{
+    g_autofree char *file = g_build_filename(dir, "file", NULL);
+    cr_assert(g_file_set_contents(file, "x", 1, NULL));
+    g_autofree char *out = g_build_filename(file, "rec", NULL);    /* under a file */
+    const char *argv[] = { "record", "-o", out, file };
+    cr_assert_eq(record(4, argv), 4);
+    fflush(stderr);
+    g_autofree char *want = g_strdup_printf("rewind record: -o %s: Not a directory\n", out);
+    cr_assert_stderr_eq_str(want);
+}

@@ -69,16 +69,18 @@ check() {
     verdict "$name" ok
 }
 
-# refused NAME STATUS PATTERN RECORDING: replaying RECORDING must fail with
-# exit status STATUS and one line on stderr that matches PATTERN.
+# refused NAME STATUS PATTERN ARGS...: `rewind replay ARGS...` must fail
+# with exit status STATUS and one line on stderr that matches PATTERN.
 refused() {
-    "$rewind" replay "$4" </dev/null >/dev/null 2>"$tmp/refused.err"
+    name=$1 want=$2 pattern=$3
+    shift 3
+    "$rewind" replay "$@" </dev/null >/dev/null 2>"$tmp/refused.err"
     rc=$?
     lines=$(wc -l <"$tmp/refused.err")
-    if [ $rc = "$2" ] && [ "$lines" = 1 ] && grep -q "$3" "$tmp/refused.err"; then
-        verdict "$1" ok
+    if [ $rc = "$want" ] && [ "$lines" = 1 ] && grep -q -e "$pattern" "$tmp/refused.err"; then
+        verdict "$name" ok
     else
-        verdict "$1" "exit $rc, $lines lines: $(cat "$tmp/refused.err")"
+        verdict "$name" "exit $rc, $lines lines: $(cat "$tmp/refused.err")"
     fi
 }
 
@@ -117,6 +119,7 @@ fi
 # The program changed since the recording: refused, the difference named.
 cp "$out/loop-O2-uart.elf" "$tmp/prog.elf"
 if "$rewind" record -o "$tmp/changed" "$tmp/prog.elf" </dev/null >/dev/null 2>&1; then
+    refused "different option refused" 1 "-m: recorded 128M, given 64M" -m 64M "$tmp/changed"
     printf 'x' >>"$tmp/prog.elf"
     refused "changed program refused" 1 "contents changed" "$tmp/changed"
 else
