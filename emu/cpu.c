@@ -681,3 +681,51 @@ size_t emu_cpu_state_reg(const EmuCpu *cpu, size_t i, uint8_t out[32])
         out[k] = (uint8_t)(v[k / 8] >> (8 * (k % 8)));
     return n;
 }
+
+bool emu_cpu_set_state_reg(EmuCpu *cpu, size_t i, const uint8_t *in, size_t len)
+{
+    uint8_t cur[32];
+    if (i >= REG_COUNT || emu_cpu_state_reg(cpu, i, cur) != len)
+        return false;
+    uint64_t v[4] = { 0 };
+    for (size_t k = 0; k < len; k++)
+        v[k / 8] |= (uint64_t)in[k] << (8 * (k % 8));
+    bool on_el1_sp = cpu->pstate & 1;
+    if (i < REG_SP_EL0)
+        cpu->x[i] = v[0];
+    else if (i == REG_SP_EL0)
+        *(on_el1_sp ? &cpu->sys.sp_el0 : &cpu->sp) = v[0];
+    else if (i == REG_SP_EL1)
+        *(on_el1_sp ? &cpu->sp : &cpu->sys.sp_el1) = v[0];
+    else if (i == REG_PC)
+        cpu->pc = v[0];
+    else if (i == REG_PSTATE)
+        emu_cpu_set_pstate(cpu, (uint32_t)v[0]);
+    else if (i == REG_FPCR)
+        cpu->fpcr = (uint32_t)v[0];
+    else if (i == REG_FPSR)
+        cpu->fpsr = (uint32_t)v[0];
+    else if (i < REG_SYS0) {
+        cpu->v[i - REG_V0].d[0] = v[0];
+        cpu->v[i - REG_V0].d[1] = v[1];
+    } else if (i < REG_MONITOR) {
+        memcpy((uint8_t *)&cpu->sys + sysregs[i - REG_SYS0].off, &v[0], 8);
+    } else {
+        cpu->excl_valid = v[0] & 1;
+        cpu->excl_addr = v[1];
+        cpu->excl_val[0] = v[2];
+        cpu->excl_val[1] = v[3];
+    }
+    emu_tlb_flush(cpu);
+    return true;
+}
+
+void emu_cpu_set_icount(EmuCpu *cpu, uint64_t icount)
+{
+    g_assert(!cpu->in_block);
+    cpu->icount = icount;
+    cpu->stop = EMU_STOP_NONE;
+    cpu->error = NULL;
+    cpu->exit_request = false;
+    emu_tlb_flush(cpu);
+}

@@ -99,6 +99,16 @@ void emu_cpu_set_fpcr(EmuCpu *cpu, uint32_t v);
 size_t emu_cpu_state_reg_count(void);
 const char *emu_cpu_state_reg_name(size_t i, char buf[16]);
 size_t emu_cpu_state_reg(const EmuCpu *cpu, size_t i, uint8_t out[32]);
+/* The other way, for restoring a snapshot: set register i from `len` bytes
+ * in the same form. Returns false, changing nothing, if there is no
+ * register i or `len` is not its length. Set every register in order: SP_EL0
+ * and SP_EL1 are taken in the banking of the PSTATE in force, which PSTATE,
+ * set after them, keeps. */
+bool emu_cpu_set_state_reg(EmuCpu *cpu, size_t i, const uint8_t *in, size_t len)
+    __attribute__((warn_unused_result));
+/* Restoring a snapshot: the icount it was taken at. The CPU forgets every
+ * translation it cached and any stop it had been asked for. */
+void emu_cpu_set_icount(EmuCpu *cpu, uint64_t icount);
 
 /* Guest virtual memory as the CPU sees it now, for debuggers and firmware
  * calls: RAM only (never a device register), no exception taken. Returns

@@ -27,14 +27,8 @@
 #define IDLE_PRIORITY 0x100u     /* running priority with nothing active */
 
 struct EmuGic {
-    EmuGicHooks hooks;
-    uint32_t dist_ctlr, cpu_ctlr, pmr, bpr, abpr;
-    uint8_t enabled[NIRQ], latched[NIRQ], level[NIRQ], active[NIRQ];
-    uint8_t priority[NIRQ], group[NIRQ], edge[NIRQ];
-    uint8_t targets[NIRQ];
-    /* Active priorities, a stack of (id, priority) in acknowledge order. */
-    unsigned active_id[NIRQ], nactive;
-    bool irq_out;
+    EmuGicState s;                /* saved in snapshots */
+    EmuGicHooks hooks;            /* never saved */
 };
 
 EmuGic *emu_gic_new(const EmuGicHooks *hooks)
@@ -52,12 +46,12 @@ void emu_gic_free(EmuGic *gic)
 
 static bool pending(const EmuGic *g, unsigned id)
 {
-    return g->latched[id] || (!g->edge[id] && g->level[id]);
+    return g->s.latched[id] || (!g->s.edge[id] && g->s.level[id]);
 }
 
 static unsigned running_priority(const EmuGic *g)
 {
-    return g->nactive ? g->priority[g->active_id[g->nactive - 1]] & PRIO_MASK : IDLE_PRIORITY;
+    return g->s.nactive ? g->s.priority[g->s.active_id[g->s.nactive - 1]] & PRIO_MASK : IDLE_PRIORITY;
 }
 
 /* The highest-priority pending, enabled, inactive interrupt (lowest ID on
@@ -65,14 +59,14 @@ static unsigned running_priority(const EmuGic *g)
 static unsigned highest_pending(const EmuGic *g)
 {
     unsigned best = SPURIOUS, best_prio = 0x100;
-    if (!(g->dist_ctlr & 3))
+    if (!(g->s.dist_ctlr & 3))
         return SPURIOUS;
     for (unsigned id = 0; id < NIRQ; id++) {
-        if (!g->enabled[id] || g->active[id] || !pending(g, id))
+        if (!g->s.enabled[id] || g->s.active[id] || !pending(g, id))
             continue;
-        if (!(g->dist_ctlr & (1u << (g->group[id] & 1))))
+        if (!(g->s.dist_ctlr & (1u << (g->s.group[id] & 1))))
             continue;
-        unsigned p = g->priority[id] & PRIO_MASK;
+        unsigned p = g->s.priority[id] & PRIO_MASK;
         if (p < best_prio) {
             best_prio = p;
             best = id;
@@ -85,7 +79,7 @@ static unsigned highest_pending(const EmuGic *g)
  * bits above BPR. */
 static unsigned group_priority(const EmuGic *g, unsigned prio)
 {
-    unsigned bpr = g->bpr < 2 ? 2 : g->bpr;     /* minimum BPR with 5 priority bits */
+    unsigned bpr = g->s.bpr < 2 ? 2 : g->s.bpr;     /* minimum BPR with 5 priority bits */
     return prio & (0xffu << (bpr + 1)) & 0xff;
 }
 
@@ -93,14 +87,14 @@ static void update(EmuGic *g)
 {
     bool out = false;
     unsigned id = highest_pending(g);
-    if (id != SPURIOUS && (g->cpu_ctlr & 3)) {
-        unsigned p = g->priority[id] & PRIO_MASK;
+    if (id != SPURIOUS && (g->s.cpu_ctlr & 3)) {
+        unsigned p = g->s.priority[id] & PRIO_MASK;
         unsigned run = running_priority(g);
-        out = p < (g->pmr & PRIO_MASK) &&
+        out = p < (g->s.pmr & PRIO_MASK) &&
               (run == IDLE_PRIORITY || group_priority(g, p) < group_priority(g, run));
     }
-    if (out != g->irq_out) {
-        g->irq_out = out;
+    if (out != g->s.irq_out) {
+        g->s.irq_out = out;
         g->hooks.irq(g->hooks.opaque, out);
     }
 }
@@ -108,26 +102,40 @@ static void update(EmuGic *g)
 void emu_gic_reset(EmuGic *g)
 {
     EmuGicHooks h = g->hooks;
-    bool was = g->irq_out;
+    bool was = g->s.irq_out;
     memset(g, 0, sizeof *g);
     g->hooks = h;
     for (unsigned id = 0; id < 16; id++) {
-        g->enabled[id] = 1;                /* SGIs are always enabled */
-        g->edge[id] = 1;
+        g->s.enabled[id] = 1;                /* SGIs are always enabled */
+        g->s.edge[id] = 1;
     }
     for (unsigned id = 0; id < 32; id++)
-        g->targets[id] = 1;
-    g->irq_out = was;
+        g->s.targets[id] = 1;
+    g->s.irq_out = was;
     update(g);
+}
+
+const EmuGicState *emu_gic_state(const EmuGic *g) { return &g->s; }
+
+bool emu_gic_set_state(EmuGic *g, const EmuGicState *st)
+{
+    if (st->nactive > NIRQ)
+        return false;
+    for (unsigned i = 0; i < st->nactive; i++)
+        if (st->active_id[i] >= NIRQ)
+            return false;
+    g->s = *st;
+    g->hooks.irq(g->hooks.opaque, g->s.irq_out);
+    return true;
 }
 
 void emu_gic_set_line(EmuGic *g, unsigned id, bool level)
 {
     if (id < 16 || id >= NIRQ)
         return;
-    if (g->edge[id] && level && !g->level[id])
-        g->latched[id] = 1;                /* rising edge */
-    g->level[id] = level;
+    if (g->s.edge[id] && level && !g->s.level[id])
+        g->s.latched[id] = 1;                /* rising edge */
+    g->s.level[id] = level;
     update(g);
 }
 
@@ -163,13 +171,13 @@ static bool dist_read(void *opaque, uint64_t off, unsigned size, uint64_t *val)
     uint32_t v = 0;
     if (off >= 0x400 && off < 0x400 + NIRQ) {              /* IPRIORITYR, any width */
         for (unsigned i = 0; i < size && off + i < 0x400 + NIRQ; i++)
-            v |= (uint32_t)(g->priority[off - 0x400 + i] & PRIO_MASK) << (8 * i);
+            v |= (uint32_t)(g->s.priority[off - 0x400 + i] & PRIO_MASK) << (8 * i);
         *val = v;
         return true;
     }
     if (off >= 0x800 && off < 0x800 + NIRQ) {              /* ITARGETSR */
         for (unsigned i = 0; i < size && off + i < 0x800 + NIRQ; i++)
-            v |= (uint32_t)g->targets[off - 0x800 + i] << (8 * i);
+            v |= (uint32_t)g->s.targets[off - 0x800 + i] << (8 * i);
         *val = v;
         return true;
     }
@@ -177,19 +185,19 @@ static bool dist_read(void *opaque, uint64_t off, unsigned size, uint64_t *val)
         return false;
     unsigned base = (unsigned)(off & 0x7f) * 8;
     switch (off & ~0x7full) {
-    case 0x080: v = get_bits(g->group, base); break;
-    case 0x100: case 0x180: v = get_bits(g->enabled, base); break;
+    case 0x080: v = get_bits(g->s.group, base); break;
+    case 0x100: case 0x180: v = get_bits(g->s.enabled, base); break;
     case 0x200: case 0x280: v = pending_bits(g, base); break;
-    case 0x300: case 0x380: v = get_bits(g->active, base); break;
+    case 0x300: case 0x380: v = get_bits(g->s.active, base); break;
     case 0xc00: case 0xc80: {
         unsigned first = (unsigned)(off - 0xc00) * 4;
         for (unsigned i = 0; i < 16 && first + i < NIRQ; i++)
-            v |= (uint32_t)(g->edge[first + i] ? 2 : 0) << (2 * i);
+            v |= (uint32_t)(g->s.edge[first + i] ? 2 : 0) << (2 * i);
         break;
     }
     default:
         switch (off) {
-        case 0x000: v = g->dist_ctlr; break;
+        case 0x000: v = g->s.dist_ctlr; break;
         case 0x004: v = (NIRQ / 32 - 1); break;            /* ITLinesNumber, 1 CPU */
         case 0x008: v = 0x0100143b; break;                  /* Arm, GICv2 */
         case 0xfe8: v = 0x2b; break;                        /* PIDR2: ArchRev 2 */
@@ -214,48 +222,48 @@ static bool dist_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
     uint32_t v = (uint32_t)val;
     if (off >= 0x400 && off < 0x400 + NIRQ) {
         for (unsigned i = 0; i < size && off + i < 0x400 + NIRQ; i++)
-            g->priority[off - 0x400 + i] = (uint8_t)(v >> (8 * i)) & PRIO_MASK;
+            g->s.priority[off - 0x400 + i] = (uint8_t)(v >> (8 * i)) & PRIO_MASK;
         update(g);
         return true;
     }
     if (off >= 0x800 && off < 0x800 + NIRQ) {
         for (unsigned i = 0; i < size && off + i < 0x800 + NIRQ; i++)
             if (off - 0x800 + i >= 32)                      /* SGI/PPI targets are RO */
-                g->targets[off - 0x800 + i] = (uint8_t)(v >> (8 * i)) & 1;
+                g->s.targets[off - 0x800 + i] = (uint8_t)(v >> (8 * i)) & 1;
         return true;
     }
     if (size != 4)
         return false;
     unsigned base = (unsigned)(off & 0x7f) * 8;
     switch (off & ~0x7full) {
-    case 0x080: for (unsigned i = 0; i < 32 && base + i < NIRQ; i++) g->group[base + i] = (v >> i) & 1; break;
-    case 0x100: set_bits(g->enabled, base, v, 1); break;
-    case 0x180: set_bits(g->enabled, base < 16 ? 16 : base, base < 16 ? v >> 16 << 16 : v, 0); break;
-    case 0x200: set_bits(g->latched, base, base < 16 ? v & 0xffff0000u : v, 1); break;
-    case 0x280: set_bits(g->latched, base, base < 16 ? v & 0xffff0000u : v, 0); break;
-    case 0x300: set_bits(g->active, base, v, 1); break;
-    case 0x380: set_bits(g->active, base, v, 0); break;
+    case 0x080: for (unsigned i = 0; i < 32 && base + i < NIRQ; i++) g->s.group[base + i] = (v >> i) & 1; break;
+    case 0x100: set_bits(g->s.enabled, base, v, 1); break;
+    case 0x180: set_bits(g->s.enabled, base < 16 ? 16 : base, base < 16 ? v >> 16 << 16 : v, 0); break;
+    case 0x200: set_bits(g->s.latched, base, base < 16 ? v & 0xffff0000u : v, 1); break;
+    case 0x280: set_bits(g->s.latched, base, base < 16 ? v & 0xffff0000u : v, 0); break;
+    case 0x300: set_bits(g->s.active, base, v, 1); break;
+    case 0x380: set_bits(g->s.active, base, v, 0); break;
     case 0xc00: case 0xc80: {
         unsigned first = (unsigned)(off - 0xc00) * 4;
         for (unsigned i = 0; i < 16 && first + i < NIRQ; i++)
             if (first + i >= 32)                            /* SGI/PPI config is RO */
-                g->edge[first + i] = (v >> (2 * i + 1)) & 1;
+                g->s.edge[first + i] = (v >> (2 * i + 1)) & 1;
         break;
     }
     default:
         switch (off) {
-        case 0x000: g->dist_ctlr = v & 3; break;
+        case 0x000: g->s.dist_ctlr = v & 3; break;
         case 0xf00: {                                       /* SGIR */
             unsigned filter = (v >> 24) & 3, id = v & 15;
             if (filter == 0 ? (v >> 16) & 1 : filter == 2)  /* to this CPU */
-                g->latched[id] = 1;
+                g->s.latched[id] = 1;
             break;
         }
         case 0xf10: case 0xf14: case 0xf18: case 0xf1c:     /* CPENDSGIR */
         case 0xf20: case 0xf24: case 0xf28: case 0xf2c:     /* SPENDSGIR */
             for (unsigned i = 0; i < 4; i++)
                 if (v & (1u << (8 * i)))
-                    g->latched[(off & 0xc) + i] = off >= 0xf20;
+                    g->s.latched[(off & 0xc) + i] = off >= 0xf20;
             break;
         default: break;                                     /* RO or reserved: WI */
         }
@@ -269,11 +277,11 @@ static bool dist_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 static unsigned acknowledge(EmuGic *g)
 {
     unsigned id = highest_pending(g);
-    if (id == SPURIOUS || (g->priority[id] & PRIO_MASK) >= (g->pmr & PRIO_MASK))
+    if (id == SPURIOUS || (g->s.priority[id] & PRIO_MASK) >= (g->s.pmr & PRIO_MASK))
         return SPURIOUS;
-    g->latched[id] = 0;
-    g->active[id] = 1;
-    g->active_id[g->nactive++] = id;
+    g->s.latched[id] = 0;
+    g->s.active[id] = 1;
+    g->s.active_id[g->s.nactive++] = id;
     update(g);
     return id;                                   /* CPUID field 0 for SGIs from CPU 0 */
 }
@@ -283,14 +291,15 @@ static void end_of_interrupt(EmuGic *g, unsigned id)
     if (id >= NIRQ)
         return;
     /* Drop the priority of `id` wherever it is on the stack, deactivate. */
-    for (unsigned i = g->nactive; i-- > 0;) {
-        if (g->active_id[i] == id) {
-            memmove(&g->active_id[i], &g->active_id[i + 1], (g->nactive - i - 1) * sizeof(unsigned));
-            g->nactive--;
+    for (unsigned i = g->s.nactive; i-- > 0;) {
+        if (g->s.active_id[i] == id) {
+            memmove(&g->s.active_id[i], &g->s.active_id[i + 1],
+                    (g->s.nactive - i - 1) * sizeof g->s.active_id[0]);
+            g->s.nactive--;
             break;
         }
     }
-    g->active[id] = 0;
+    g->s.active[id] = 0;
     update(g);
 }
 
@@ -301,13 +310,13 @@ static bool cpu_read(void *opaque, uint64_t off, unsigned size, uint64_t *val)
         return false;
     uint32_t v = 0;
     switch (off) {
-    case 0x00: v = g->cpu_ctlr; break;
-    case 0x04: v = g->pmr; break;
-    case 0x08: v = g->bpr; break;
+    case 0x00: v = g->s.cpu_ctlr; break;
+    case 0x04: v = g->s.pmr; break;
+    case 0x08: v = g->s.bpr; break;
     case 0x0c: case 0x20: v = acknowledge(g); break;
-    case 0x14: v = g->nactive ? running_priority(g) : 0xff; break;   /* idle reads 0xff */
+    case 0x14: v = g->s.nactive ? running_priority(g) : 0xff; break;   /* idle reads 0xff */
     case 0x18: case 0x28: v = highest_pending(g); break;
-    case 0x1c: v = g->abpr; break;
+    case 0x1c: v = g->s.abpr; break;
     case 0xfc: v = 0x0202143b; break;            /* GICv2, Arm */
     default: v = 0; break;
     }
@@ -322,11 +331,11 @@ static bool cpu_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
         return false;
     uint32_t v = (uint32_t)val;
     switch (off) {
-    case 0x00: g->cpu_ctlr = v & 3; break;
-    case 0x04: g->pmr = v & PRIO_MASK; break;
-    case 0x08: g->bpr = v & 7; break;
+    case 0x00: g->s.cpu_ctlr = v & 3; break;
+    case 0x04: g->s.pmr = v & PRIO_MASK; break;
+    case 0x08: g->s.bpr = v & 7; break;
     case 0x10: case 0x24: end_of_interrupt(g, v & 0x3ff); return true;
-    case 0x1c: g->abpr = v & 7; break;
+    case 0x1c: g->s.abpr = v & 7; break;
     case 0x1000: break;                          /* DIR: EOImode 0, nothing to do */
     default: break;
     }

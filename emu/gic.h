@@ -25,6 +25,18 @@
 
 typedef struct EmuGic EmuGic;
 
+/* Everything a snapshot saves (snapshots/FORMAT.md, section "gic"). */
+typedef struct EmuGicState {
+    uint32_t dist_ctlr, cpu_ctlr, pmr, bpr, abpr;
+    uint8_t enabled[EMU_GIC_NUM_IRQ], latched[EMU_GIC_NUM_IRQ];
+    uint8_t level[EMU_GIC_NUM_IRQ], active[EMU_GIC_NUM_IRQ];
+    uint8_t priority[EMU_GIC_NUM_IRQ], group[EMU_GIC_NUM_IRQ];
+    uint8_t edge[EMU_GIC_NUM_IRQ], targets[EMU_GIC_NUM_IRQ];
+    /* Active interrupts, a stack of ids in acknowledge order. */
+    uint32_t active_id[EMU_GIC_NUM_IRQ], nactive;
+    bool irq_out;                 /* the CPU's IRQ line */
+} EmuGicState;
+
 typedef struct EmuGicHooks {
     void (*irq)(void *opaque, bool level);
     void *opaque;
@@ -36,6 +48,13 @@ void emu_gic_reset(EmuGic *gic);
 
 /* Drive a PPI or SPI input line (id 16..EMU_GIC_NUM_IRQ-1). */
 void emu_gic_set_line(EmuGic *gic, unsigned id, bool level);
+
+/* The saved state; and set it (the IRQ output follows). A state no
+ * register write could produce (an active stack deeper than the number of
+ * interrupts or holding an id out of range) is refused: false, nothing
+ * changed. */
+const EmuGicState *emu_gic_state(const EmuGic *gic);
+bool emu_gic_set_state(EmuGic *gic, const EmuGicState *st) __attribute__((warn_unused_result));
 
 /* MMIO callbacks; opaque is the EmuGic. */
 extern const EmuMmioOps emu_gic_dist_ops;

@@ -377,7 +377,54 @@ EmuMachineEvent emu_machine_run(EmuMachine *m, uint64_t budget)
 int emu_machine_exit_status(const EmuMachine *m) { return m->exited ? m->exit_status : 0; }
 const char *emu_machine_error(const EmuMachine *m) { return m->error; }
 const char *emu_machine_warning(const EmuMachine *m) { return m->warning; }
+_Static_assert(EMU_BOARD_HANDLES == EMU_SEMIHOST_HANDLES, "every semihosting handle is saved");
+
+void emu_machine_board_state(const EmuMachine *m, EmuBoardState *out)
+{
+    *out = (EmuBoardState){
+        .idle_ns = m->idle_ns, .psci_request = m->psci_request, .exited = m->exited,
+        .exit_status = m->exit_status, .semihost_errno = m->semihost.last_errno,
+    };
+    for (unsigned i = 0; i < EMU_BOARD_HANDLES; i++) {
+        out->handle_kind[i] = m->semihost.handles[i].kind;
+        out->handle_offset[i] = m->semihost.handles[i].offset;
+    }
+}
+
+static void set_handles(EmuSemihost *sh, const EmuBoardState *st)
+{
+    for (unsigned i = 0; i < EMU_BOARD_HANDLES; i++) {
+        sh->handles[i].kind = st->handle_kind[i];
+        sh->handles[i].offset = st->handle_offset[i];
+    }
+}
+
+bool emu_machine_board_state_valid(const EmuBoardState *st)
+{
+    EmuSemihost sh = { 0 };
+    set_handles(&sh, st);
+    return emu_semihost_handles_valid(&sh) && st->psci_request <= EMU_PSCI_SYSTEM_RESET;
+}
+
+void emu_machine_set_board_state(EmuMachine *m, const EmuBoardState *st)
+{
+    g_assert(emu_machine_board_state_valid(st));
+    set_handles(&m->semihost, st);
+    m->semihost.last_errno = st->semihost_errno;
+    m->idle_ns = st->idle_ns;
+    m->psci_request = st->psci_request;
+    m->exited = st->exited;
+    m->exit_status = st->exit_status;
+}
+
+void emu_machine_state_loaded(EmuMachine *m)
+{
+    events_update(m);
+}
+
 EmuCpu *emu_machine_cpu(EmuMachine *m) { return m->cpu; }
+EmuGic *emu_machine_gic(EmuMachine *m) { return m->gic; }
+EmuPl031 *emu_machine_rtc(EmuMachine *m) { return m->rtc; }
 EmuMem *emu_machine_mem(EmuMachine *m) { return m->mem; }
 EmuPl011 *emu_machine_uart(EmuMachine *m) { return m->uart; }
 uint64_t emu_machine_icount(const EmuMachine *m) { return emu_cpu_icount(m->cpu); }

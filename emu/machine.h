@@ -16,7 +16,9 @@
 
 #include "emu/cpu.h"
 #include "emu/mem.h"
+#include "emu/gic.h"
 #include "emu/pl011.h"
+#include "emu/pl031.h"
 
 #define EMU_VIRT_RAM_BASE  0x40000000ull
 #define EMU_VIRT_UART_BASE 0x09000000ull
@@ -92,7 +94,29 @@ const char *emu_machine_error(const EmuMachine *m);
  * ignored), or NULL. */
 const char *emu_machine_warning(const EmuMachine *m);
 
+/* Snapshots (snapshots/vmstate.c) save the CPU, RAM, each device and the
+ * board's own part below, and restore them in that order, then call
+ * emu_machine_state_loaded. */
+#define EMU_BOARD_HANDLES 64
+typedef struct EmuBoardState {
+    uint64_t idle_ns;             /* virtual time skipped in WFI */
+    uint32_t psci_request;        /* EmuPsciRequest not yet acted on */
+    bool exited;                  /* semihosting SYS_EXIT */
+    int32_t exit_status;
+    int32_t semihost_errno;
+    uint8_t handle_kind[EMU_BOARD_HANDLES], handle_offset[EMU_BOARD_HANDLES];
+} EmuBoardState;
+void emu_machine_board_state(const EmuMachine *m, EmuBoardState *out);
+/* Whether a run could have produced `st` (set only a valid one). */
+bool emu_machine_board_state_valid(const EmuBoardState *st);
+void emu_machine_set_board_state(EmuMachine *m, const EmuBoardState *st);
+/* After a restore: timer lines and device deadlines follow the restored
+ * time. */
+void emu_machine_state_loaded(EmuMachine *m);
+
 EmuCpu *emu_machine_cpu(EmuMachine *m);
+EmuGic *emu_machine_gic(EmuMachine *m);
+EmuPl031 *emu_machine_rtc(EmuMachine *m);
 EmuMem *emu_machine_mem(EmuMachine *m);
 EmuPl011 *emu_machine_uart(EmuMachine *m);
 uint64_t emu_machine_icount(const EmuMachine *m);

@@ -22,12 +22,11 @@
 #define INT_TX  (1u << 5)
 #define INT_RT  (1u << 6)
 
+_Static_assert(FIFO_DEPTH == EMU_PL011_FIFO_DEPTH, "the saved FIFO is the FIFO");
+
 struct EmuPl011 {
-    EmuPl011Hooks hooks;
-    uint8_t fifo[FIFO_DEPTH];
-    unsigned head, count;
-    uint32_t lcr_h, cr, ifls, imsc, ris, ilpr, ibrd, fbrd, dmacr;
-    bool irq_level;
+    EmuPl011State s;              /* saved in snapshots */
+    EmuPl011Hooks hooks;          /* never saved */
 };
 
 static const uint8_t ids[8] = { 0x11, 0x10, 0x14, 0x00, 0x0d, 0xf0, 0x05, 0xb1 };
@@ -47,33 +46,45 @@ void emu_pl011_free(EmuPl011 *uart)
 
 static unsigned fifo_capacity(const EmuPl011 *u)
 {
-    return (u->lcr_h & 0x10) ? FIFO_DEPTH : 1;
+    return (u->s.lcr_h & 0x10) ? FIFO_DEPTH : 1;
 }
 
 static void update_irq(EmuPl011 *u)
 {
-    bool level = (u->ris & u->imsc) != 0;
-    if (level != u->irq_level) {
-        u->irq_level = level;
+    bool level = (u->s.ris & u->s.imsc) != 0;
+    if (level != u->s.irq_level) {
+        u->s.irq_level = level;
         if (u->hooks.irq)
             u->hooks.irq(u->hooks.opaque, level);
     }
 }
 
+const EmuPl011State *emu_pl011_state(const EmuPl011 *u) { return &u->s; }
+
+bool emu_pl011_set_state(EmuPl011 *u, const EmuPl011State *st)
+{
+    if (st->head >= FIFO_DEPTH || st->count > FIFO_DEPTH)
+        return false;
+    u->s = *st;
+    if (u->hooks.irq)
+        u->hooks.irq(u->hooks.opaque, u->s.irq_level);
+    return true;
+}
+
 void emu_pl011_reset(EmuPl011 *u)
 {
-    u->head = u->count = 0;
-    u->lcr_h = u->imsc = u->ilpr = u->ibrd = u->fbrd = u->dmacr = 0;
-    u->cr = 0x300;          /* TXE | RXE */
-    u->ifls = 0x12;
-    u->ris = INT_TX;
-    u->irq_level = false;
+    u->s.head = u->s.count = 0;
+    u->s.lcr_h = u->s.imsc = u->s.ilpr = u->s.ibrd = u->s.fbrd = u->s.dmacr = 0;
+    u->s.cr = 0x300;          /* TXE | RXE */
+    u->s.ifls = 0x12;
+    u->s.ris = INT_TX;
+    u->s.irq_level = false;
     update_irq(u);
 }
 
 size_t emu_pl011_rx_space(const EmuPl011 *u)
 {
-    return fifo_capacity(u) - u->count;
+    return fifo_capacity(u) - u->s.count;
 }
 
 /* The receive interrupt fires once the FIFO reaches the trigger level
@@ -81,22 +92,22 @@ size_t emu_pl011_rx_space(const EmuPl011 *u)
 static void update_rx_status(EmuPl011 *u)
 {
     static const unsigned level[8] = { 2, 4, 8, 12, 14, 16, 16, 16 };
-    unsigned trigger = (u->lcr_h & 0x10) ? level[(u->ifls >> 3) & 7] : 1;
-    if (u->count >= trigger)
-        u->ris |= INT_RX;
+    unsigned trigger = (u->s.lcr_h & 0x10) ? level[(u->s.ifls >> 3) & 7] : 1;
+    if (u->s.count >= trigger)
+        u->s.ris |= INT_RX;
     else
-        u->ris &= ~INT_RX;
+        u->s.ris &= ~INT_RX;
 }
 
 size_t emu_pl011_receive(EmuPl011 *u, const uint8_t *buf, size_t len)
 {
     size_t n = 0;
-    while (n < len && u->count < fifo_capacity(u)) {
-        u->fifo[(u->head + u->count) % FIFO_DEPTH] = buf[n++];
-        u->count++;
+    while (n < len && u->s.count < fifo_capacity(u)) {
+        u->s.fifo[(u->s.head + u->s.count) % FIFO_DEPTH] = buf[n++];
+        u->s.count++;
     }
     if (n) {
-        u->ris |= INT_RT;
+        u->s.ris |= INT_RT;
         update_rx_status(u);
         update_irq(u);
     }
@@ -109,34 +120,34 @@ static bool pl011_read(void *opaque, uint64_t off, unsigned size, uint64_t *val)
     uint32_t v = 0;
     switch (off) {
     case 0x000:
-        if (u->count) {
-            v = u->fifo[u->head];
-            u->head = (u->head + 1) % FIFO_DEPTH;
-            u->count--;
+        if (u->s.count) {
+            v = u->s.fifo[u->s.head];
+            u->s.head = (u->s.head + 1) % FIFO_DEPTH;
+            u->s.count--;
         }
-        if (!u->count)
-            u->ris &= ~INT_RT;
+        if (!u->s.count)
+            u->s.ris &= ~INT_RT;
         update_rx_status(u);
         update_irq(u);
         break;
     case 0x004: v = 0; break;
     case 0x018:
         v = 0x80;                                   /* TXFE */
-        if (!u->count)
+        if (!u->s.count)
             v |= 0x10;                              /* RXFE */
-        if (u->count == fifo_capacity(u))
+        if (u->s.count == fifo_capacity(u))
             v |= 0x40;                              /* RXFF */
         break;
-    case 0x020: v = u->ilpr; break;
-    case 0x024: v = u->ibrd; break;
-    case 0x028: v = u->fbrd; break;
-    case 0x02c: v = u->lcr_h; break;
-    case 0x030: v = u->cr; break;
-    case 0x034: v = u->ifls; break;
-    case 0x038: v = u->imsc; break;
-    case 0x03c: v = u->ris; break;
-    case 0x040: v = u->ris & u->imsc; break;
-    case 0x048: v = u->dmacr; break;
+    case 0x020: v = u->s.ilpr; break;
+    case 0x024: v = u->s.ibrd; break;
+    case 0x028: v = u->s.fbrd; break;
+    case 0x02c: v = u->s.lcr_h; break;
+    case 0x030: v = u->s.cr; break;
+    case 0x034: v = u->s.ifls; break;
+    case 0x038: v = u->s.imsc; break;
+    case 0x03c: v = u->s.ris; break;
+    case 0x040: v = u->s.ris & u->s.imsc; break;
+    case 0x048: v = u->s.dmacr; break;
     default:
         if (off >= 0xfe0 && off < 0x1000 && (off & 3) == 0)
             v = ids[(off - 0xfe0) >> 2];
@@ -155,24 +166,24 @@ static bool pl011_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
     switch (off) {
     case 0x000:
         u->hooks.output(u->hooks.opaque, (uint8_t)v);
-        u->ris |= INT_TX;
+        u->s.ris |= INT_TX;
         break;
     case 0x004: break;
-    case 0x020: u->ilpr = v; break;
-    case 0x024: u->ibrd = v; break;
-    case 0x028: u->fbrd = v; break;
+    case 0x020: u->s.ilpr = v; break;
+    case 0x024: u->s.ibrd = v; break;
+    case 0x028: u->s.fbrd = v; break;
     case 0x02c:
         /* Turning the FIFO off keeps what fits in one byte. */
-        if ((u->lcr_h & 0x10) && !(v & 0x10) && u->count > 1)
-            u->count = 1;
-        u->lcr_h = v;
+        if ((u->s.lcr_h & 0x10) && !(v & 0x10) && u->s.count > 1)
+            u->s.count = 1;
+        u->s.lcr_h = v;
         update_rx_status(u);
         break;
-    case 0x030: u->cr = v; break;
-    case 0x034: u->ifls = v; update_rx_status(u); break;
-    case 0x038: u->imsc = v; break;
-    case 0x044: u->ris &= ~v; update_rx_status(u); break;
-    case 0x048: u->dmacr = v; break;
+    case 0x030: u->s.cr = v; break;
+    case 0x034: u->s.ifls = v; update_rx_status(u); break;
+    case 0x038: u->s.imsc = v; break;
+    case 0x044: u->s.ris &= ~v; update_rx_status(u); break;
+    case 0x048: u->s.dmacr = v; break;
     default: break;                                 /* WI, as QEMU */
     }
     update_irq(u);

@@ -20,6 +20,16 @@
 
 typedef struct EmuPl011 EmuPl011;
 
+/* Everything a snapshot saves (snapshots/FORMAT.md, section "pl011"); a
+ * new field there is a new section version. */
+#define EMU_PL011_FIFO_DEPTH 16
+typedef struct EmuPl011State {
+    uint8_t fifo[EMU_PL011_FIFO_DEPTH];   /* receive FIFO, a ring */
+    uint32_t head, count;
+    uint32_t lcr_h, cr, ifls, imsc, ris, ilpr, ibrd, fbrd, dmacr;
+    bool irq_level;                       /* the interrupt output */
+} EmuPl011State;
+
 typedef struct EmuPl011Hooks {
     void (*output)(void *opaque, uint8_t byte);
     void (*irq)(void *opaque, bool level);   /* may be NULL */
@@ -29,6 +39,13 @@ typedef struct EmuPl011Hooks {
 EmuPl011 *emu_pl011_new(const EmuPl011Hooks *hooks);
 void emu_pl011_free(EmuPl011 *uart);
 void emu_pl011_reset(EmuPl011 *uart);
+
+/* The saved state; and set it (the interrupt output follows). A state
+ * that no register write could have produced (head or count past the
+ * FIFO) is refused: returns false, changing nothing. */
+const EmuPl011State *emu_pl011_state(const EmuPl011 *uart);
+bool emu_pl011_set_state(EmuPl011 *uart, const EmuPl011State *st)
+    __attribute__((warn_unused_result));
 
 /* The MMIO callbacks; opaque is the EmuPl011. */
 extern const EmuMmioOps emu_pl011_ops;

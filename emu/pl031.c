@@ -17,11 +17,8 @@
 #define NS_PER_S 1000000000ull
 
 struct EmuPl031 {
-    EmuPl031Hooks hooks;
-    bool have_base;
-    int64_t offset;              /* DR = offset + now_ns / 1e9 */
-    uint32_t mr, imsc, ris;
-    bool irq_level;
+    EmuPl031State s;             /* saved in snapshots */
+    EmuPl031Hooks hooks;         /* never saved */
 };
 
 static const uint8_t ids[8] = { 0x31, 0x10, 0x14, 0x00, 0x0d, 0xf0, 0x05, 0xb1 };
@@ -38,14 +35,23 @@ void emu_pl031_free(EmuPl031 *rtc)
     g_free(rtc);
 }
 
+const EmuPl031State *emu_pl031_state(const EmuPl031 *r) { return &r->s; }
+
+void emu_pl031_set_state(EmuPl031 *r, const EmuPl031State *st)
+{
+    r->s = *st;
+    if (r->hooks.irq)
+        r->hooks.irq(r->hooks.opaque, r->s.irq_level);
+}
+
 void emu_pl031_reset(EmuPl031 *r)
 {
-    r->have_base = false;
-    r->offset = 0;
-    r->mr = r->imsc = r->ris = 0;
-    if (r->irq_level && r->hooks.irq)
+    r->s.have_base = false;
+    r->s.offset = 0;
+    r->s.mr = r->s.imsc = r->s.ris = 0;
+    if (r->s.irq_level && r->hooks.irq)
         r->hooks.irq(r->hooks.opaque, false);
-    r->irq_level = false;
+    r->s.irq_level = false;
 }
 
 static uint64_t seconds(const EmuPl031 *r)
@@ -55,18 +61,18 @@ static uint64_t seconds(const EmuPl031 *r)
 
 static uint32_t dr(EmuPl031 *r)
 {
-    if (!r->have_base) {
-        r->have_base = true;
-        r->offset = (int64_t)r->hooks.host_seconds(r->hooks.opaque) - (int64_t)seconds(r);
+    if (!r->s.have_base) {
+        r->s.have_base = true;
+        r->s.offset = (int64_t)r->hooks.host_seconds(r->hooks.opaque) - (int64_t)seconds(r);
     }
-    return (uint32_t)(r->offset + (int64_t)seconds(r));
+    return (uint32_t)(r->s.offset + (int64_t)seconds(r));
 }
 
 static void update_irq(EmuPl031 *r)
 {
-    bool level = (r->ris & r->imsc & 1) != 0;
-    if (level != r->irq_level) {
-        r->irq_level = level;
+    bool level = (r->s.ris & r->s.imsc & 1) != 0;
+    if (level != r->s.irq_level) {
+        r->s.irq_level = level;
         if (r->hooks.irq)
             r->hooks.irq(r->hooks.opaque, level);
     }
@@ -74,18 +80,18 @@ static void update_irq(EmuPl031 *r)
 
 void emu_pl031_update(EmuPl031 *r)
 {
-    if (r->have_base && dr(r) == r->mr)
-        r->ris |= 1;
+    if (r->s.have_base && dr(r) == r->s.mr)
+        r->s.ris |= 1;
     update_irq(r);
 }
 
 uint64_t emu_pl031_next_event_ns(const EmuPl031 *r)
 {
-    if (!r->have_base || !(r->imsc & 1))
+    if (!r->s.have_base || !(r->s.imsc & 1))
         return UINT64_MAX;
     uint64_t now_s = seconds(r);
-    uint32_t now_dr = (uint32_t)(r->offset + (int64_t)now_s);
-    uint32_t ahead = r->mr - now_dr;             /* wraps like the 32-bit counter */
+    uint32_t now_dr = (uint32_t)(r->s.offset + (int64_t)now_s);
+    uint32_t ahead = r->s.mr - now_dr;             /* wraps like the 32-bit counter */
     if (ahead == 0)
         return UINT64_MAX;                       /* already matched this second */
     return (now_s + ahead) * NS_PER_S;
@@ -97,12 +103,12 @@ static bool rtc_read(void *opaque, uint64_t off, unsigned size, uint64_t *val)
     uint32_t v;
     switch (off) {
     case 0x000: v = dr(r); break;
-    case 0x004: v = r->mr; break;
+    case 0x004: v = r->s.mr; break;
     case 0x008: v = dr(r); break;
     case 0x00c: v = 1; break;
-    case 0x010: v = r->imsc; break;
-    case 0x014: v = r->ris; break;
-    case 0x018: v = r->ris & r->imsc; break;
+    case 0x010: v = r->s.imsc; break;
+    case 0x014: v = r->s.ris; break;
+    case 0x018: v = r->s.ris & r->s.imsc; break;
     default:
         v = off >= 0xfe0 && off < 0x1000 && !(off & 3) ? ids[(off - 0xfe0) >> 2] : 0;
         break;
@@ -116,14 +122,14 @@ static bool rtc_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
     EmuPl031 *r = opaque;
     uint32_t v = (uint32_t)val;
     switch (off) {
-    case 0x004: r->mr = v; dr(r); emu_pl031_update(r); break;
+    case 0x004: r->s.mr = v; dr(r); emu_pl031_update(r); break;
     case 0x008:
-        r->have_base = true;
-        r->offset = (int64_t)v - (int64_t)seconds(r);
+        r->s.have_base = true;
+        r->s.offset = (int64_t)v - (int64_t)seconds(r);
         emu_pl031_update(r);
         break;
-    case 0x010: r->imsc = v & 1; dr(r); update_irq(r); break;
-    case 0x01c: r->ris &= ~v; update_irq(r); break;
+    case 0x010: r->s.imsc = v & 1; dr(r); update_irq(r); break;
+    case 0x01c: r->s.ris &= ~v; update_irq(r); break;
     default: break;
     }
     return true;

@@ -19,6 +19,14 @@
 
 typedef struct EmuPl031 EmuPl031;
 
+/* Everything a snapshot saves (snapshots/FORMAT.md, section "pl031"). */
+typedef struct EmuPl031State {
+    bool have_base;              /* the host clock was read (once) */
+    int64_t offset;              /* DR = offset + now_ns / 1e9 */
+    uint32_t mr, imsc, ris;
+    bool irq_level;
+} EmuPl031State;
+
 typedef struct EmuPl031Hooks {
     uint64_t (*host_seconds)(void *opaque);   /* seconds since the epoch */
     uint64_t (*now_ns)(void *opaque);         /* virtual time */
@@ -34,6 +42,10 @@ void emu_pl031_reset(EmuPl031 *rtc);
  * The board calls emu_pl031_update() at that time. */
 uint64_t emu_pl031_next_event_ns(const EmuPl031 *rtc);
 void emu_pl031_update(EmuPl031 *rtc);
+
+/* The saved state; and set it (the interrupt output follows). */
+const EmuPl031State *emu_pl031_state(const EmuPl031 *rtc);
+void emu_pl031_set_state(EmuPl031 *rtc, const EmuPl031State *st);
 
 extern const EmuMmioOps emu_pl031_ops;
 

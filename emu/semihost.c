@@ -32,6 +32,15 @@ enum { H_FREE, H_STDIN, H_STDOUT, H_STDERR, H_FEATURES };
  * SH_EXT_EXIT_EXTENDED (bit 0) and SH_EXT_STDOUT_STDERR (bit 1). */
 static const uint8_t features[] = { 'S', 'H', 'F', 'B', 0x03 };
 
+bool emu_semihost_handles_valid(const EmuSemihost *sh)
+{
+    for (unsigned i = 0; i < EMU_SEMIHOST_HANDLES; i++)
+        if (sh->handles[i].kind > H_FEATURES || sh->handles[i].offset > sizeof features ||
+            (i == 0 && sh->handles[i].kind != H_FREE))
+            return false;
+    return true;
+}
+
 /* Longest file name compared with the pseudo-files' names. */
 #define NAME_MAX_READ 64
 /* Longest name scanned for its NUL (QEMU: unbounded). */

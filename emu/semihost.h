@@ -62,6 +62,10 @@ typedef struct EmuSemihost {
  * and `tick_hz` its frequency: SYS_CLOCK, SYS_ELAPSED and SYS_TICKFREQ
  * report it (QEMU reports nanoseconds: 1 GHz). Returns true: every call is
  * handled (unknown operations return -1 in x0; QEMU aborts). */
+/* Whether handles[] as restored from a snapshot could have been made by
+ * calls (every kind known, every read position inside its file). */
+bool emu_semihost_handles_valid(const EmuSemihost *sh);
+
 bool emu_semihost_call(EmuSemihost *sh, EmuCpu *cpu, uint64_t ticks, uint64_t tick_hz);
 
 /* The heap QEMU reports for RAM [ram_base, ram_base + ram_size) holding

@@ -14,13 +14,19 @@ $(BUILD)/tests/unit-asan: $(TEST_ASAN_OBJS) $(BUILD)/asan/librewind.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS) $(CRIT_LIBS)
 
+# Guest programs some unit tests run (tests/snapshots/), found through
+# REWIND_GUEST_DIR.
+UNIT_GUESTS := $(addprefix $(BUILD)/guest/,sched-O2-uart.elf irq-O2-uart.elf echo-O2-uart.elf \
+                 rtc-O2-uart.elf loop-O2-semi.elf)
+export REWIND_GUEST_DIR := $(BUILD)/guest
+
 .PHONY: unit unit-asan check-run check-long-run
-unit: $(BUILD)/tests/unit
+unit: $(BUILD)/tests/unit $(UNIT_GUESTS)
 	$(BUILD)/tests/unit $(UNIT_ARGS)
 # One job: Criterion's runner leaks 48 bytes of its own when it runs workers
 # in parallel, which would fail the leak check for a reason not ours.
 # A leak, overflow or undefined behaviour in a test fails the run.
-unit-asan: $(BUILD)/tests/unit-asan
+unit-asan: $(BUILD)/tests/unit-asan $(UNIT_GUESTS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	    $(BUILD)/tests/unit-asan --jobs 1 $(UNIT_ARGS)
