@@ -526,6 +526,34 @@ Test(qcow2, snapshots_list_in_qemu_img_with_icount)
     g_free(vm);
 }
 
+/* QEMU's reading of our layout: `qemu-img snapshot -a` copies the whole
+ * snapshot L1 table, vmstate entries too, into the active one; with the
+ * snapshot deleted and the disk grown past the vmstate offset (the disk
+ * size rounded up to what one L1 entry maps: 512 MiB here), qemu-io reads
+ * the vmstate as disk data. */
+Test(qcow2, vmstate_is_where_qemu_looks_for_it)
+{
+    const char *p = in_dir("where.qcow2");
+    SnapQcow2 *q = create(p, MiB, 0);
+    fill_ok(q, 0, 0xd1, 4096);
+    uint8_t *vm = g_malloc(200000);
+    memset(vm, 0x5e, 200000);
+    snapshot_ok(q, "vm", 7, vm, 200000);
+    close_ok(q);
+    g_free(vm);
+    char *out;
+    cr_assert_eq(run(&out, QEMU_IMG, "snapshot", "-a", "vm", p, NULL), 0, "%s", out);
+    g_free(out);
+    cr_assert_eq(run(&out, QEMU_IMG, "snapshot", "-d", "vm", p, NULL), 0, "%s", out);
+    g_free(out);
+    assert_check_clean(p);
+    cr_assert_eq(run(&out, QEMU_IMG, "resize", p, "1G", NULL), 0, "%s", out);
+    g_free(out);
+    assert_qemu_io(p, "qcow2", "read -P 0x5e 512M 200000");
+    assert_qemu_io(p, "qcow2", "read -P 0x00 537070912 1000");
+    assert_qemu_io(p, "qcow2", "read -P 0xd1 0 4096");
+}
+
 Test(qcow2, write_snapshot_overwrite_keeps_the_snapshot_view)
 {
     const char *p = in_dir("cow.qcow2");
@@ -654,6 +682,53 @@ Test(qcow2, refcount_overflow_is_refused_and_changes_nothing)
     cr_assert_eq(snap_qcow2_snapshot_count(q), 0);
     close_ok(q);
     assert_check_clean(p);
+}
+
+Test(qcow2, version_2_images_read_write_and_snapshot)
+{
+    const char *p = in_dir("v2.qcow2");
+    qemu_img_create(p, "2M", "compat=0.10");
+    assert_qemu_io(p, "qcow2", "write -P 0x21 0 64k");
+    SnapQcow2 *q = open_ok(p, SNAP_QCOW2_READ_WRITE);
+    assert_bytes(q, 0, 0x21, 65536);
+    snapshot_ok(q, "old", 42, "state", 5);
+    fill_ok(q, 100, 0x22, 100);
+    assert_vmstate(q, "old", (const uint8_t *)"state", 5);
+    close_ok(q);
+    assert_check_clean(p);
+    char *out;
+    cr_assert_eq(run(&out, QEMU_IMG, "snapshot", "-l", p, NULL), 0);
+    cr_assert(strstr(out, "old") && strstr(out, "42"), "%s", out);
+    g_free(out);
+    assert_qemu_io(p, "qcow2", "read -P 0x22 100 100");
+}
+
+/* The offset of `name` in the image's feature name table. */
+static uint64_t feature_name_at(const char *path, const char *name)
+{
+    char *c;
+    gsize len;
+    cr_assert(g_file_get_contents(path, &c, &len, NULL));
+    uint64_t at = 0;
+    for (gsize i = 0; i + strlen(name) < MIN(len, 65536) && !at; i++)
+        if (!memcmp(c + i, name, strlen(name)))
+            at = i;
+    g_free(c);
+    cr_assert_neq(at, 0, "no feature named %s", name);
+    return at;
+}
+
+Test(qcow2, refusal_names_the_feature_from_the_image_s_table)
+{
+    const char *p = in_dir("fn.qcow2");
+    qemu_img_create(p, "1M", NULL);
+    uint64_t at = feature_name_at(p, "compression type");
+    uint8_t entry[48] = { 0, 13 };                          /* incompatible, bit 13 */
+    memcpy(entry + 2, "frobnicated clusters", 20);
+    patch(p, at - 2, entry, sizeof entry);
+    close_ok(open_ok(p, SNAP_QCOW2_READ_ONLY));
+    patch_be64(p, 72, 1ull << 13);
+    assert_open_fails(p, SNAP_QCOW2_READ_ONLY, "incompatible feature bit 13 (frobnicated clusters)");
 }
 
 /* ---- Damaged images ---- */
@@ -880,5 +955,59 @@ Test(qcow2, every_flipped_byte_is_survived)
     g_free(orig);
     g_free(disk);
     g_free(vmb);
+    g_free(vm);
+}
+
+/* The same with the image open read-write: a write, a snapshot with
+ * vmstate and its deletion on each damaged variant fail cleanly or work. */
+Test(qcow2, every_flipped_byte_is_survived_read_write)
+{
+    const char *p = in_dir("small.qcow2"), *f = in_dir("flip.qcow2");
+    SnapQcow2 *q = create(p, 64 * 1024, 512);
+    fill_ok(q, 0, 0x12, 3000);
+    uint8_t *vm = pattern(2000, 3);
+    snapshot_ok(q, "x", 5, vm, 2000);
+    fill_ok(q, 1000, 0x34, 600);
+    close_ok(q);
+    char *orig;
+    gsize len;
+    cr_assert(g_file_get_contents(p, &orig, &len, NULL));
+    cr_assert(g_file_set_contents(f, orig, (gssize)len, NULL));
+    int fd = open(f, O_RDWR);
+    cr_assert_geq(fd, 0);
+    unsigned worked = 0;
+    for (gsize i = 0; i < len; i++) {
+        cr_assert_eq(ftruncate(fd, (off_t)len), 0);
+        cr_assert_eq(pwrite(fd, orig, len, 0), (ssize_t)len);
+        uint8_t flipped = (uint8_t)(orig[i] ^ 0x5a);
+        cr_assert_eq(pwrite(fd, &flipped, 1, (off_t)i), 1);
+        GError *err = NULL;
+        q = snap_qcow2_open(f, SNAP_QCOW2_READ_WRITE, &err);
+        if (!q) {
+            cr_assert(err && err->domain == SNAP_QCOW2_ERROR && strstr(err->message, f));
+            g_error_free(err);
+            continue;
+        }
+        SnapQcow2SnapshotParams sp = { .name = "y", .icount = 9, .vmstate = vm, .vmstate_len = 1500 };
+        uint8_t b[700];
+        size_t k;
+        bool ok = snap_qcow2_write(q, 700, vm, 700, &err) &&
+                  snap_qcow2_snapshot_create(q, &sp, &err) &&
+                  snap_qcow2_write(q, 40000, vm, 700, &err) &&
+                  snap_qcow2_read(q, 700, b, 700, &err) &&
+                  snap_qcow2_snapshot_find(q, "y", &k) &&
+                  snap_qcow2_vmstate_read(q, k, 0, b, 700, &err) &&
+                  snap_qcow2_snapshot_delete(q, k, &err);
+        if (ok)
+            worked++;
+        else if (err) {
+            cr_assert(err->domain == SNAP_QCOW2_ERROR && strstr(err->message, f), "%s", err->message);
+            g_clear_error(&err);
+        }
+        snap_qcow2_free(q);
+    }
+    cr_assert_gt(worked, 0);
+    close(fd);
+    g_free(orig);
     g_free(vm);
 }
