@@ -5,39 +5,9 @@
 #include <string.h>
 
 #include "emu/pl011.h"
+#include "replay/internal.h"
 #include "replay/statehash.h"
-
-/* How far the machine runs between looks at the host (record) when nothing
- * else stops it sooner. */
-#define SLICE (4u << 20)
-
-struct RrSession {
-    bool record;
-    RrLogWriter *w;
-    RrLogReader *r;
-    RrLogHeader hdr;             /* record: a copy (command_line stays the caller's) */
-    EmuMachine *m;
-
-    uint64_t group_len;          /* N / G */
-    uint64_t next_group;         /* icount of the next group boundary */
-    uint32_t ngroups, group;     /* G, and groups done in this interval */
-    uint32_t *fp;                /* this interval's fingerprints */
-    uint32_t generation;         /* RAM written since: the interval's start */
-    uint64_t interval_start;
-
-    /* Record: host bytes not yet taken by the UART; the guest is idle. */
-    GByteArray *pending;
-    bool input_open, idle, sleep;
-
-    /* Replay: the next event (a copy), whether there is one. */
-    bool have_next, log_done;
-    RrEvent next;
-    GByteArray *next_bytes;
-    uint32_t *next_groups;
-    uint64_t last_icount;
-
-    GError *div;                 /* a divergence found inside a machine hook */
-};
+#include "snapshots/snapshot.h"
 
 static void session_init(RrSession *s)
 {
@@ -65,9 +35,46 @@ RrSession *rr_session_record(const char *path, const RrLogHeader *hdr, GError **
     return s;
 }
 
-/* Read the next event into s->next (copying what the reader lends). */
-static bool advance(RrSession *s, GError **err)
+static RrEvent *event_copy(const RrEvent *ev, uint32_t ngroups)
 {
+    RrEvent *c = g_memdup2(ev, sizeof *ev);
+    c->bytes = ev->bytes && ev->len ? g_memdup2(ev->bytes, ev->len) : NULL;
+    c->groups = ev->kind == RR_EVENT_SYNC ? g_memdup2(ev->groups, sizeof(uint32_t) * ngroups) : NULL;
+    return c;
+}
+
+static void event_free(gpointer p)
+{
+    RrEvent *ev = p;
+    g_free((void *)ev->bytes);
+    g_free((void *)ev->groups);
+    g_free(ev);
+}
+
+/* Replay: a new interval starts here (at the attach, and after each sync
+ * event); every RR_SNAPSHOT_INTERVALS, the machine as it is is kept, with
+ * the events from the next one on. */
+static void interval_begin(RrSession *s)
+{
+    if (s->start && ++s->intervals < RR_SNAPSHOT_INTERVALS)
+        return;
+    s->intervals = 0;
+    snap_state_unref(s->start);
+    s->start = snap_state_take(s->ram, s->m);
+    g_ptr_array_set_size(s->events, 0);
+    if (s->have_next)
+        g_ptr_array_add(s->events, event_copy(&s->next, s->ngroups));
+}
+
+/* Read the next event into s->next (copying what the reader lends). */
+bool rr_session_advance(RrSession *s, GError **err)
+{
+    if (s->from_buffer) {
+        s->have_next = s->ev_pos < s->events->len;
+        if (s->have_next)
+            s->next = *(RrEvent *)g_ptr_array_index(s->events, s->ev_pos++);
+        return true;
+    }
     RrEvent ev;
     int rc = rr_log_reader_next(s->r, &ev, err);
     if (rc < 0)
@@ -88,6 +95,8 @@ static bool advance(RrSession *s, GError **err)
         s->next.groups = s->next_groups;
     }
     s->last_icount = ev.icount;
+    if (s->m && s->events)
+        g_ptr_array_add(s->events, event_copy(&s->next, s->ngroups));
     return true;
 }
 
@@ -100,7 +109,8 @@ RrSession *rr_session_replay(const char *path, RrLogReaderFlags flags, GError **
     s->r = r;
     s->hdr = *rr_log_reader_header(r);
     session_init(s);
-    if (!advance(s, err)) {
+    s->events = g_ptr_array_new_with_free_func(event_free);
+    if (!rr_session_advance(s, err)) {
         rr_session_free(s);
         return NULL;
     }
@@ -128,6 +138,12 @@ void rr_session_free(RrSession *s)
     g_byte_array_unref(s->pending);
     g_byte_array_unref(s->next_bytes);
     g_clear_error(&s->div);
+    snap_state_unref(s->start);
+    snap_ram_free(s->ram);
+    if (s->events)
+        g_ptr_array_unref(s->events);
+    if (s->digests)
+        g_array_unref(s->digests);
     g_free(s);
 }
 
@@ -140,6 +156,10 @@ void rr_session_attach(RrSession *s, EmuMachine *m)
     s->m = m;
     s->generation = emu_mem_new_generation(emu_machine_mem(m));
     s->interval_start = emu_machine_icount(m);
+    if (!s->record) {
+        s->ram = snap_ram_new(emu_machine_mem(m));
+        interval_begin(s);
+    }
 }
 
 static uint64_t icount(const RrSession *s) { return emu_machine_icount(s->m); }
@@ -163,8 +183,16 @@ static bool take_divergence(RrSession *s, GError **err)
 {
     if (!s->div)
         return false;
-    g_propagate_error(err, s->div);
+    GError *e = s->div;
     s->div = NULL;
+    if (!s->record && !s->digests && e->domain == RR_LOG_ERROR &&
+        e->code == RR_LOG_ERROR_INVALID) {
+        g_autoptr(GString) report = g_string_new(e->message);
+        rr_diverge_locate(s, icount(s), NULL, report);
+        g_free(e->message);
+        e->message = g_strdup(report->str);
+    }
+    g_propagate_error(err, e);
     return true;
 }
 
@@ -195,7 +223,7 @@ uint64_t rr_session_host_seconds(RrSession *s)
     }
     uint64_t v = s->next.value;
     GError *err = NULL;
-    if (!advance(s, &err))
+    if (!rr_session_advance(s, &err))
         g_propagate_error(&s->div, err);
     return v;
 }
@@ -210,8 +238,24 @@ static void name_reg(void *opaque, size_t reg)
 
 /* At a group boundary: the fingerprint; at the interval's end, the sync
  * event (written, or read and compared). */
+void rr_session_note_digest(RrSession *s)
+{
+    RrStateHash h;
+    EmuCpu *cpu = emu_machine_cpu(s->m);
+    rr_state_hash(cpu, emu_machine_mem(s->m), s->digest_generation, &h);
+    RrDigest d = { .icount = icount(s), .fingerprint = rr_group_fingerprint(cpu),
+                   .cpu = h.cpu, .ram = h.ram };
+    g_array_append_val(s->digests, d);
+}
+
 static bool group_boundary(RrSession *s, GError **err)
 {
+    if (s->digests) {                    /* re-executing: note, go on */
+        rr_session_note_digest(s);
+        s->group++;
+        s->next_group += s->group_len;
+        return true;
+    }
     s->fp[s->group++] = rr_group_fingerprint(emu_machine_cpu(s->m));
     s->next_group += s->group_len;
     if (s->group < s->ngroups)
@@ -259,12 +303,18 @@ static bool group_boundary(RrSession *s, GError **err)
             g_string_append_printf(what, "; it first left the recording between icount %" PRIu64
                                    " and %" PRIu64, start + g * s->group_len,
                                    start + (g + 1) * s->group_len);
-        g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID,
-                    "replay diverged from the recording in the interval from icount %" PRIu64
-                    " to %" PRIu64 ": %s", start, now, what->str);
+        g_autoptr(GString) report = g_string_new(NULL);
+        g_string_printf(report, "replay diverged from the recording in the interval from icount %"
+                        PRIu64 " to %" PRIu64 ": %s", start, now, what->str);
+        s->interval_start = start;           /* the interval to re-execute */
+        rr_diverge_locate(s, now, rec, report);
+        g_set_error_literal(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID, report->str);
         return false;
     }
-    return advance(s, err);
+    if (!rr_session_advance(s, err))
+        return false;
+    interval_begin(s);
+    return true;
 }
 
 /* Record: take what the host has for the serial port into the UART and log
@@ -324,7 +374,7 @@ static bool replay_input(RrSession *s, GError **err)
                      kind_name(n));
             return false;
         }
-        if (!advance(s, err))
+        if (!rr_session_advance(s, err))
             return false;
     }
     return true;
@@ -353,7 +403,7 @@ static bool idle(RrSession *s, const RrSessionIo *io, GError **err)
         return false;
     }
     emu_machine_idle(s->m, s->next.ns);
-    return advance(s, err);
+    return rr_session_advance(s, err);
 }
 
 RrRunStatus rr_session_run(RrSession *s, const RrSessionIo *io, RrSessionResult *res,
@@ -377,6 +427,8 @@ RrRunStatus rr_session_run(RrSession *s, const RrSessionIo *io, RrSessionResult 
     }
 
     uint64_t stop = MIN(s->next_group, now + SLICE);
+    if (s->stop_cap)
+        stop = MIN(stop, s->stop_cap);
     if (!s->record && !s->have_next) {
         /* A salvaged log: every recorded event is delivered; stop here. */
         *res = (RrSessionResult){ .event = EMU_MACHINE_BUDGET, .icount = now };
@@ -470,7 +522,7 @@ bool rr_session_finish(RrSession *s, const RrSessionResult *res, GError **err)
                         s->next.icount);
         return false;
     }
-    if (!advance(s, err))
+    if (!rr_session_advance(s, err))
         return false;
     return true;
 }

@@ -1,11 +1,14 @@
 /* tests/replay/test_session.c — record and replay at the session level: a
- * replay whose machine is disturbed (as a non-deterministic device would)
- * is stopped at the next sync event, which names the register and the
- * group of instructions where it left the recording. The end-to-end runs
- * of real guests are tests/replay/run-rr.sh. */
+ * replay whose machine is disturbed is stopped at the next sync event,
+ * which names the register and the group of instructions where it left the
+ * recording; a device that is not deterministic (this file's own, mapped
+ * only here) is found by re-executing the interval: the exact instruction
+ * that read it. The end-to-end runs of real guests are
+ * tests/replay/run-rr.sh. */
 #include <criterion/criterion.h>
 #include <elf.h>
 #include <glib.h>
+#include <string.h>
 
 #include "replay/session.h"
 #include "tests/emu/testelf.h"
@@ -110,7 +113,9 @@ Test(rr_session, a_disturbed_replay_names_the_register_and_the_group)
     cr_assert_str_eq(err->message,
                      "replay diverged from the recording in the interval from icount 2048 to "
                      "3072: CPU state differs (x0); RAM differs (1 pages written, 1 recorded); "
-                     "it first left the recording between icount 2880 and 2944");
+                     "it first left the recording between icount 2880 and 2944; re-executed "
+                     "from icount 2048 twice, and both match the recording: the replay left it "
+                     "only because the machine was changed from outside the replay");
     g_error_free(err);
     rr_session_free(s);
     emu_machine_free(m);
@@ -196,4 +201,127 @@ Test(rr_session, idle_time_is_recorded_as_it_passed_and_replayed_exactly)
         rr_session_free(s);
         emu_machine_free(m);
     }
+}
+
+/* ---- A device the log does not hold -------------------------------------- */
+
+/* At 0x0b000000 (nothing of the board's is there): reads 0 before icount
+ * 10000; from then on, in NONDET mode a random value on every read (as a
+ * device reading the host behind the log's back would), in CHANGED mode 0
+ * while recording and 1 while replaying (as another build of a device
+ * would: deterministic, but not what was recorded). */
+#define NONDET_BASE 0x0b000000ull
+#define NONDET_FROM 10000
+typedef enum { NONDET, CHANGED } DeviceMode;
+typedef struct TestDevice {
+    EmuMachine *m;
+    DeviceMode mode;
+    bool replaying;
+} TestDevice;
+
+static bool device_read(void *opaque, uint64_t off, unsigned size, uint64_t *val)
+{
+    TestDevice *d = opaque;
+    if (emu_machine_icount(d->m) < NONDET_FROM)
+        *val = 0;
+    else if (d->mode == NONDET)
+        *val = g_random_int() | 0x80000000u;     /* never 0, never twice the same in practice */
+    else
+        *val = d->replaying;
+    return true;
+}
+
+static bool device_write(void *opaque, uint64_t off, unsigned size, uint64_t val) { return false; }
+
+static const EmuMmioOps device_ops = { .read = device_read, .write = device_write };
+
+/* x4 sums what the device reads, stored to memory, forever:
+ *   movz x2, #0x0b00, lsl 16; adr x3, data; mov x0, #0
+ *   loop: add x0, x0, #1; ldr w1, [x2]; add x4, x4, x1; str x4, [x3]; b loop
+ * The load of iteration j is at icount 4 + 5j; the first from icount
+ * 10000 on is at 10004, PC 0x40080010. */
+static const uint32_t reader[] = {
+    0xd2a16002, 0x100000e3, 0xd2800000,
+    0x91000400, 0xb9400041, 0x8b010084, 0xf9000064, 0x17fffffc, 0, 0,
+};
+
+/* Sync every 4096 instructions, in 16 groups of 256: the load at 10004
+ * is in group 7 (9984..10240) of the interval 8192..12288. */
+static const RrLogHeader reader_header = { .sync_interval = 4096, .sync_groups = 16 };
+
+static EmuMachine *reader_machine(RrSession *s, TestDevice *d)
+{
+    GError *err = NULL;
+    g_autofree char *p = testelf_write(dir, "reader.elf", EM_AARCH64, 0x40080000, reader,
+                                       sizeof reader, 0);
+    EmuMachineConfig cfg = { .host_seconds = clock_hook, .opaque = s };
+    EmuMachine *m = emu_machine_new(&cfg, &err);
+    cr_assert(m && emu_machine_load_elf(m, p, &err), "%s", err ? err->message : "");
+    d->m = m;
+    cr_assert(emu_mem_add_mmio(emu_machine_mem(m), NONDET_BASE, 0x1000, &device_ops, d, "test"));
+    rr_session_attach(s, m);
+    return m;
+}
+
+/* Record 16384 instructions with the device in `mode`, replay, and return
+ * the replay's error message (g_free). */
+static char *diverging_replay(DeviceMode mode)
+{
+    GError *err = NULL;
+    TestDevice dev = { .mode = mode };
+    RrSession *s = rr_session_record(logpath, &reader_header, &err);
+    cr_assert(s, "%s", err ? err->message : "");
+    EmuMachine *m = reader_machine(s, &dev);
+    RrSessionResult res = { 0 };
+    while (emu_machine_icount(m) < 16384)
+        cr_assert_eq(rr_session_run(s, NULL, &res, &err), RR_RUN_MORE);
+    res = (RrSessionResult){ .event = EMU_MACHINE_BUDGET, .icount = emu_machine_icount(m) };
+    cr_assert(rr_session_finish(s, &res, &err), "%s", err ? err->message : "");
+    rr_session_free(s);
+    emu_machine_free(m);
+
+    s = rr_session_replay(logpath, RR_LOG_STRICT, &err);
+    cr_assert(s, "%s", err ? err->message : "");
+    dev.replaying = true;
+    m = reader_machine(s, &dev);
+    RrRunStatus rs;
+    while ((rs = rr_session_run(s, NULL, &res, &err)) == RR_RUN_MORE) {
+    }
+    cr_assert_eq(rs, RR_RUN_ERROR, "the replay did not diverge");
+    char *msg = g_strdup(err->message);
+    g_error_free(err);
+    rr_session_free(s);
+    emu_machine_free(m);
+    return msg;
+}
+
+Test(rr_session, a_non_deterministic_device_is_found_at_its_instruction)
+{
+    g_autofree char *msg = diverging_replay(NONDET);
+    const char *want[] = {
+        "replay diverged from the recording in the interval from icount 8192 to 12288: "
+        "CPU state differs (x1, x4); RAM differs",
+        "it first left the recording between icount 9984 and 10240",
+        "re-executed from icount 8192 twice, the runs differ from each other between icount "
+        "9984 and 10240",
+        "the first instruction whose result differs between two runs is at icount 10004, "
+        "PC 0x40080010 (b9400041, ldr",
+        "): x1 = 0x",
+        "in one run, 0x",
+        "it read something the log does not hold",
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(want); i++)
+        cr_assert(strstr(msg, want[i]), "no \"%s\" in: %s", want[i], msg);
+    /* x1 only: x4 is the next instruction's. */
+    cr_assert_null(strstr(msg, "x4 = "), "%s", msg);
+}
+
+Test(rr_session, a_device_that_changed_deterministically_is_found_to_its_group)
+{
+    g_autofree char *msg = diverging_replay(CHANGED);
+    const char *want =
+        "it first left the recording between icount 9984 and 10240; re-executed from icount 8192 "
+        "twice, the runs agree with each other but leave the recording between icount 9984 and "
+        "10240: the replay is deterministic here, so what differs is on the recording's side";
+    cr_assert(strstr(msg, want), "%s", msg);
 }
