@@ -32,7 +32,7 @@ G_DEFINE_QUARK(snap-qcow2-error-quark, snap_qcow2_error)
 
 /* ---- Errors and I/O ---- */
 
-void q_damaged(const SnapQcow2 *q, GError **err, uint64_t off, const char *fmt, ...)
+void qcow2_damaged(const SnapQcow2 *q, GError **err, uint64_t off, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -43,7 +43,7 @@ void q_damaged(const SnapQcow2 *q, GError **err, uint64_t off, const char *fmt, 
     g_free(msg);
 }
 
-void q_fail(const SnapQcow2 *q, GError **err, SnapQcow2Error code, const char *fmt, ...)
+void qcow2_fail(const SnapQcow2 *q, GError **err, SnapQcow2Error code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -63,7 +63,7 @@ static bool pread_fill(SnapQcow2 *q, int fd, uint64_t off, uint8_t *buf, size_t 
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
-            q_fail(q, err, SNAP_QCOW2_ERROR_IO, "cannot read at offset %#" PRIx64 ": %s",
+            qcow2_fail(q, err, SNAP_QCOW2_ERROR_IO, "cannot read at offset %#" PRIx64 ": %s",
                    off + done, g_strerror(errno));
             return false;
         }
@@ -75,20 +75,20 @@ static bool pread_fill(SnapQcow2 *q, int fd, uint64_t off, uint8_t *buf, size_t 
     return true;
 }
 
-bool q_read(SnapQcow2 *q, uint64_t off, void *buf, size_t len, const char *what, GError **err)
+bool qcow2_read(SnapQcow2 *q, uint64_t off, void *buf, size_t len, const char *what, GError **err)
 {
     if (off > q->file_size || len > q->file_size - off) {
-        q_damaged(q, err, off, "the %s (%zu bytes) extends past the end of the file (%" PRIu64 " bytes)",
+        qcow2_damaged(q, err, off, "the %s (%zu bytes) extends past the end of the file (%" PRIu64 " bytes)",
                   what, len, q->file_size);
         return false;
     }
     return pread_fill(q, q->fd, off, buf, len, err);
 }
 
-bool q_write(SnapQcow2 *q, uint64_t off, const void *buf, size_t len, GError **err)
+bool qcow2_write(SnapQcow2 *q, uint64_t off, const void *buf, size_t len, GError **err)
 {
     if (!q->writable) {
-        q_fail(q, err, SNAP_QCOW2_ERROR_READ_ONLY, "the image is open read-only");
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_READ_ONLY, "the image is open read-only");
         return false;
     }
     const uint8_t *p = buf;
@@ -98,7 +98,7 @@ bool q_write(SnapQcow2 *q, uint64_t off, const void *buf, size_t len, GError **e
         if (r < 0 && errno == EINTR)
             continue;
         if (r <= 0) {
-            q_fail(q, err, SNAP_QCOW2_ERROR_IO, "cannot write at offset %#" PRIx64 ": %s",
+            qcow2_fail(q, err, SNAP_QCOW2_ERROR_IO, "cannot write at offset %#" PRIx64 ": %s",
                    off + done, r < 0 ? g_strerror(errno) : "no space written");
             return false;
         }
@@ -109,13 +109,13 @@ bool q_write(SnapQcow2 *q, uint64_t off, const void *buf, size_t len, GError **e
     return true;
 }
 
-bool q_write_zeros(SnapQcow2 *q, uint64_t off, uint64_t n, GError **err)
+bool qcow2_write_zeros(SnapQcow2 *q, uint64_t off, uint64_t n, GError **err)
 {
     uint8_t *z = g_malloc0(MIN(n, 1u << 20) + 1);
     bool ok = true;
     while (ok && n) {
         size_t k = (size_t)MIN(n, 1u << 20);
-        ok = q_write(q, off, z, k, err);
+        ok = qcow2_write(q, off, z, k, err);
         off += k;
         n -= k;
     }
@@ -125,33 +125,33 @@ bool q_write_zeros(SnapQcow2 *q, uint64_t off, uint64_t n, GError **err)
 
 /* ---- Entries ---- */
 
-uint64_t q_vm_index(const SnapQcow2 *q, uint64_t size)
+uint64_t qcow2_vm_index(const SnapQcow2 *q, uint64_t size)
 {
     uint64_t per_l1 = q->cs * q->l2_entries;
     return size / per_l1 + (size % per_l1 != 0);
 }
 
-bool q_check_l1_entry(SnapQcow2 *q, uint64_t e, uint64_t at, GError **err)
+bool qcow2_check_l1_entry(SnapQcow2 *q, uint64_t e, uint64_t at, GError **err)
 {
     uint64_t off = e & ENTRY_OFFSET_MASK;
     if (e & L1E_RESERVED) {
-        q_damaged(q, err, at, "L1 entry %#" PRIx64 " has reserved bits set", e);
+        qcow2_damaged(q, err, at, "L1 entry %#" PRIx64 " has reserved bits set", e);
         return false;
     }
     if (off & (q->cs - 1)) {
-        q_damaged(q, err, at, "L2 table offset %#" PRIx64 " is not aligned to the cluster size (%" PRIu64 ")",
+        qcow2_damaged(q, err, at, "L2 table offset %#" PRIx64 " is not aligned to the cluster size (%" PRIu64 ")",
                   off, q->cs);
         return false;
     }
     if (off && (off >= q->file_size || q->cs > q->file_size - off)) {
-        q_damaged(q, err, at, "L2 table offset %#" PRIx64 " is past the end of the file (%" PRIu64 " bytes)",
+        qcow2_damaged(q, err, at, "L2 table offset %#" PRIx64 " is past the end of the file (%" PRIu64 " bytes)",
                   off, q->file_size);
         return false;
     }
     return true;
 }
 
-void q_compressed_extent(const SnapQcow2 *q, uint64_t e, uint64_t *start, uint64_t *len)
+void qcow2_compressed_extent(const SnapQcow2 *q, uint64_t e, uint64_t *start, uint64_t *len)
 {
     unsigned x = 62 - (q->cluster_bits - 8);
     uint64_t off = e & ((1ull << x) - 1) & 0x00ffffffffffffffull;
@@ -160,13 +160,13 @@ void q_compressed_extent(const SnapQcow2 *q, uint64_t e, uint64_t *start, uint64
     *len = sectors * 512;
 }
 
-bool q_check_l2_entry(SnapQcow2 *q, uint64_t e, uint64_t at, GError **err)
+bool qcow2_check_l2_entry(SnapQcow2 *q, uint64_t e, uint64_t at, GError **err)
 {
     if (e & OFLAG_COMPRESSED) {
         uint64_t start, len;
-        q_compressed_extent(q, e, &start, &len);
+        qcow2_compressed_extent(q, e, &start, &len);
         if (start >= q->file_size) {
-            q_damaged(q, err, at, "compressed cluster at %#" PRIx64 " is past the end of the file (%" PRIu64
+            qcow2_damaged(q, err, at, "compressed cluster at %#" PRIx64 " is past the end of the file (%" PRIu64
                       " bytes)", start, q->file_size);
             return false;
         }
@@ -174,25 +174,25 @@ bool q_check_l2_entry(SnapQcow2 *q, uint64_t e, uint64_t at, GError **err)
     }
     uint64_t off = e & ENTRY_OFFSET_MASK;
     if (e & L2E_RESERVED) {
-        q_damaged(q, err, at, "L2 entry %#" PRIx64 " has reserved bits set", e);
+        qcow2_damaged(q, err, at, "L2 entry %#" PRIx64 " has reserved bits set", e);
         return false;
     }
     if ((e & OFLAG_ZERO) && q->version < 3) {
-        q_damaged(q, err, at, "L2 entry %#" PRIx64 " has the zero flag, which version 2 does not have", e);
+        qcow2_damaged(q, err, at, "L2 entry %#" PRIx64 " has the zero flag, which version 2 does not have", e);
         return false;
     }
     if (off & (q->cs - 1)) {
-        q_damaged(q, err, at, "data cluster offset %#" PRIx64 " is not aligned to the cluster size (%" PRIu64 ")",
+        qcow2_damaged(q, err, at, "data cluster offset %#" PRIx64 " is not aligned to the cluster size (%" PRIu64 ")",
                   off, q->cs);
         return false;
     }
     if (off >= q->file_size && off) {
-        q_damaged(q, err, at, "data cluster offset %#" PRIx64 " is past the end of the file (%" PRIu64 " bytes)",
+        qcow2_damaged(q, err, at, "data cluster offset %#" PRIx64 " is past the end of the file (%" PRIu64 " bytes)",
                   off, q->file_size);
         return false;
     }
     if (!off && (e & OFLAG_COPIED)) {
-        q_damaged(q, err, at, "L2 entry %#" PRIx64 " is marked copied but maps no cluster", e);
+        qcow2_damaged(q, err, at, "L2 entry %#" PRIx64 " is marked copied but maps no cluster", e);
         return false;
     }
     return true;
@@ -208,7 +208,7 @@ static bool backing_read(SnapQcow2 *q, uint64_t off, uint8_t *buf, size_t len, G
     if (!n)
         return true;
     if (q->backing)
-        return q_read_through(q->backing, q->backing->l1, q->backing->l1_size, q->backing->l1_offset,
+        return qcow2_read_through(q->backing, q->backing->l1, q->backing->l1_size, q->backing->l1_offset,
                               off, buf, n, true, err);
     return pread_fill(q, q->backing_fd, off, buf, n, err);
 }
@@ -224,17 +224,17 @@ static bool lookup(SnapQcow2 *q, const uint64_t *l1, uint32_t l1_size, uint64_t 
     *l2_off = e1 & ENTRY_OFFSET_MASK;
     if (!*l2_off)
         return true;
-    if (!q_check_l1_entry(q, e1, l1_at + i1 * 8, err))
+    if (!qcow2_check_l1_entry(q, e1, l1_at + i1 * 8, err))
         return false;
-    uint8_t *t = q_cache_get(q, &q->l2_cache, *l2_off, "L2 table", l1_at + i1 * 8, err);
+    uint8_t *t = qcow2_cache_get(q, &q->l2_cache, *l2_off, "L2 table", l1_at + i1 * 8, err);
     if (!t)
         return false;
     *at = *l2_off + i2 * 8;
     *e2 = get_be64(t + i2 * 8);
-    return q_check_l2_entry(q, *e2, *at, err);
+    return qcow2_check_l2_entry(q, *e2, *at, err);
 }
 
-bool q_read_through(SnapQcow2 *q, const uint64_t *l1, uint32_t l1_size, uint64_t l1_at,
+bool qcow2_read_through(SnapQcow2 *q, const uint64_t *l1, uint32_t l1_size, uint64_t l1_at,
                     uint64_t offset, uint8_t *buf, size_t len, bool use_backing, GError **err)
 {
     while (len) {
@@ -245,7 +245,7 @@ bool q_read_through(SnapQcow2 *q, const uint64_t *l1, uint32_t l1_size, uint64_t
             return false;
         uint64_t data = e2 & ENTRY_OFFSET_MASK;
         if (e2 & OFLAG_COMPRESSED) {
-            q_fail(q, err, SNAP_QCOW2_ERROR_UNSUPPORTED,
+            qcow2_fail(q, err, SNAP_QCOW2_ERROR_UNSUPPORTED,
                    "offset %#" PRIx64 ": guest offset %#" PRIx64 " is a compressed cluster, which this "
                    "reader does not decompress (qemu-img convert -O qcow2 makes an uncompressed copy)",
                    at, offset);
@@ -271,7 +271,7 @@ bool q_read_through(SnapQcow2 *q, const uint64_t *l1, uint32_t l1_size, uint64_t
 static bool check_range(SnapQcow2 *q, uint64_t offset, size_t len, GError **err)
 {
     if (offset > q->size || len > q->size - offset) {
-        q_fail(q, err, SNAP_QCOW2_ERROR_INVALID,
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_INVALID,
                "%zu bytes at %#" PRIx64 " are not inside the virtual disk (%" PRIu64 " bytes)",
                len, offset, q->size);
         return false;
@@ -282,15 +282,15 @@ static bool check_range(SnapQcow2 *q, uint64_t offset, size_t len, GError **err)
 bool snap_qcow2_read(SnapQcow2 *q, uint64_t offset, void *buf, size_t len, GError **err)
 {
     return check_range(q, offset, len, err)
-        && q_read_through(q, q->l1, q->l1_size, q->l1_offset, offset, buf, len, true, err);
+        && qcow2_read_through(q, q->l1, q->l1_size, q->l1_offset, offset, buf, len, true, err);
 }
 
-bool q_l1_write(SnapQcow2 *q, uint32_t i, uint32_t n, GError **err)
+bool qcow2_l1_write(SnapQcow2 *q, uint32_t i, uint32_t n, GError **err)
 {
     uint8_t *b = g_malloc((size_t)n * 8 + 1);
     for (uint32_t k = 0; k < n; k++)
         put_be64(b + k * 8, q->l1[i + k]);
-    bool ok = q_write(q, q->l1_offset + (uint64_t)i * 8, b, (size_t)n * 8, err);
+    bool ok = qcow2_write(q, q->l1_offset + (uint64_t)i * 8, b, (size_t)n * 8, err);
     g_free(b);
     return ok;
 }
@@ -306,17 +306,17 @@ static bool own_l2(SnapQcow2 *q, uint64_t i1, uint64_t *l2_off, GError **err)
         return true;
     if (old) {
         uint64_t rc;
-        if (!q_check_l1_entry(q, e1, at, err) || !q_refcount_get(q, old, &rc, err))
+        if (!qcow2_check_l1_entry(q, e1, at, err) || !qcow2_refcount_get(q, old, &rc, err))
             return false;
         if (rc == 0) {
-            q_damaged(q, err, at, "L2 table at %#" PRIx64 " is in use but its refcount is 0", old);
+            qcow2_damaged(q, err, at, "L2 table at %#" PRIx64 " is in use but its refcount is 0", old);
             return false;
         }
         if (rc > 1) {
             /* Shared with a snapshot: copy it. The clusters it maps keep
              * their refcounts (one per L1 table reaching them) and, being
              * reached from two L1 tables, are not ours alone. */
-            uint8_t *t = q_cache_get(q, &q->l2_cache, old, "L2 table", at, err);
+            uint8_t *t = qcow2_cache_get(q, &q->l2_cache, old, "L2 table", at, err);
             if (!t)
                 return false;
             uint8_t *copy = g_memdup2(t, q->cs);
@@ -325,17 +325,17 @@ static bool own_l2(SnapQcow2 *q, uint64_t i1, uint64_t *l2_off, GError **err)
                 if (!(e2 & OFLAG_COMPRESSED))
                     put_be64(copy + k * 8, e2 & ~OFLAG_COPIED);
             }
-            bool ok = q_alloc_write(q, copy, l2_off, err);
+            bool ok = qcow2_alloc_write(q, copy, l2_off, err);
             g_free(copy);
             if (!ok)
                 return false;
         }
-    } else if (!q_alloc_write(q, NULL, l2_off, err))
+    } else if (!qcow2_alloc_write(q, NULL, l2_off, err))
         return false;
     q->l1[i1] = *l2_off | OFLAG_COPIED;
-    if (!q_l1_write(q, (uint32_t)i1, 1, err))
+    if (!qcow2_l1_write(q, (uint32_t)i1, 1, err))
         return false;
-    return !old || *l2_off == old || q_refcount_add(q, old, q->cs, -1, err);
+    return !old || *l2_off == old || qcow2_refcount_add(q, old, q->cs, -1, err);
 }
 
 /* Write n bytes (inside one cluster) at guest `offset`. */
@@ -345,21 +345,21 @@ static bool write_piece(SnapQcow2 *q, uint64_t offset, const uint8_t *src, size_
     uint64_t i1 = gc / q->l2_entries, i2 = gc % q->l2_entries, l2_off;
     if (!own_l2(q, i1, &l2_off, err))
         return false;
-    uint8_t *t = q_cache_get(q, &q->l2_cache, l2_off, "L2 table", q->l1_offset + i1 * 8, err);
+    uint8_t *t = qcow2_cache_get(q, &q->l2_cache, l2_off, "L2 table", q->l1_offset + i1 * 8, err);
     if (!t)
         return false;
     uint64_t at = l2_off + i2 * 8, e2 = get_be64(t + i2 * 8);
-    if (!q_check_l2_entry(q, e2, at, err))
+    if (!qcow2_check_l2_entry(q, e2, at, err))
         return false;
     if (e2 & OFLAG_COMPRESSED) {
-        q_fail(q, err, SNAP_QCOW2_ERROR_UNSUPPORTED,
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_UNSUPPORTED,
                "offset %#" PRIx64 ": guest offset %#" PRIx64 " is a compressed cluster, which this "
                "writer cannot overwrite", at, offset);
         return false;
     }
     uint64_t data = e2 & ENTRY_OFFSET_MASK;
     if (data && (e2 & OFLAG_COPIED) && !(e2 & OFLAG_ZERO))
-        return q_write(q, data + in, src, n, err);
+        return qcow2_write(q, data + in, src, n, err);
 
     /* A new cluster: what the guest saw there, with the write on top. */
     uint8_t *c = g_malloc(q->cs);
@@ -375,13 +375,13 @@ static bool write_piece(SnapQcow2 *q, uint64_t offset, const uint8_t *src, size_
     memcpy(c + in, src, n);
     uint64_t fresh = data;
     if (ok && data && (e2 & OFLAG_COPIED))
-        ok = q_write(q, data, c, q->cs, err);          /* a preallocated zero cluster */
+        ok = qcow2_write(q, data, c, q->cs, err);          /* a preallocated zero cluster */
     else if (ok)
-        ok = q_alloc_write(q, c, &fresh, err);
+        ok = qcow2_alloc_write(q, c, &fresh, err);
     g_free(c);
-    if (!ok || !q_table_set(q, &q->l2_cache, l2_off, i2, fresh | OFLAG_COPIED, err))
+    if (!ok || !qcow2_table_set(q, &q->l2_cache, l2_off, i2, fresh | OFLAG_COPIED, err))
         return false;
-    return fresh == data || !data || q_refcount_add(q, data, q->cs, -1, err);
+    return fresh == data || !data || qcow2_refcount_add(q, data, q->cs, -1, err);
 }
 
 bool snap_qcow2_write(SnapQcow2 *q, uint64_t offset, const void *buf, size_t len, GError **err)
@@ -389,7 +389,7 @@ bool snap_qcow2_write(SnapQcow2 *q, uint64_t offset, const void *buf, size_t len
     if (!check_range(q, offset, len, err))
         return false;
     if (!q->writable) {
-        q_fail(q, err, SNAP_QCOW2_ERROR_READ_ONLY, "the image is open read-only");
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_READ_ONLY, "the image is open read-only");
         return false;
     }
     const uint8_t *p = buf;
@@ -406,13 +406,13 @@ bool snap_qcow2_write(SnapQcow2 *q, uint64_t offset, const void *buf, size_t len
 
 /* ---- The active L1 table ---- */
 
-bool q_l1_replace(SnapQcow2 *q, uint64_t *l1, uint32_t n, uint64_t size, GError **err)
+bool qcow2_l1_replace(SnapQcow2 *q, uint64_t *l1, uint32_t n, uint64_t size, GError **err)
 {
     uint64_t bytes = (uint64_t)n * 8, clusters = (bytes + q->cs - 1) / q->cs, off = 0;
     uint8_t *b = g_malloc0(clusters * q->cs + 1);
     for (uint32_t k = 0; k < n; k++)
         put_be64(b + k * 8, l1[k]);
-    bool ok = !clusters || (q_alloc(q, clusters, &off, err) && q_write(q, off, b, clusters * q->cs, err));
+    bool ok = !clusters || (qcow2_alloc(q, clusters, &off, err) && qcow2_write(q, off, b, clusters * q->cs, err));
     g_free(b);
     if (!ok) {
         g_free(l1);
@@ -420,14 +420,14 @@ bool q_l1_replace(SnapQcow2 *q, uint64_t *l1, uint32_t n, uint64_t size, GError 
     }
     uint8_t h[12];
     put_be64(h, size);
-    if (size != q->size && !q_write(q, HDR_SIZE, h, 8, err)) {
+    if (size != q->size && !qcow2_write(q, HDR_SIZE, h, 8, err)) {
         g_free(l1);
         return false;
     }
     q->size = size;
     put_be32(h, n);
     put_be64(h + 4, off);
-    if (!q_write(q, HDR_L1_SIZE, h, 12, err)) {
+    if (!qcow2_write(q, HDR_L1_SIZE, h, 12, err)) {
         g_free(l1);
         return false;
     }
@@ -436,7 +436,7 @@ bool q_l1_replace(SnapQcow2 *q, uint64_t *l1, uint32_t n, uint64_t size, GError 
     q->l1 = l1;
     q->l1_size = n;
     q->l1_offset = off;
-    return !old || !old_clusters || q_refcount_add(q, old, old_clusters * q->cs, -1, err);
+    return !old || !old_clusters || qcow2_refcount_add(q, old, old_clusters * q->cs, -1, err);
 }
 
 /* ---- Open ---- */
@@ -461,14 +461,14 @@ static bool read_extensions(SnapQcow2 *q, const uint8_t *c0, uint64_t end, GErro
         if (type == EXT_END)
             return true;
         if (len > end - off - 8) {
-            q_damaged(q, err, off + 4, "header extension %#x of %u bytes runs past the end of the header "
+            qcow2_damaged(q, err, off + 4, "header extension %#x of %u bytes runs past the end of the header "
                       "area (%" PRIu64 " bytes)", type, len, end);
             return false;
         }
         const uint8_t *d = c0 + off + 8;
         if (type == EXT_BACKING_FORMAT) {
             if (len > MAX_BACKING_NAME || memchr(d, 0, len)) {
-                q_damaged(q, err, off + 8, "the backing file format name is not a string of at most 1023 bytes");
+                qcow2_damaged(q, err, off + 8, "the backing file format name is not a string of at most 1023 bytes");
                 return false;
             }
             g_free(q->backing_format);
@@ -492,13 +492,13 @@ static bool check_features(SnapQcow2 *q, GError **err)
         const char *name = feature_name(q, 0, bit);
         if (!name)
             name = bit == 2 ? "external data file" : bit == 4 ? "extended L2 entries" : "unknown";
-        q_fail(q, err, SNAP_QCOW2_ERROR_UNSUPPORTED,
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_UNSUPPORTED,
                "offset %#x: the image uses incompatible feature bit %u (%.46s), which this program "
                "does not implement; it cannot open the image", HDR_INCOMPAT, bit, name);
         return false;
     }
     if (q->writable && (q->incompat & (INCOMPAT_DIRTY | INCOMPAT_CORRUPT))) {
-        q_fail(q, err, SNAP_QCOW2_ERROR_UNSUPPORTED,
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_UNSUPPORTED,
                "offset %#x: the image is marked %s; run qemu-img check -r all on it before writing to it "
                "(it can be opened read-only)", HDR_INCOMPAT,
                q->incompat & INCOMPAT_CORRUPT ? "corrupt" : "dirty (its refcounts may be wrong)");
@@ -513,19 +513,19 @@ static bool read_header(SnapQcow2 *q, const uint8_t *h, GError **err)
 {
     uint32_t magic = get_be32(h);
     if (magic != QCOW2_MAGIC) {
-        q_fail(q, err, SNAP_QCOW2_ERROR_NOT_QCOW2,
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_NOT_QCOW2,
                "offset 0: magic %#010x is not QFI\\xfb (%#010x): not a qcow2 image", magic, QCOW2_MAGIC);
         return false;
     }
     q->version = get_be32(h + HDR_VERSION);
     if (q->version != 2 && q->version != 3) {
-        q_fail(q, err, SNAP_QCOW2_ERROR_NOT_QCOW2,
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_NOT_QCOW2,
                "offset %#x: qcow2 version %u; this program reads versions 2 and 3", HDR_VERSION, q->version);
         return false;
     }
     q->cluster_bits = get_be32(h + HDR_CLUSTER_BITS);
     if (q->cluster_bits < 9 || q->cluster_bits > 21) {
-        q_damaged(q, err, HDR_CLUSTER_BITS, "cluster_bits %u is outside 9..21", q->cluster_bits);
+        qcow2_damaged(q, err, HDR_CLUSTER_BITS, "cluster_bits %u is outside 9..21", q->cluster_bits);
         return false;
     }
     q->cs = 1ull << q->cluster_bits;
@@ -540,25 +540,25 @@ static bool read_header(SnapQcow2 *q, const uint8_t *h, GError **err)
         q->refcount_order = get_be32(h + HDR_REFCOUNT_ORDER);
         q->header_length = get_be32(h + HDR_LENGTH);
         if (q->header_length < HDR_V3_LENGTH || q->header_length % 8 || q->header_length > q->cs) {
-            q_damaged(q, err, HDR_LENGTH, "header_length %u is not a multiple of 8 from 104 to the cluster size",
+            qcow2_damaged(q, err, HDR_LENGTH, "header_length %u is not a multiple of 8 from 104 to the cluster size",
                       q->header_length);
             return false;
         }
         if (q->refcount_order > 6) {
-            q_damaged(q, err, HDR_REFCOUNT_ORDER, "refcount_order %u is above 6", q->refcount_order);
+            qcow2_damaged(q, err, HDR_REFCOUNT_ORDER, "refcount_order %u is above 6", q->refcount_order);
             return false;
         }
     }
     uint32_t crypt = get_be32(h + HDR_CRYPT);
     if (crypt) {
-        q_fail(q, err, SNAP_QCOW2_ERROR_UNSUPPORTED,
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_UNSUPPORTED,
                "offset %#x: the image is encrypted (method %u), which this program does not implement",
                HDR_CRYPT, crypt);
         return false;
     }
     q->size = get_be64(h + HDR_SIZE);
-    if (q->size > (1ull << 62) || q_vm_index(q, q->size) * 8 > MAX_L1_BYTES) {
-        q_damaged(q, err, HDR_SIZE, "virtual size %" PRIu64 " needs an L1 table above 32 MiB", q->size);
+    if (q->size > (1ull << 62) || qcow2_vm_index(q, q->size) * 8 > MAX_L1_BYTES) {
+        qcow2_damaged(q, err, HDR_SIZE, "virtual size %" PRIu64 " needs an L1 table above 32 MiB", q->size);
         return false;
     }
     q->l1_size = get_be32(h + HDR_L1_SIZE);
@@ -572,31 +572,31 @@ static bool read_header(SnapQcow2 *q, const uint8_t *h, GError **err)
 
 static bool read_l1(SnapQcow2 *q, GError **err)
 {
-    if (q->l1_size < q_vm_index(q, q->size)) {
-        q_damaged(q, err, HDR_L1_SIZE, "the L1 table has %u entries, too few for the virtual size "
-                  "%" PRIu64 " (%" PRIu64 " needed)", q->l1_size, q->size, q_vm_index(q, q->size));
+    if (q->l1_size < qcow2_vm_index(q, q->size)) {
+        qcow2_damaged(q, err, HDR_L1_SIZE, "the L1 table has %u entries, too few for the virtual size "
+                  "%" PRIu64 " (%" PRIu64 " needed)", q->l1_size, q->size, qcow2_vm_index(q, q->size));
         return false;
     }
     if ((uint64_t)q->l1_size * 8 > MAX_L1_BYTES) {
-        q_damaged(q, err, HDR_L1_SIZE, "the L1 table size %u entries is above 32 MiB", q->l1_size);
+        qcow2_damaged(q, err, HDR_L1_SIZE, "the L1 table size %u entries is above 32 MiB", q->l1_size);
         return false;
     }
     if (q->l1_offset & (q->cs - 1)) {
-        q_damaged(q, err, HDR_L1_OFFSET, "the L1 table offset %#" PRIx64 " is not aligned to the cluster size",
+        qcow2_damaged(q, err, HDR_L1_OFFSET, "the L1 table offset %#" PRIx64 " is not aligned to the cluster size",
                   q->l1_offset);
         return false;
     }
     if (q->l1_size && (q->l1_offset >= q->file_size || (uint64_t)q->l1_size * 8 > q->file_size - q->l1_offset)) {
-        q_damaged(q, err, HDR_L1_OFFSET, "the L1 table (%u entries at %#" PRIx64 ") is past the end of the "
+        qcow2_damaged(q, err, HDR_L1_OFFSET, "the L1 table (%u entries at %#" PRIx64 ") is past the end of the "
                   "file (%" PRIu64 " bytes)", q->l1_size, q->l1_offset, q->file_size);
         return false;
     }
     uint8_t *b = g_malloc((size_t)q->l1_size * 8 + 1);
     q->l1 = g_new0(uint64_t, (size_t)q->l1_size + 1);
-    bool ok = q_read(q, q->l1_offset, b, (size_t)q->l1_size * 8, "L1 table", err);
+    bool ok = qcow2_read(q, q->l1_offset, b, (size_t)q->l1_size * 8, "L1 table", err);
     for (uint32_t k = 0; ok && k < q->l1_size; k++) {
         q->l1[k] = get_be64(b + k * 8);
-        ok = q_check_l1_entry(q, q->l1[k], q->l1_offset + (uint64_t)k * 8, err);
+        ok = qcow2_check_l1_entry(q, q->l1[k], q->l1_offset + (uint64_t)k * 8, err);
     }
     g_free(b);
     return ok;
@@ -611,42 +611,42 @@ static SnapQcow2 *open_image(const char *path, SnapQcow2OpenFlags flags, int dep
     q->path = g_strdup(path);
     q->writable = !(flags & SNAP_QCOW2_READ_ONLY);
     q->backing_fd = -1;
-    q_cache_init(&q->l2_cache, 8);
-    q_cache_init(&q->rb_cache, 4);
+    qcow2_cache_init(&q->l2_cache, 8);
+    qcow2_cache_init(&q->rb_cache, 4);
     q->fd = open(path, (q->writable ? O_RDWR : O_RDONLY) | O_CLOEXEC);
     struct stat st;
     if (q->fd < 0 || fstat(q->fd, &st) != 0) {
-        q_fail(q, err, SNAP_QCOW2_ERROR_IO, "cannot open the image: %s", g_strerror(errno));
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_IO, "cannot open the image: %s", g_strerror(errno));
         goto fail;
     }
     q->file_size = (uint64_t)st.st_size;
 
     uint8_t h[HDR_V3_LENGTH] = { 0 };
     if (q->file_size < 8) {
-        q_fail(q, err, SNAP_QCOW2_ERROR_NOT_QCOW2, "the file is %" PRIu64 " bytes, too short for a qcow2 "
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_NOT_QCOW2, "the file is %" PRIu64 " bytes, too short for a qcow2 "
                "header: not a qcow2 image (or truncated)", q->file_size);
         goto fail;
     }
-    if (!q_read(q, 0, h, 8, "header", err))
+    if (!qcow2_read(q, 0, h, 8, "header", err))
         goto fail;
     uint32_t need = get_be32(h + HDR_VERSION) == 2 ? HDR_V2_LENGTH : HDR_V3_LENGTH;
     if (get_be32(h) == QCOW2_MAGIC && q->file_size < need) {
-        q_damaged(q, err, 0, "the file is %" PRIu64 " bytes, shorter than the qcow2 header (%u bytes): "
+        qcow2_damaged(q, err, 0, "the file is %" PRIu64 " bytes, shorter than the qcow2 header (%u bytes): "
                   "it was truncated", q->file_size, need);
         goto fail;
     }
-    if (!q_read(q, 0, h, MIN(q->file_size, sizeof h), "header", err) || !read_header(q, h, err))
+    if (!qcow2_read(q, 0, h, MIN(q->file_size, sizeof h), "header", err) || !read_header(q, h, err))
         goto fail;
 
     /* Cluster 0: extensions and the backing file name. */
     uint64_t c0_len = MIN(q->cs, q->file_size);
     uint8_t *c0 = g_malloc0(q->cs);
-    bool ok = q_read(q, 0, c0, c0_len, "header cluster", err);
+    bool ok = qcow2_read(q, 0, c0, c0_len, "header cluster", err);
     uint64_t bf_off = get_be64(c0 + HDR_BACKING_OFFSET);
     uint32_t bf_len = get_be32(c0 + HDR_BACKING_SIZE);
     if (ok && bf_off) {
         if (bf_len > MAX_BACKING_NAME || bf_off < q->header_length || bf_off > c0_len || bf_len > c0_len - bf_off) {
-            q_damaged(q, err, HDR_BACKING_OFFSET, "the backing file name (%u bytes at %#" PRIx64 ") is not "
+            qcow2_damaged(q, err, HDR_BACKING_OFFSET, "the backing file name (%u bytes at %#" PRIx64 ") is not "
                       "inside the header cluster, or longer than 1023 bytes", bf_len, bf_off);
             ok = false;
         } else
@@ -659,12 +659,12 @@ static SnapQcow2 *open_image(const char *path, SnapQcow2OpenFlags flags, int dep
 
     q->rb_entries = q->cs * 8 >> q->refcount_order;
     q->refcount_max = q->refcount_order == 6 ? UINT64_MAX : (1ull << (1u << q->refcount_order)) - 1;
-    if (!read_l1(q, err) || !q_refcount_open(q, err) || !q_snapshots_open(q, err))
+    if (!read_l1(q, err) || !qcow2_refcount_open(q, err) || !qcow2_snapshots_open(q, err))
         goto fail;
     if (q->writable && q->autoclear) {
         /* We keep no bitmaps nor a raw external data file consistent. */
         uint8_t z[8] = { 0 };
-        if (!q_write(q, HDR_AUTOCLEAR, z, 8, err))
+        if (!qcow2_write(q, HDR_AUTOCLEAR, z, 8, err))
             goto fail;
         q->autoclear = 0;
     }
@@ -690,7 +690,7 @@ static char *backing_path(const char *image, const char *name)
 static bool open_backing(SnapQcow2 *q, int depth, GError **err)
 {
     if (depth >= MAX_BACKING_DEPTH) {
-        q_fail(q, err, SNAP_QCOW2_ERROR_UNSUPPORTED, "the backing chain is more than %d images deep "
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_UNSUPPORTED, "the backing chain is more than %d images deep "
                "(a loop?)", MAX_BACKING_DEPTH);
         return false;
     }
@@ -717,12 +717,12 @@ static bool open_backing(SnapQcow2 *q, int depth, GError **err)
         struct stat st;
         q->backing_fd = open(p, O_RDONLY | O_CLOEXEC);
         if (q->backing_fd < 0 || fstat(q->backing_fd, &st) != 0) {
-            q_fail(q, err, SNAP_QCOW2_ERROR_IO, "cannot open the backing file %s: %s", p, g_strerror(errno));
+            qcow2_fail(q, err, SNAP_QCOW2_ERROR_IO, "cannot open the backing file %s: %s", p, g_strerror(errno));
             ok = false;
         } else
             q->backing_size = (uint64_t)st.st_size;
     } else {
-        q_fail(q, err, SNAP_QCOW2_ERROR_UNSUPPORTED, "backing file %s has format \"%s\"; this program "
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_UNSUPPORTED, "backing file %s has format \"%s\"; this program "
                "reads qcow2 and raw", p, fmt);
         ok = false;
     }
@@ -857,8 +857,8 @@ SnapQcow2 *snap_qcow2_create(const char *path, const SnapQcow2CreateOptions *o, 
     }
     SnapQcow2 *q = snap_qcow2_open(path, SNAP_QCOW2_READ_WRITE, err);
     if (q) {
-        uint64_t n = q_vm_index(q, o->size);
-        if (!q_l1_replace(q, g_new0(uint64_t, n + 1), (uint32_t)n, o->size, err)) {
+        uint64_t n = qcow2_vm_index(q, o->size);
+        if (!qcow2_l1_replace(q, g_new0(uint64_t, n + 1), (uint32_t)n, o->size, err)) {
             snap_qcow2_free(q);
             q = NULL;
         }
@@ -873,7 +873,7 @@ SnapQcow2 *snap_qcow2_create(const char *path, const SnapQcow2CreateOptions *o, 
 bool snap_qcow2_flush(SnapQcow2 *q, GError **err)
 {
     if (q->writable && fdatasync(q->fd) != 0) {
-        q_fail(q, err, SNAP_QCOW2_ERROR_IO, "cannot flush the image: %s", g_strerror(errno));
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_IO, "cannot flush the image: %s", g_strerror(errno));
         return false;
     }
     return true;
@@ -888,9 +888,9 @@ void snap_qcow2_free(SnapQcow2 *q)
     if (q->backing_fd >= 0)
         close(q->backing_fd);
     snap_qcow2_free(q->backing);
-    q_cache_deinit(&q->l2_cache);
-    q_cache_deinit(&q->rb_cache);
-    q_snapshots_free(q->snaps, q->nb_snapshots);
+    qcow2_cache_deinit(&q->l2_cache);
+    qcow2_cache_deinit(&q->rb_cache);
+    qcow2_snapshots_free(q->snaps, q->nb_snapshots);
     g_free(q->l1);
     g_free(q->rt);
     g_free(q->backing_file);
@@ -906,7 +906,7 @@ bool snap_qcow2_close(SnapQcow2 *q, GError **err)
         return true;
     bool ok = snap_qcow2_flush(q, err);
     if (close(q->fd) != 0 && ok) {
-        q_fail(q, err, SNAP_QCOW2_ERROR_IO, "cannot close the image: %s", g_strerror(errno));
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_IO, "cannot close the image: %s", g_strerror(errno));
         ok = false;
     }
     q->fd = -1;

@@ -92,7 +92,7 @@ struct SnapQcow2 {
     char *path;
     int fd;
     bool writable;
-    uint64_t file_size;          /* the file's size, kept up to date by q_write */
+    uint64_t file_size;          /* the file's size, kept up to date by qcow2_write */
 
     uint32_t version;
     uint32_t header_length;
@@ -156,88 +156,88 @@ static inline void put_be64(uint8_t *p, uint64_t v)
 
 /* "PATH: offset 0xOFF: MESSAGE; the image is damaged (...)" as a CORRUPT
  * error. */
-void q_damaged(const SnapQcow2 *q, GError **err, uint64_t off, const char *fmt, ...)
+void qcow2_damaged(const SnapQcow2 *q, GError **err, uint64_t off, const char *fmt, ...)
     G_GNUC_PRINTF(4, 5);
 /* "PATH: MESSAGE" with the given code. */
-void q_fail(const SnapQcow2 *q, GError **err, SnapQcow2Error code, const char *fmt, ...)
+void qcow2_fail(const SnapQcow2 *q, GError **err, SnapQcow2Error code, const char *fmt, ...)
     G_GNUC_PRINTF(4, 5);
 
 /* Read `len` bytes of metadata (`what`, for messages) at `off`; the range
  * must lie inside the file, else CORRUPT naming `what` and `off`. */
-bool q_read(SnapQcow2 *q, uint64_t off, void *buf, size_t len, const char *what, GError **err)
+bool qcow2_read(SnapQcow2 *q, uint64_t off, void *buf, size_t len, const char *what, GError **err)
     __attribute__((warn_unused_result));
 /* Write, growing file_size; refuses a read-only image. */
-bool q_write(SnapQcow2 *q, uint64_t off, const void *buf, size_t len, GError **err)
+bool qcow2_write(SnapQcow2 *q, uint64_t off, const void *buf, size_t len, GError **err)
     __attribute__((warn_unused_result));
 /* Write `n` zero bytes. */
-bool q_write_zeros(SnapQcow2 *q, uint64_t off, uint64_t n, GError **err)
+bool qcow2_write_zeros(SnapQcow2 *q, uint64_t off, uint64_t n, GError **err)
     __attribute__((warn_unused_result));
 
 /* How many L1 entries map a disk of `size` bytes; vmstate starts at
- * q_vm_index(q, size) * cs * l2_entries. */
-uint64_t q_vm_index(const SnapQcow2 *q, uint64_t size);
+ * qcow2_vm_index(q, size) * cs * l2_entries. */
+uint64_t qcow2_vm_index(const SnapQcow2 *q, uint64_t size);
 
 /* Check an L1 entry found at file offset `at`: reserved bits, alignment,
  * an L2 table inside the file. */
-bool q_check_l1_entry(SnapQcow2 *q, uint64_t e, uint64_t at, GError **err)
+bool qcow2_check_l1_entry(SnapQcow2 *q, uint64_t e, uint64_t at, GError **err)
     __attribute__((warn_unused_result));
 /* Check an L2 entry found at `at` (standard or compressed). */
-bool q_check_l2_entry(SnapQcow2 *q, uint64_t e, uint64_t at, GError **err)
+bool qcow2_check_l2_entry(SnapQcow2 *q, uint64_t e, uint64_t at, GError **err)
     __attribute__((warn_unused_result));
 /* The host byte range of a compressed L2 entry. */
-void q_compressed_extent(const SnapQcow2 *q, uint64_t e, uint64_t *start, uint64_t *len);
+void qcow2_compressed_extent(const SnapQcow2 *q, uint64_t e, uint64_t *start, uint64_t *len);
 
 /* Read `len` bytes at guest `offset` through the L1 table `l1` (`l1_size`
  * entries, in the file at `l1_at` for messages). Unallocated clusters read
  * from the backing file if `use_backing`, else as zeros. */
-bool q_read_through(SnapQcow2 *q, const uint64_t *l1, uint32_t l1_size, uint64_t l1_at,
+bool qcow2_read_through(SnapQcow2 *q, const uint64_t *l1, uint32_t l1_size, uint64_t l1_at,
                     uint64_t offset, uint8_t *buf, size_t len, bool use_backing, GError **err)
     __attribute__((warn_unused_result));
 
 /* Write the active L1 table entries [i, i+n) (host order) to the file. */
-bool q_l1_write(SnapQcow2 *q, uint32_t i, uint32_t n, GError **err)
+bool qcow2_l1_write(SnapQcow2 *q, uint32_t i, uint32_t n, GError **err)
     __attribute__((warn_unused_result));
 
 /* Replace the active L1 table with `l1` (n entries, taken over by q) at a
  * newly allocated place, set the virtual size to `size`, and free the old
  * table's clusters (not what it references). */
-bool q_l1_replace(SnapQcow2 *q, uint64_t *l1, uint32_t n, uint64_t size, GError **err)
+bool qcow2_l1_replace(SnapQcow2 *q, uint64_t *l1, uint32_t n, uint64_t size, GError **err)
     __attribute__((warn_unused_result));
 
 /* ---- qcow2_refcount.c ---- */
 
 /* Read and check the refcount table at open. */
-bool q_refcount_open(SnapQcow2 *q, GError **err) __attribute__((warn_unused_result));
+bool qcow2_refcount_open(SnapQcow2 *q, GError **err) __attribute__((warn_unused_result));
 
-void q_cache_init(Qcow2Cache *c, unsigned slots);
-void q_cache_deinit(Qcow2Cache *c);
+void qcow2_cache_init(Qcow2Cache *c, unsigned slots);
+void qcow2_cache_deinit(Qcow2Cache *c);
 /* The cluster-sized table at `off` (checked to be aligned and inside the
  * file), read through the cache; `what` and `ref_at` (where the pointer to
  * it was read) are for messages. Valid until the next cache call. */
-uint8_t *q_cache_get(SnapQcow2 *q, Qcow2Cache *c, uint64_t off, const char *what, uint64_t ref_at,
+uint8_t *qcow2_cache_get(SnapQcow2 *q, Qcow2Cache *c, uint64_t off, const char *what, uint64_t ref_at,
                      GError **err) __attribute__((warn_unused_result));
 /* Write the 8-byte entry `idx` of the table at `off`, through the cache. */
-bool q_table_set(SnapQcow2 *q, Qcow2Cache *c, uint64_t off, uint64_t idx, uint64_t v, GError **err)
+bool qcow2_table_set(SnapQcow2 *q, Qcow2Cache *c, uint64_t off, uint64_t idx, uint64_t v, GError **err)
     __attribute__((warn_unused_result));
 /* Write a whole table (cs bytes, big-endian) at `off`, through the cache. */
-bool q_table_write(SnapQcow2 *q, Qcow2Cache *c, uint64_t off, const uint8_t *data, GError **err)
+bool qcow2_table_write(SnapQcow2 *q, Qcow2Cache *c, uint64_t off, const uint8_t *data, GError **err)
     __attribute__((warn_unused_result));
 
 /* The refcount of the cluster at byte offset `off`. */
-bool q_refcount_get(SnapQcow2 *q, uint64_t off, uint64_t *rc, GError **err)
+bool qcow2_refcount_get(SnapQcow2 *q, uint64_t off, uint64_t *rc, GError **err)
     __attribute__((warn_unused_result));
 /* Add `delta` (+1 or -1) to the refcount of every cluster of the byte
  * range [off, off+len). Refuses to go below 0 or above the refcount width
  * (CORRUPT naming the cluster) before changing anything of that cluster. A
  * cluster reaching 0 is free again. */
-bool q_refcount_add(SnapQcow2 *q, uint64_t off, uint64_t len, int delta, GError **err)
+bool qcow2_refcount_add(SnapQcow2 *q, uint64_t off, uint64_t len, int delta, GError **err)
     __attribute__((warn_unused_result));
 /* Allocate `n` contiguous free clusters (refcount 1); their content is
  * the caller's to write. *off: the first one's byte offset. */
-bool q_alloc(SnapQcow2 *q, uint64_t n, uint64_t *off, GError **err)
+bool qcow2_alloc(SnapQcow2 *q, uint64_t n, uint64_t *off, GError **err)
     __attribute__((warn_unused_result));
 /* Allocate one cluster and fill it with `data` (cs bytes; NULL: zeros). */
-bool q_alloc_write(SnapQcow2 *q, const void *data, uint64_t *off, GError **err)
+bool qcow2_alloc_write(SnapQcow2 *q, const void *data, uint64_t *off, GError **err)
     __attribute__((warn_unused_result));
 
 /* Add `delta` (+1, -1) to the refcounts of everything L1 table `l1`
@@ -246,13 +246,13 @@ bool q_alloc_write(SnapQcow2 *q, const void *data, uint64_t *off, GError **err)
  * the L2 tables are set anew from the resulting refcounts (delta 0 only
  * does that). With delta +1 every refcount is first checked for room, so
  * an overflow changes nothing. */
-bool q_update_refcounts(SnapQcow2 *q, uint64_t *l1, uint32_t n, uint64_t l1_at, int delta,
+bool qcow2_update_refcounts(SnapQcow2 *q, uint64_t *l1, uint32_t n, uint64_t l1_at, int delta,
                         bool active, GError **err) __attribute__((warn_unused_result));
 
 /* ---- qcow2_snapshot.c ---- */
 
 /* Read and check the snapshot table at open. */
-bool q_snapshots_open(SnapQcow2 *q, GError **err) __attribute__((warn_unused_result));
-void q_snapshots_free(Qcow2Snap *s, uint32_t n);
+bool qcow2_snapshots_open(SnapQcow2 *q, GError **err) __attribute__((warn_unused_result));
+void qcow2_snapshots_free(Qcow2Snap *s, uint32_t n);
 
 #endif

@@ -20,13 +20,13 @@
 
 /* ---- The cache ---- */
 
-void q_cache_init(Qcow2Cache *c, unsigned slots)
+void qcow2_cache_init(Qcow2Cache *c, unsigned slots)
 {
     memset(c, 0, sizeof *c);
     c->n = MIN(slots, G_N_ELEMENTS(c->off));
 }
 
-void q_cache_deinit(Qcow2Cache *c)
+void qcow2_cache_deinit(Qcow2Cache *c)
 {
     for (unsigned i = 0; i < c->n; i++)
         g_free(c->data[i]);
@@ -53,16 +53,16 @@ static unsigned cache_victim(const Qcow2Cache *c)
     return v;
 }
 
-uint8_t *q_cache_get(SnapQcow2 *q, Qcow2Cache *c, uint64_t off, const char *what, uint64_t ref_at,
+uint8_t *qcow2_cache_get(SnapQcow2 *q, Qcow2Cache *c, uint64_t off, const char *what, uint64_t ref_at,
                      GError **err)
 {
     if (off & (q->cs - 1)) {
-        q_damaged(q, err, ref_at, "%s offset %#" PRIx64 " is not aligned to the cluster size (%" PRIu64 ")",
+        qcow2_damaged(q, err, ref_at, "%s offset %#" PRIx64 " is not aligned to the cluster size (%" PRIu64 ")",
                   what, off, q->cs);
         return NULL;
     }
     if (off == 0 || off >= q->file_size || q->cs > q->file_size - off) {
-        q_damaged(q, err, ref_at, "%s offset %#" PRIx64 " is %s", what, off,
+        qcow2_damaged(q, err, ref_at, "%s offset %#" PRIx64 " is %s", what, off,
                   off ? "past the end of the file" : "the header");
         return NULL;
     }
@@ -72,7 +72,7 @@ uint8_t *q_cache_get(SnapQcow2 *q, Qcow2Cache *c, uint64_t off, const char *what
         if (!c->data[s])
             c->data[s] = g_malloc(q->cs);
         c->off[s] = 0;
-        if (!q_read(q, off, c->data[s], q->cs, what, err))
+        if (!qcow2_read(q, off, c->data[s], q->cs, what, err))
             return NULL;
         c->off[s] = off;
     }
@@ -80,22 +80,22 @@ uint8_t *q_cache_get(SnapQcow2 *q, Qcow2Cache *c, uint64_t off, const char *what
     return c->data[s];
 }
 
-bool q_table_set(SnapQcow2 *q, Qcow2Cache *c, uint64_t off, uint64_t idx, uint64_t v, GError **err)
+bool qcow2_table_set(SnapQcow2 *q, Qcow2Cache *c, uint64_t off, uint64_t idx, uint64_t v, GError **err)
 {
     uint8_t b[8];
     put_be64(b, v);
     int s = cache_slot(c, off);
     if (s >= 0)
         memcpy(c->data[s] + idx * 8, b, 8);
-    return q_write(q, off + idx * 8, b, 8, err);
+    return qcow2_write(q, off + idx * 8, b, 8, err);
 }
 
-bool q_table_write(SnapQcow2 *q, Qcow2Cache *c, uint64_t off, const uint8_t *data, GError **err)
+bool qcow2_table_write(SnapQcow2 *q, Qcow2Cache *c, uint64_t off, const uint8_t *data, GError **err)
 {
     int s = cache_slot(c, off);
     if (s >= 0)
         c->off[s] = 0;
-    if (!q_write(q, off, data, q->cs, err))
+    if (!qcow2_write(q, off, data, q->cs, err))
         return false;
     s = (int)cache_victim(c);
     if (!c->data[s])
@@ -147,39 +147,39 @@ static void rb_put(const SnapQcow2 *q, uint8_t *b, uint64_t i, uint64_t v, uint6
     *len = 1;
 }
 
-bool q_refcount_open(SnapQcow2 *q, GError **err)
+bool qcow2_refcount_open(SnapQcow2 *q, GError **err)
 {
     if (!q->rt_offset || (q->rt_offset & (q->cs - 1))) {
-        q_damaged(q, err, HDR_RT_OFFSET, "the refcount table offset %#" PRIx64 " is %s", q->rt_offset,
+        qcow2_damaged(q, err, HDR_RT_OFFSET, "the refcount table offset %#" PRIx64 " is %s", q->rt_offset,
                   q->rt_offset ? "not aligned to the cluster size" : "0");
         return false;
     }
     if (!q->rt_clusters || (uint64_t)q->rt_clusters * q->cs > MAX_RT_BYTES) {
-        q_damaged(q, err, HDR_RT_CLUSTERS, "the refcount table size of %u clusters is not from 1 cluster "
+        qcow2_damaged(q, err, HDR_RT_CLUSTERS, "the refcount table size of %u clusters is not from 1 cluster "
                   "to 8 MiB", q->rt_clusters);
         return false;
     }
     uint64_t bytes = (uint64_t)q->rt_clusters * q->cs;
     if (q->rt_offset >= q->file_size || bytes > q->file_size - q->rt_offset) {
-        q_damaged(q, err, HDR_RT_OFFSET, "the refcount table (%u clusters at %#" PRIx64 ") is past the end of "
+        qcow2_damaged(q, err, HDR_RT_OFFSET, "the refcount table (%u clusters at %#" PRIx64 ") is past the end of "
                   "the file (%" PRIu64 " bytes)", q->rt_clusters, q->rt_offset, q->file_size);
         return false;
     }
     uint8_t *b = g_malloc(bytes);
     q->rt_entries = bytes / 8;
     q->rt = g_new0(uint64_t, q->rt_entries);
-    bool ok = q_read(q, q->rt_offset, b, bytes, "refcount table", err);
+    bool ok = qcow2_read(q, q->rt_offset, b, bytes, "refcount table", err);
     for (uint64_t i = 0; ok && i < q->rt_entries; i++) {
         uint64_t e = get_be64(b + i * 8), at = q->rt_offset + i * 8;
         q->rt[i] = e;
         if (e & RTE_RESERVED) {
-            q_damaged(q, err, at, "refcount table entry %#" PRIx64 " has reserved bits set", e);
+            qcow2_damaged(q, err, at, "refcount table entry %#" PRIx64 " has reserved bits set", e);
             ok = false;
         } else if (e & (q->cs - 1)) {
-            q_damaged(q, err, at, "refcount block offset %#" PRIx64 " is not aligned to the cluster size", e);
+            qcow2_damaged(q, err, at, "refcount block offset %#" PRIx64 " is not aligned to the cluster size", e);
             ok = false;
         } else if (e && (e >= q->file_size || q->cs > q->file_size - e)) {
-            q_damaged(q, err, at, "refcount block offset %#" PRIx64 " is past the end of the file (%" PRIu64
+            qcow2_damaged(q, err, at, "refcount block offset %#" PRIx64 " is past the end of the file (%" PRIu64
                       " bytes)", e, q->file_size);
             ok = false;
         }
@@ -193,13 +193,13 @@ static bool missing_block(const SnapQcow2 *q, uint64_t r)
     return r >= q->rt_entries || !q->rt[r];
 }
 
-bool q_refcount_get(SnapQcow2 *q, uint64_t off, uint64_t *rc, GError **err)
+bool qcow2_refcount_get(SnapQcow2 *q, uint64_t off, uint64_t *rc, GError **err)
 {
     uint64_t ci = off >> q->cluster_bits, r = ci / q->rb_entries;
     *rc = 0;
     if (missing_block(q, r))
         return true;
-    uint8_t *b = q_cache_get(q, &q->rb_cache, q->rt[r], "refcount block", q->rt_offset + r * 8, err);
+    uint8_t *b = qcow2_cache_get(q, &q->rb_cache, q->rt[r], "refcount block", q->rt_offset + r * 8, err);
     if (!b)
         return false;
     *rc = rb_get(q, b, ci % q->rb_entries);
@@ -211,11 +211,11 @@ static bool set_refcount(SnapQcow2 *q, uint64_t ci, uint64_t v, GError **err)
 {
     uint64_t r = ci / q->rb_entries, at;
     size_t len;
-    uint8_t *b = q_cache_get(q, &q->rb_cache, q->rt[r], "refcount block", q->rt_offset + r * 8, err);
+    uint8_t *b = qcow2_cache_get(q, &q->rb_cache, q->rt[r], "refcount block", q->rt_offset + r * 8, err);
     if (!b)
         return false;
     rb_put(q, b, ci % q->rb_entries, v, &at, &len);
-    return q_write(q, q->rt[r] + at, b + at, len, err);
+    return qcow2_write(q, q->rt[r] + at, b + at, len, err);
 }
 
 /* The refcount ranges lacking a block among those touched by cluster
@@ -264,13 +264,13 @@ static bool cover(SnapQcow2 *q, uint64_t lo, uint64_t hi, GError **err)
         g_array_free(miss, true);
     }
     if (tc * q->cs > MAX_RT_BYTES) {
-        q_fail(q, err, SNAP_QCOW2_ERROR_UNSUPPORTED, "the refcount table would pass 8 MiB: the image is "
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_UNSUPPORTED, "the refcount table would pass 8 MiB: the image is "
                "as large as this cluster size allows");
         g_array_free(miss, true);
         return false;
     }
 
-    bool ok = q_write_zeros(q, end * q->cs, nb * q->cs, err);
+    bool ok = qcow2_write_zeros(q, end * q->cs, nb * q->cs, err);
     uint64_t *rt = tc ? g_new0(uint64_t, entries) : q->rt;
     if (tc)
         memcpy(rt, q->rt, q->rt_entries * 8);
@@ -284,7 +284,7 @@ static bool cover(SnapQcow2 *q, uint64_t lo, uint64_t hi, GError **err)
         uint8_t h[12];
         put_be64(h, (end + nb) * q->cs);
         put_be32(h + 8, (uint32_t)tc);
-        ok = q_write(q, (end + nb) * q->cs, b, tc * q->cs, err) && q_write(q, HDR_RT_OFFSET, h, 12, err);
+        ok = qcow2_write(q, (end + nb) * q->cs, b, tc * q->cs, err) && qcow2_write(q, HDR_RT_OFFSET, h, 12, err);
         g_free(b);
         if (ok) {
             g_free(q->rt);
@@ -299,7 +299,7 @@ static bool cover(SnapQcow2 *q, uint64_t lo, uint64_t hi, GError **err)
             uint64_t r = g_array_index(miss, uint64_t, k);
             uint8_t e[8];
             put_be64(e, rt[r]);
-            ok = q_write(q, q->rt_offset + r * 8, e, 8, err);
+            ok = qcow2_write(q, q->rt_offset + r * 8, e, 8, err);
         }
     }
     if (!ok && !tc)
@@ -309,26 +309,26 @@ static bool cover(SnapQcow2 *q, uint64_t lo, uint64_t hi, GError **err)
     for (uint64_t c = end; ok && c < end + nb + tc; c++)
         ok = set_refcount(q, c, 1, err);
     if (ok && tc)
-        ok = q_refcount_add(q, old_off, old_clusters * q->cs, -1, err);
+        ok = qcow2_refcount_add(q, old_off, old_clusters * q->cs, -1, err);
     return ok;
 }
 
-bool q_refcount_add(SnapQcow2 *q, uint64_t off, uint64_t len, int delta, GError **err)
+bool qcow2_refcount_add(SnapQcow2 *q, uint64_t off, uint64_t len, int delta, GError **err)
 {
     if (!len)
         return true;
     uint64_t first = off >> q->cluster_bits, last = (off + len - 1) >> q->cluster_bits;
     for (uint64_t ci = first; ci <= last; ci++) {
         uint64_t rc;
-        if (!q_refcount_get(q, ci << q->cluster_bits, &rc, err))
+        if (!qcow2_refcount_get(q, ci << q->cluster_bits, &rc, err))
             return false;
         if (delta < 0 && rc == 0) {
-            q_damaged(q, err, ci << q->cluster_bits, "the cluster is referenced but its refcount is 0 "
+            qcow2_damaged(q, err, ci << q->cluster_bits, "the cluster is referenced but its refcount is 0 "
                       "(it would drop below 0)");
             return false;
         }
         if (delta > 0 && rc == q->refcount_max) {
-            q_fail(q, err, SNAP_QCOW2_ERROR_UNSUPPORTED,
+            qcow2_fail(q, err, SNAP_QCOW2_ERROR_UNSUPPORTED,
                    "offset %#" PRIx64 ": refcount overflow: the cluster's refcount is already %" PRIu64 ", the "
                    "most %u-bit refcounts hold (qemu-img amend -o refcount_bits=16 widens them)",
                    ci << q->cluster_bits, rc, 1u << q->refcount_order);
@@ -360,7 +360,7 @@ static bool find_free(SnapQcow2 *q, uint64_t n, uint64_t *start, GError **err)
                 break;
             continue;
         }
-        uint8_t *b = q_cache_get(q, &q->rb_cache, q->rt[r], "refcount block", q->rt_offset + r * 8, err);
+        uint8_t *b = qcow2_cache_get(q, &q->rb_cache, q->rt[r], "refcount block", q->rt_offset + r * 8, err);
         if (!b)
             return false;
         for (; c < range_end && run < n; c++) {
@@ -380,7 +380,7 @@ static bool find_free(SnapQcow2 *q, uint64_t n, uint64_t *start, GError **err)
     return true;
 }
 
-bool q_alloc(SnapQcow2 *q, uint64_t n, uint64_t *off, GError **err)
+bool qcow2_alloc(SnapQcow2 *q, uint64_t n, uint64_t *off, GError **err)
 {
     uint64_t s = 0;
     if (!find_free(q, n, &s, err) || !cover(q, s, s + n, err))
@@ -394,11 +394,11 @@ bool q_alloc(SnapQcow2 *q, uint64_t n, uint64_t *off, GError **err)
     return true;
 }
 
-bool q_alloc_write(SnapQcow2 *q, const void *data, uint64_t *off, GError **err)
+bool qcow2_alloc_write(SnapQcow2 *q, const void *data, uint64_t *off, GError **err)
 {
-    if (!q_alloc(q, 1, off, err))
+    if (!qcow2_alloc(q, 1, off, err))
         return false;
-    return data ? q_write(q, *off, data, q->cs, err) : q_write_zeros(q, *off, q->cs, err);
+    return data ? qcow2_write(q, *off, data, q->cs, err) : qcow2_write_zeros(q, *off, q->cs, err);
 }
 
 /* ---- Walks over an L1 table ---- */
@@ -407,7 +407,7 @@ bool q_alloc_write(SnapQcow2 *q, const void *data, uint64_t *off, GError **err)
 static bool entry_extent(SnapQcow2 *q, uint64_t e2, uint64_t *start, uint64_t *len)
 {
     if (e2 & OFLAG_COMPRESSED) {
-        q_compressed_extent(q, e2, start, len);
+        qcow2_compressed_extent(q, e2, start, len);
         return true;
     }
     *start = e2 & ENTRY_OFFSET_MASK;
@@ -425,8 +425,8 @@ static bool precheck(SnapQcow2 *q, const uint64_t *l1, uint32_t n, uint64_t l1_a
         if (!l2)
             continue;
         uint8_t *t;
-        ok = q_check_l1_entry(q, l1[i], l1_at + (uint64_t)i * 8, err) &&
-             (t = q_cache_get(q, &q->l2_cache, l2, "L2 table", l1_at + (uint64_t)i * 8, err)) != NULL;
+        ok = qcow2_check_l1_entry(q, l1[i], l1_at + (uint64_t)i * 8, err) &&
+             (t = qcow2_cache_get(q, &q->l2_cache, l2, "L2 table", l1_at + (uint64_t)i * 8, err)) != NULL;
         if (!ok)
             break;
         memcpy(copy, t, q->cs);
@@ -434,21 +434,21 @@ static bool precheck(SnapQcow2 *q, const uint64_t *l1, uint32_t n, uint64_t l1_a
             uint64_t start, len, at = k < q->l2_entries ? l2 + k * 8 : l1_at + (uint64_t)i * 8;
             if (k < q->l2_entries) {
                 uint64_t e2 = get_be64(copy + k * 8);
-                if (!(ok = q_check_l2_entry(q, e2, at, err)) || !entry_extent(q, e2, &start, &len))
+                if (!(ok = qcow2_check_l2_entry(q, e2, at, err)) || !entry_extent(q, e2, &start, &len))
                     continue;
             } else {
                 start = l2;                    /* the table itself */
                 len = q->cs;
             }
             for (uint64_t c = start >> q->cluster_bits; ok && c <= (start + len - 1) >> q->cluster_bits; c++) {
-                if (!(ok = q_refcount_get(q, c << q->cluster_bits, &rc, err)))
+                if (!(ok = qcow2_refcount_get(q, c << q->cluster_bits, &rc, err)))
                     break;
                 if (delta < 0 && rc == 0) {
-                    q_damaged(q, err, at, "the cluster at %#" PRIx64 " is referenced here but its refcount is 0",
+                    qcow2_damaged(q, err, at, "the cluster at %#" PRIx64 " is referenced here but its refcount is 0",
                               c << q->cluster_bits);
                     ok = false;
                 } else if (delta > 0 && rc == q->refcount_max) {
-                    q_fail(q, err, SNAP_QCOW2_ERROR_UNSUPPORTED,
+                    qcow2_fail(q, err, SNAP_QCOW2_ERROR_UNSUPPORTED,
                            "offset %#" PRIx64 ": refcount overflow: the refcount of the cluster at %#" PRIx64
                            " is already %" PRIu64 ", the most %u-bit refcounts hold (qemu-img amend -o "
                            "refcount_bits=16 widens them)", at, c << q->cluster_bits, rc,
@@ -462,7 +462,7 @@ static bool precheck(SnapQcow2 *q, const uint64_t *l1, uint32_t n, uint64_t l1_a
     return ok;
 }
 
-bool q_update_refcounts(SnapQcow2 *q, uint64_t *l1, uint32_t n, uint64_t l1_at, int delta, bool active,
+bool qcow2_update_refcounts(SnapQcow2 *q, uint64_t *l1, uint32_t n, uint64_t l1_at, int delta, bool active,
                         GError **err)
 {
     g_assert(!active || delta >= 0);
@@ -475,23 +475,23 @@ bool q_update_refcounts(SnapQcow2 *q, uint64_t *l1, uint32_t n, uint64_t l1_at, 
         if (!l2)
             continue;
         uint8_t *t;
-        ok = q_check_l1_entry(q, l1[i], at1, err) &&
-             (t = q_cache_get(q, &q->l2_cache, l2, "L2 table", at1, err)) != NULL;
+        ok = qcow2_check_l1_entry(q, l1[i], at1, err) &&
+             (t = qcow2_cache_get(q, &q->l2_cache, l2, "L2 table", at1, err)) != NULL;
         if (!ok)
             break;
         memcpy(copy, t, q->cs);                /* refcount updates may evict it */
         bool changed = false;
         for (uint64_t k = 0; ok && k < q->l2_entries; k++) {
             uint64_t e2 = get_be64(copy + k * 8), start, len, rc;
-            if (!(ok = q_check_l2_entry(q, e2, l2 + k * 8, err)) || !entry_extent(q, e2, &start, &len))
+            if (!(ok = qcow2_check_l2_entry(q, e2, l2 + k * 8, err)) || !entry_extent(q, e2, &start, &len))
                 continue;
-            if (delta && !(ok = q_refcount_add(q, start, len, delta, err)))
+            if (delta && !(ok = qcow2_refcount_add(q, start, len, delta, err)))
                 break;
             if (!active)
                 continue;
             uint64_t want = e2 & ~OFLAG_COPIED;
             if (!(e2 & OFLAG_COMPRESSED)) {
-                if (!(ok = q_refcount_get(q, start, &rc, err)))
+                if (!(ok = qcow2_refcount_get(q, start, &rc, err)))
                     break;
                 if (rc == 1)
                     want |= OFLAG_COPIED;
@@ -502,15 +502,15 @@ bool q_update_refcounts(SnapQcow2 *q, uint64_t *l1, uint32_t n, uint64_t l1_at, 
             }
         }
         if (ok && changed)
-            ok = q_table_write(q, &q->l2_cache, l2, copy, err);
+            ok = qcow2_table_write(q, &q->l2_cache, l2, copy, err);
         if (ok && delta)
-            ok = q_refcount_add(q, l2, q->cs, delta, err);
+            ok = qcow2_refcount_add(q, l2, q->cs, delta, err);
         if (ok && active) {
             uint64_t rc;
-            ok = q_refcount_get(q, l2, &rc, err);
+            ok = qcow2_refcount_get(q, l2, &rc, err);
             l1[i] = rc == 1 ? l1[i] | OFLAG_COPIED : l1[i] & ~OFLAG_COPIED;
         }
     }
     g_free(copy);
-    return ok && (!active || q_l1_write(q, 0, n, err));
+    return ok && (!active || qcow2_l1_write(q, 0, n, err));
 }

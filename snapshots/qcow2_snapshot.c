@@ -14,7 +14,7 @@
  *   ..  id, name (not NUL-terminated), zero padding
  *
  * A snapshot's L1 table maps its disk and, from L1 index
- * q_vm_index(disk_size) on, its vmstate. We write the vmstate into
+ * qcow2_vm_index(disk_size) on, its vmstate. We write the vmstate into
  * clusters of the snapshot's own (the active L1 never maps them), so
  * taking a snapshot leaves nothing behind in the active view.
  */
@@ -26,7 +26,7 @@
 #define ENTRY_FIXED  40u
 #define EXTRA_OURS   24u       /* vm_state_size, disk_size, icount */
 
-void q_snapshots_free(Qcow2Snap *s, uint32_t n)
+void qcow2_snapshots_free(Qcow2Snap *s, uint32_t n)
 {
     for (uint32_t i = 0; s && i < n; i++) {
         g_free(s[i].id);
@@ -42,7 +42,7 @@ static bool read_entry(SnapQcow2 *q, uint32_t i, uint64_t *pos, Qcow2Snap *s, GE
     uint8_t h[ENTRY_FIXED];
     uint64_t at = *pos;
     char *what = g_strdup_printf("snapshot table entry %u", i);
-    bool ok = q_read(q, at, h, sizeof h, what, err);
+    bool ok = qcow2_read(q, at, h, sizeof h, what, err);
     g_free(what);
     if (!ok)
         return false;
@@ -55,13 +55,13 @@ static bool read_entry(SnapQcow2 *q, uint32_t i, uint64_t *pos, Qcow2Snap *s, GE
     s->info.vm_state_size = get_be32(h + 32);
     uint32_t extra = get_be32(h + 36);
     if (extra > MAX_SNAPSHOT_EXTRA) {
-        q_damaged(q, err, at + 36, "snapshot %u has %u bytes of extra data, above the limit of %u", i, extra,
+        qcow2_damaged(q, err, at + 36, "snapshot %u has %u bytes of extra data, above the limit of %u", i, extra,
                   MAX_SNAPSHOT_EXTRA);
         return false;
     }
     uint64_t var = (uint64_t)extra + id_len + name_len;
     uint8_t *v = g_malloc(var + 1);
-    if (!q_read(q, at + ENTRY_FIXED, v, var, "snapshot table entry", err)) {
+    if (!qcow2_read(q, at + ENTRY_FIXED, v, var, "snapshot table entry", err)) {
         g_free(v);
         return false;
     }
@@ -84,25 +84,25 @@ static bool read_entry(SnapQcow2 *q, uint32_t i, uint64_t *pos, Qcow2Snap *s, GE
     g_free(v);
     *pos = at + ((ENTRY_FIXED + var + 7) & ~7ull);
 
-    uint64_t vm_index = q_vm_index(q, MIN(s->info.disk_size, 1ull << 62));
+    uint64_t vm_index = qcow2_vm_index(q, MIN(s->info.disk_size, 1ull << 62));
     uint64_t per_l1 = q->cs * q->l2_entries;
     if (s->l1_offset & (q->cs - 1)) {
-        q_damaged(q, err, at, "snapshot %u's L1 table offset %#" PRIx64 " is not aligned to the cluster size",
+        qcow2_damaged(q, err, at, "snapshot %u's L1 table offset %#" PRIx64 " is not aligned to the cluster size",
                   i, s->l1_offset);
         return false;
     }
     if ((uint64_t)s->l1_size * 8 > MAX_L1_BYTES) {
-        q_damaged(q, err, at + 8, "snapshot %u's L1 table of %u entries is above 32 MiB", i, s->l1_size);
+        qcow2_damaged(q, err, at + 8, "snapshot %u's L1 table of %u entries is above 32 MiB", i, s->l1_size);
         return false;
     }
     if (s->l1_size && (s->l1_offset >= q->file_size || (uint64_t)s->l1_size * 8 > q->file_size - s->l1_offset)) {
-        q_damaged(q, err, at, "snapshot %u's L1 table (%u entries at %#" PRIx64 ") is past the end of the file "
+        qcow2_damaged(q, err, at, "snapshot %u's L1 table (%u entries at %#" PRIx64 ") is past the end of the file "
                   "(%" PRIu64 " bytes)", i, s->l1_size, s->l1_offset, q->file_size);
         return false;
     }
     if (s->info.disk_size > (1ull << 62) || vm_index > s->l1_size ||
         s->info.vm_state_size / per_l1 + (s->info.vm_state_size % per_l1 != 0) > s->l1_size - vm_index) {
-        q_damaged(q, err, at + 8, "snapshot %u's L1 table (%u entries) does not map its disk (%" PRIu64
+        qcow2_damaged(q, err, at + 8, "snapshot %u's L1 table (%u entries) does not map its disk (%" PRIu64
                   " bytes) and vmstate (%" PRIu64 " bytes)", i, s->l1_size, s->info.disk_size,
                   s->info.vm_state_size);
         return false;
@@ -110,23 +110,23 @@ static bool read_entry(SnapQcow2 *q, uint32_t i, uint64_t *pos, Qcow2Snap *s, GE
     return true;
 }
 
-bool q_snapshots_open(SnapQcow2 *q, GError **err)
+bool qcow2_snapshots_open(SnapQcow2 *q, GError **err)
 {
     uint32_t n = q->nb_snapshots;
     if (!n)
         return true;
     if (n > MAX_SNAPSHOTS) {
-        q_damaged(q, err, HDR_NB_SNAPSHOTS, "%u snapshots, above the limit of %u", n, MAX_SNAPSHOTS);
+        qcow2_damaged(q, err, HDR_NB_SNAPSHOTS, "%u snapshots, above the limit of %u", n, MAX_SNAPSHOTS);
         return false;
     }
     if (q->snapshots_offset & (q->cs - 1)) {
-        q_damaged(q, err, HDR_SNAPSHOTS_OFFSET, "the snapshot table offset %#" PRIx64 " is not aligned to the "
+        qcow2_damaged(q, err, HDR_SNAPSHOTS_OFFSET, "the snapshot table offset %#" PRIx64 " is not aligned to the "
                   "cluster size", q->snapshots_offset);
         return false;
     }
     if (q->snapshots_offset == 0 || q->snapshots_offset >= q->file_size ||
         (uint64_t)n * ENTRY_FIXED > q->file_size - q->snapshots_offset) {
-        q_damaged(q, err, HDR_SNAPSHOTS_OFFSET, "the snapshot table (%u entries at %#" PRIx64 ") is past the "
+        qcow2_damaged(q, err, HDR_SNAPSHOTS_OFFSET, "the snapshot table (%u entries at %#" PRIx64 ") is past the "
                   "end of the file (%" PRIu64 " bytes)", n, q->snapshots_offset, q->file_size);
         return false;
     }
@@ -134,12 +134,12 @@ bool q_snapshots_open(SnapQcow2 *q, GError **err)
     uint64_t pos = q->snapshots_offset;
     for (uint32_t i = 0; i < n; i++) {
         if (!read_entry(q, i, &pos, &s[i], err)) {
-            q_snapshots_free(s, i + 1);
+            qcow2_snapshots_free(s, i + 1);
             return false;
         }
         if (pos - q->snapshots_offset > MAX_SNAPSHOT_TABLE) {
-            q_damaged(q, err, HDR_NB_SNAPSHOTS, "the snapshot table is larger than 64 MiB");
-            q_snapshots_free(s, i + 1);
+            qcow2_damaged(q, err, HDR_NB_SNAPSHOTS, "the snapshot table is larger than 64 MiB");
+            qcow2_snapshots_free(s, i + 1);
             return false;
         }
     }
@@ -178,23 +178,23 @@ static bool write_table(SnapQcow2 *q, Qcow2Snap *s, uint32_t n, GError **err)
         memcpy(e + ENTRY_FIXED + extra + id_len, s[i].name, name_len);
     }
     uint64_t off = 0, clusters = (b->len + q->cs - 1) / q->cs;
-    bool ok = !n || (q_alloc(q, clusters, &off, err) && q_write(q, off, b->data, b->len, err) &&
-                     q_write_zeros(q, off + b->len, clusters * q->cs - b->len, err));
+    bool ok = !n || (qcow2_alloc(q, clusters, &off, err) && qcow2_write(q, off, b->data, b->len, err) &&
+                     qcow2_write_zeros(q, off + b->len, clusters * q->cs - b->len, err));
     uint8_t h[12];
     put_be32(h, n);
     put_be64(h + 4, off);
-    ok = ok && q_write(q, HDR_NB_SNAPSHOTS, h, 12, err);
+    ok = ok && qcow2_write(q, HDR_NB_SNAPSHOTS, h, 12, err);
     uint64_t len = b->len;
     g_byte_array_free(b, true);
     if (!ok)
         return false;
     uint64_t old = q->snapshots_offset, old_len = q->nb_snapshots ? q->snapshots_bytes : 0;
-    q_snapshots_free(q->snaps, q->nb_snapshots);
+    qcow2_snapshots_free(q->snaps, q->nb_snapshots);
     q->snaps = s;
     q->nb_snapshots = n;
     q->snapshots_offset = off;
     q->snapshots_bytes = len;
-    return !old_len || q_refcount_add(q, old, old_len, -1, err);
+    return !old_len || qcow2_refcount_add(q, old, old_len, -1, err);
 }
 
 /* A copy of the table, with room for one more entry. The strings are
@@ -221,10 +221,10 @@ static bool load_l1(SnapQcow2 *q, const Qcow2Snap *s, uint64_t **l1, GError **er
 {
     uint8_t *b = g_malloc((size_t)s->l1_size * 8 + 1);
     *l1 = g_new0(uint64_t, (size_t)s->l1_size + 1);
-    bool ok = q_read(q, s->l1_offset, b, (size_t)s->l1_size * 8, "snapshot L1 table", err);
+    bool ok = qcow2_read(q, s->l1_offset, b, (size_t)s->l1_size * 8, "snapshot L1 table", err);
     for (uint32_t k = 0; ok && k < s->l1_size; k++) {
         (*l1)[k] = get_be64(b + k * 8);
-        ok = q_check_l1_entry(q, (*l1)[k], s->l1_offset + (uint64_t)k * 8, err);
+        ok = qcow2_check_l1_entry(q, (*l1)[k], s->l1_offset + (uint64_t)k * 8, err);
     }
     g_free(b);
     if (!ok) {
@@ -237,12 +237,12 @@ static bool load_l1(SnapQcow2 *q, const Qcow2Snap *s, uint64_t **l1, GError **er
 static bool check_index(const SnapQcow2 *q, size_t index, bool write, GError **err)
 {
     if (index >= q->nb_snapshots) {
-        q_fail(q, err, SNAP_QCOW2_ERROR_NOT_FOUND, "no snapshot number %zu (the image has %u)", index,
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_NOT_FOUND, "no snapshot number %zu (the image has %u)", index,
                q->nb_snapshots);
         return false;
     }
     if (write && !q->writable) {
-        q_fail(q, err, SNAP_QCOW2_ERROR_READ_ONLY, "the image is open read-only");
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_READ_ONLY, "the image is open read-only");
         return false;
     }
     return true;
@@ -293,12 +293,12 @@ static bool write_vmstate(SnapQcow2 *q, const uint8_t *p, size_t len, uint64_t *
             uint64_t off;
             if (n < q->cs)
                 memcpy(last, p, n);
-            ok = q_alloc_write(q, n < q->cs ? last : p, &off, err);
+            ok = qcow2_alloc_write(q, n < q->cs ? last : p, &off, err);
             put_be64(l2 + k * 8, off);
             p += n;
             len -= n;
         }
-        ok = ok && q_alloc_write(q, l2, &l1[j], err);
+        ok = ok && qcow2_alloc_write(q, l2, &l1[j], err);
     }
     g_free(l2);
     g_free(last);
@@ -309,7 +309,7 @@ static bool check_params(SnapQcow2 *q, const SnapQcow2SnapshotParams *p, GError 
 {
     const char *why = NULL;
     if (!q->writable) {
-        q_fail(q, err, SNAP_QCOW2_ERROR_READ_ONLY, "the image is open read-only");
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_READ_ONLY, "the image is open read-only");
         return false;
     }
     if (!p->name || !*p->name || strlen(p->name) > UINT16_MAX)
@@ -322,21 +322,21 @@ static bool check_params(SnapQcow2 *q, const SnapQcow2SnapshotParams *p, GError 
         why = "vmstate bytes are missing";
     else if (q->nb_snapshots >= MAX_SNAPSHOTS)
         why = "the image has the most snapshots qcow2 allows (65536)";
-    else if (q_vm_index(q, q->size) + q_vm_index(q, p->vmstate_len) > MAX_L1_BYTES / 8)
+    else if (qcow2_vm_index(q, q->size) + qcow2_vm_index(q, p->vmstate_len) > MAX_L1_BYTES / 8)
         why = "the vmstate is too large for this image's cluster size";
     if (why) {
-        q_fail(q, err, SNAP_QCOW2_ERROR_INVALID, "%s", why);
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_INVALID, "%s", why);
         return false;
     }
     size_t i;
     if (snap_qcow2_snapshot_find(q, p->name, &i)) {
-        q_fail(q, err, SNAP_QCOW2_ERROR_EXISTS, "a snapshot named \"%s\" exists (id %s); delete it first",
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_EXISTS, "a snapshot named \"%s\" exists (id %s); delete it first",
                p->name, q->snaps[i].id);
         return false;
     }
     for (i = 0; p->id && i < q->nb_snapshots; i++)
         if (!strcmp(q->snaps[i].id, p->id)) {
-            q_fail(q, err, SNAP_QCOW2_ERROR_EXISTS, "a snapshot with id %s exists", p->id);
+            qcow2_fail(q, err, SNAP_QCOW2_ERROR_EXISTS, "a snapshot with id %s exists", p->id);
             return false;
         }
     return true;
@@ -346,12 +346,12 @@ bool snap_qcow2_snapshot_create(SnapQcow2 *q, const SnapQcow2SnapshotParams *p, 
 {
     if (!check_params(q, p, err))
         return false;
-    uint64_t vm_index = q_vm_index(q, q->size), n_disk = MIN(q->l1_size, vm_index);
-    uint64_t n = vm_index + q_vm_index(q, p->vmstate_len);
+    uint64_t vm_index = qcow2_vm_index(q, q->size), n_disk = MIN(q->l1_size, vm_index);
+    uint64_t n = vm_index + qcow2_vm_index(q, p->vmstate_len);
 
     /* The disk view: one more reference to every L2 table and cluster the
      * active table reaches, whose COPIED flags therefore clear. */
-    if (!q_update_refcounts(q, q->l1, (uint32_t)n_disk, q->l1_offset, +1, true, err))
+    if (!qcow2_update_refcounts(q, q->l1, (uint32_t)n_disk, q->l1_offset, +1, true, err))
         return false;
     uint64_t *l1 = g_new0(uint64_t, n + 1);
     for (uint64_t k = 0; k < n_disk; k++)
@@ -361,8 +361,8 @@ bool snap_qcow2_snapshot_create(SnapQcow2 *q, const SnapQcow2SnapshotParams *p, 
     bool ok = write_vmstate(q, p->vmstate, p->vmstate_len, l1, vm_index, err);
     for (uint64_t k = 0; k < n; k++)
         put_be64(b + k * 8, l1[k]);
-    ok = ok && (!clusters || (q_alloc(q, clusters, &l1_off, err) &&
-                              q_write(q, l1_off, b, clusters * q->cs, err)));
+    ok = ok && (!clusters || (qcow2_alloc(q, clusters, &l1_off, err) &&
+                              qcow2_write(q, l1_off, b, clusters * q->cs, err)));
     g_free(b);
     g_free(l1);
     if (!ok)
@@ -382,7 +382,7 @@ bool snap_qcow2_snapshot_create(SnapQcow2 *q, const SnapQcow2SnapshotParams *p, 
         .vm_state_size = p->vmstate_len, .disk_size = q->size,
     };
     if (!write_table(q, s, q->nb_snapshots + 1, err)) {
-        q_snapshots_free(s, q->nb_snapshots + 1);
+        qcow2_snapshots_free(s, q->nb_snapshots + 1);
         return false;
     }
     return true;
@@ -395,15 +395,15 @@ bool snap_qcow2_vmstate_read(SnapQcow2 *q, size_t index, uint64_t offset, void *
         return false;
     const Qcow2Snap *s = &q->snaps[index];
     if (offset > s->info.vm_state_size || len > s->info.vm_state_size - offset) {
-        q_fail(q, err, SNAP_QCOW2_ERROR_INVALID, "%zu bytes at %#" PRIx64 " are not inside the vmstate of "
+        qcow2_fail(q, err, SNAP_QCOW2_ERROR_INVALID, "%zu bytes at %#" PRIx64 " are not inside the vmstate of "
                "snapshot \"%s\" (%" PRIu64 " bytes)", len, offset, s->name, s->info.vm_state_size);
         return false;
     }
     uint64_t *l1;
     if (!load_l1(q, s, &l1, err))
         return false;
-    uint64_t base = q_vm_index(q, s->info.disk_size) * q->cs * q->l2_entries;
-    bool ok = q_read_through(q, l1, s->l1_size, s->l1_offset, base + offset, buf, len, false, err);
+    uint64_t base = qcow2_vm_index(q, s->info.disk_size) * q->cs * q->l2_entries;
+    bool ok = qcow2_read_through(q, l1, s->l1_size, s->l1_offset, base + offset, buf, len, false, err);
     g_free(l1);
     return ok;
 }
@@ -416,23 +416,23 @@ bool snap_qcow2_snapshot_revert(SnapQcow2 *q, size_t index, GError **err)
     uint64_t *sl1;
     if (!load_l1(q, s, &sl1, err))
         return false;
-    uint32_t n = (uint32_t)q_vm_index(q, s->info.disk_size);
+    uint32_t n = (uint32_t)qcow2_vm_index(q, s->info.disk_size);
     uint64_t *l1 = g_new0(uint64_t, (size_t)n + 1);
     for (uint32_t k = 0; k < MIN(n, s->l1_size); k++)
         l1[k] = sl1[k] & ~OFLAG_COPIED;
     g_free(sl1);
     /* The snapshot's disk gains a reference from the active table before
      * the old active table's are dropped. */
-    if (!q_update_refcounts(q, l1, n, s->l1_offset, +1, false, err)) {
+    if (!qcow2_update_refcounts(q, l1, n, s->l1_offset, +1, false, err)) {
         g_free(l1);
         return false;
     }
     uint64_t *old = g_memdup2(q->l1, (size_t)q->l1_size * 8 + 8);
     uint32_t old_n = q->l1_size;
     uint64_t old_at = q->l1_offset;
-    bool ok = q_l1_replace(q, l1, n, s->info.disk_size, err) &&
-              q_update_refcounts(q, old, old_n, old_at, -1, false, err) &&
-              q_update_refcounts(q, q->l1, q->l1_size, q->l1_offset, 0, true, err);
+    bool ok = qcow2_l1_replace(q, l1, n, s->info.disk_size, err) &&
+              qcow2_update_refcounts(q, old, old_n, old_at, -1, false, err) &&
+              qcow2_update_refcounts(q, q->l1, q->l1_size, q->l1_offset, 0, true, err);
     g_free(old);
     return ok;
 }
@@ -449,13 +449,13 @@ bool snap_qcow2_snapshot_delete(SnapQcow2 *q, size_t index, GError **err)
     /* Out of the table first: a failure later only leaks clusters. */
     Qcow2Snap *s = copy_table(q, (uint32_t)index);
     if (!write_table(q, s, q->nb_snapshots - 1, err)) {
-        q_snapshots_free(s, q->nb_snapshots - 1);
+        qcow2_snapshots_free(s, q->nb_snapshots - 1);
         g_free(l1);
         return false;
     }
-    bool ok = q_update_refcounts(q, l1, l1_size, l1_off, -1, false, err) &&
-              q_refcount_add(q, l1_off, (uint64_t)l1_size * 8, -1, err) &&
-              q_update_refcounts(q, q->l1, q->l1_size, q->l1_offset, 0, true, err);
+    bool ok = qcow2_update_refcounts(q, l1, l1_size, l1_off, -1, false, err) &&
+              qcow2_refcount_add(q, l1_off, (uint64_t)l1_size * 8, -1, err) &&
+              qcow2_update_refcounts(q, q->l1, q->l1_size, q->l1_offset, 0, true, err);
     g_free(l1);
     return ok;
 }

@@ -703,6 +703,36 @@ Test(qcow2, version_2_images_read_write_and_snapshot)
     assert_qemu_io(p, "qcow2", "read -P 0x22 100 100");
 }
 
+/* Compressed clusters are refused on read and overwrite, but their
+ * refcounts (several share a host cluster) are kept right by snapshots. */
+Test(qcow2, compressed_clusters_are_refused_but_counted)
+{
+    const char *src = in_dir("src.qcow2"), *p = in_dir("z.qcow2");
+    qemu_img_create(src, "1M", NULL);
+    assert_qemu_io(src, "qcow2", "write -P 0x61 0 192k");
+    char *out;
+    cr_assert_eq(run(&out, QEMU_IMG, "convert", "-c", "-O", "qcow2", src, p, NULL), 0, "%s", out);
+    g_free(out);
+    SnapQcow2 *q = open_ok(p, SNAP_QCOW2_READ_WRITE);
+    GError *err = NULL;
+    uint8_t b[16];
+    cr_assert(!snap_qcow2_read(q, 0, b, sizeof b, &err));
+    cr_assert_eq(err->code, SNAP_QCOW2_ERROR_UNSUPPORTED);
+    cr_assert(strstr(err->message, "compressed"), "%s", err->message);
+    g_clear_error(&err);
+    cr_assert(!snap_qcow2_write(q, 65536, b, sizeof b, &err));
+    cr_assert_eq(err->code, SNAP_QCOW2_ERROR_UNSUPPORTED);
+    g_clear_error(&err);
+    fill_ok(q, 512 * 1024, 0x62, 100);
+    snapshot_ok(q, "c", 3, "x", 1);
+    snapshot_ok(q, "d", 4, NULL, 0);
+    cr_assert(snap_qcow2_snapshot_delete(q, find_ok(q, "c"), &err), "%s", err ? err->message : "");
+    close_ok(q);
+    assert_check_clean(p);
+    assert_qemu_io(p, "qcow2", "read -P 0x61 0 192k");
+    assert_qemu_io(p, "qcow2", "read -P 0x62 512k 100");
+}
+
 /* The offset of `name` in the image's feature name table. */
 static uint64_t feature_name_at(const char *path, const char *name)
 {
