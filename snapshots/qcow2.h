@@ -86,8 +86,9 @@ typedef enum SnapQcow2OpenFlags {
  * header, header extensions, L1 table, refcount table and snapshot table
  * are checked here; L2 tables and refcount blocks when first used.
  * Read-write opening also refuses an image marked dirty or corrupt (run
- * `qemu-img check -r all` first) and one whose refcounts we cannot update.
- * Returns NULL with *err set. */
+ * `qemu-img check -r all` first), and clears the autoclear feature bits
+ * (we keep no bitmaps consistent). Every refcount width (1..64 bits) is
+ * read and updated. Returns NULL with *err set. */
 SnapQcow2 *snap_qcow2_open(const char *path, SnapQcow2OpenFlags flags, GError **err)
     __attribute__((warn_unused_result));
 
