@@ -16,11 +16,16 @@ const char cli_machine_options_help[] =
     "  -append TEXT        the guest command line (semihosting SYS_GET_CMDLINE)\n"
     "  -kernel FILE        the program to run (same as giving it as the last argument)\n"
     "  -icount [shift=]N|auto[,sleep=on|off][,rr=record|replay,rrfile=DIR]\n"
+    "          [,sync-interval=N][,sync-groups=G]\n"
     "                      virtual time: each instruction is 2^N ns (0..10, default\n"
     "                      0; auto means the default); sleep=on (default): while a\n"
     "                      recorded guest waits for its timer, time passes as in real\n"
     "                      life; off: at once; rr= records to or replays from the\n"
-    "                      recording directory DIR (as rewind record/replay)\n"
+    "                      recording directory DIR (as rewind record/replay);\n"
+    "                      a recording checks the machine's state every N\n"
+    "                      instructions (default 4194304) in G groups (a power of\n"
+    "                      two up to 4096 dividing N, default 64): smaller groups\n"
+    "                      locate a divergence more closely, for a larger log\n"
     "  --stats             print instructions retired, time and speed on stderr at exit\n";
 
 void cli_machine_options_init(CliMachineOptions *o)
@@ -103,6 +108,27 @@ static bool parse_icount(CliMachineOptions *o, const char *arg, GError **err)
             o->icount_sleep = !strcmp(v + 6, "on");
             continue;
         }
+        if (g_str_has_prefix(v, "sync-interval=") || g_str_has_prefix(v, "sync-groups=")) {
+            bool interval = v[5] == 'i';
+            const char *num = strchr(v, '=') + 1;
+            char *end;
+            errno = 0;
+            guint64 n = g_ascii_strtoull(num, &end, 10);
+            bool good = g_ascii_isdigit(*num) && !*end && !errno && n > 0 &&
+                        (interval || (n <= 4096 && (n & (n - 1)) == 0));
+            if (!good) {
+                g_set_error(err, EMU_ERROR, EMU_ERROR_CONFIG, "-icount %s: %s", arg,
+                            interval ? "sync-interval must be a number of instructions above 0"
+                                     : "sync-groups must be a power of two from 1 to 4096");
+                ok = false;
+                break;
+            }
+            if (interval)
+                o->sync_interval = n;
+            else
+                o->sync_groups = (uint32_t)n;
+            continue;
+        }
         if (g_str_has_prefix(v, "rrfile=")) {
             g_free(o->rr_file);
             o->rr_file = g_strdup(v + 7);
@@ -113,7 +139,8 @@ static bool parse_icount(CliMachineOptions *o, const char *arg, GError **err)
         else if (p != parts) {
             g_set_error(err, EMU_ERROR, EMU_ERROR_CONFIG,
                         "-icount %s: unknown suboption \"%s\" (rewind knows shift=N|auto, "
-                        "sleep=on|off, rr=record|replay, rrfile=PATH)", arg, v);
+                        "sleep=on|off, rr=record|replay, rrfile=PATH, sync-interval=N, "
+                        "sync-groups=G)", arg, v);
             ok = false;
             break;
         }
@@ -137,6 +164,10 @@ static bool parse_icount(CliMachineOptions *o, const char *arg, GError **err)
         g_set_error(err, EMU_ERROR, EMU_ERROR_CONFIG, "-icount: empty argument (try -icount shift=0)");
     else if (ok && (o->rr_mode != CLI_RR_NONE) != (o->rr_file && *o->rr_file)) {
         g_set_error(err, EMU_ERROR, EMU_ERROR_CONFIG, "-icount %s: rr= and rrfile= go together", arg);
+        ok = false;
+    } else if (ok && o->sync_interval && o->sync_groups && o->sync_interval % o->sync_groups) {
+        g_set_error(err, EMU_ERROR, EMU_ERROR_CONFIG, "-icount %s: sync-groups must divide "
+                    "sync-interval", arg);
         ok = false;
     }
     g_strfreev(parts);

@@ -258,10 +258,16 @@ static RrSession *start_recording(const char *dir, const CliMachineOptions *o, i
     g_autoptr(GString) cmd = g_string_new("rewind");
     for (int i = 0; i < argc; i++)
         g_string_append_printf(cmd, " %s", argv[i]);
+    uint64_t interval = o->sync_interval ? o->sync_interval : SYNC_INTERVAL;
+    /* Without sync-groups: the default, or the largest power of two below
+     * it that divides the interval. */
+    uint32_t groups = o->sync_groups ? o->sync_groups : SYNC_GROUPS;
+    while (interval % groups)
+        groups /= 2;
     RrManifest mf;
-    if (!manifest_from_options(o, cmd->str, SYNC_INTERVAL, SYNC_GROUPS, &mf, err))
+    if (!manifest_from_options(o, cmd->str, interval, groups, &mf, err))
         return NULL;
-    RrLogHeader hdr = { .sync_interval = SYNC_INTERVAL, .sync_groups = SYNC_GROUPS,
+    RrLogHeader hdr = { .sync_interval = interval, .sync_groups = groups,
                         .icount_shift = o->icount_shift,
                         .start_time_ns = (uint64_t)g_get_real_time() * 1000,
                         .command_line = cmd->str };
@@ -278,7 +284,10 @@ static RrSession *start_replay(const char *dir, const RrManifest *rec, const Cli
                                bool salvage, GError **err)
 {
     RrManifest now;
-    if (!manifest_from_options(o, rec->command, rec->sync_interval, rec->sync_groups, &now, err))
+    /* Given on the replay's command line, they must be the recording's. */
+    if (!manifest_from_options(o, rec->command,
+                               o->sync_interval ? o->sync_interval : rec->sync_interval,
+                               o->sync_groups ? o->sync_groups : rec->sync_groups, &now, err))
         return NULL;
     /* The output may go elsewhere on replay: -serial is not compared. */
     g_free(now.serial);

@@ -92,7 +92,8 @@ Test(options, icount_shift_follows_qemu_syntax)
         { "shift=", "-icount shift=: shift must be a number from 0 to 10, or auto" },
         { "x", "-icount x: shift must be a number from 0 to 10, or auto" },
         { "shift=2,align=on", "-icount shift=2,align=on: unknown suboption \"align=on\" (rewind knows "
-                              "shift=N|auto, sleep=on|off, rr=record|replay, rrfile=PATH)" },
+                              "shift=N|auto, sleep=on|off, rr=record|replay, rrfile=PATH, sync-interval=N, "
+                              "sync-groups=G)" },
         { "sleep=maybe", "-icount sleep=maybe: sleep must be on or off" },
         { "rr=play,rrfile=x", "-icount rr=play,rrfile=x: rr must be record or replay" },
         { "rr=record", "-icount rr=record: rr= and rrfile= go together" },
@@ -126,4 +127,31 @@ Test(options, icount_rr_is_qemus_spelling_of_record_and_replay)
     cr_assert_eq(parse(&o, 2, off, &err), 1);
     cr_assert_not(o.icount_sleep);
     cli_machine_options_clear(&o);
+}
+
+Test(options, icount_sync_interval_and_groups)
+{
+    CliMachineOptions o;
+    cli_machine_options_init(&o);
+    GError *err = NULL;
+    char *ok[] = { "-icount", "shift=0,sync-interval=4096,sync-groups=4096" };
+    cr_assert_eq(parse(&o, 2, ok, &err), 1, "%s", err ? err->message : "");
+    cr_assert_eq(o.sync_interval, 4096);
+    cr_assert_eq(o.sync_groups, 4096);
+    cli_machine_options_clear(&o);
+    struct { const char *in, *msg; } bad[] = {
+        { "sync-groups=3", "-icount sync-groups=3: sync-groups must be a power of two from 1 to 4096" },
+        { "sync-groups=8192", "-icount sync-groups=8192: sync-groups must be a power of two from 1 to 4096" },
+        { "sync-interval=0", "-icount sync-interval=0: sync-interval must be a number of instructions above 0" },
+        { "sync-interval=x", "-icount sync-interval=x: sync-interval must be a number of instructions above 0" },
+        { "sync-interval=100,sync-groups=8", "-icount sync-interval=100,sync-groups=8: sync-groups must divide sync-interval" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        cli_machine_options_init(&o);
+        char *argv[] = { "-icount", (char *)bad[i].in };
+        cr_assert_eq(parse(&o, 2, argv, &err), -1, "%s", bad[i].in);
+        cr_assert_str_eq(err->message, bad[i].msg);
+        g_clear_error(&err);
+        cli_machine_options_clear(&o);
+    }
 }

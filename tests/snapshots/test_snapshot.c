@@ -1,6 +1,6 @@
 /* tests/snapshots/test_snapshot.c — whole-machine snapshots on real guest
- * programs (tests/guest/, found through REWIND_GUEST_DIR, which `make
- * unit` sets): taken mid-run, the run goes on to its end, the snapshot is
+ * programs (tests/guest/, found in REWIND_GUEST_DIR, which `make unit`
+ * sets, or build/guest): taken mid-run, the run goes on to its end, the snapshot is
  * restored, and the state hash equals the one at the snapshot and the
  * second run's output, end and final state equal the first's. The guests
  * between them drive every device: the GIC and the generic timer (sched,
@@ -38,8 +38,10 @@ static uint64_t fixed_clock(void *opaque) { return 1700000000; }
 static char *guest_path(const char *name)
 {
     const char *dir = g_getenv("REWIND_GUEST_DIR");
-    cr_assert(dir, "REWIND_GUEST_DIR must name the built guests (make unit sets it)");
-    return g_strdup_printf("%s/%s.elf", dir, name);
+    char *path = g_strdup_printf("%s/%s.elf", dir ? dir : "build/guest", name);
+    cr_assert(g_file_test(path, G_FILE_TEST_EXISTS), "%s: no such guest (make unit builds it; "
+              "REWIND_GUEST_DIR names where, default build/guest)", path);
+    return path;
 }
 
 static char *input_path(const char *file)
