@@ -76,6 +76,15 @@ static uint64_t host_seconds(void *opaque)
     return (uint64_t)(g_get_real_time() / G_USEC_PER_SEC);
 }
 
+static void entropy(void *opaque, uint8_t *buf, size_t len)
+{
+    RunState *s = opaque;
+    if (s->session)
+        rr_session_entropy(s->session, buf, len);
+    else
+        rr_host_random(buf, len);
+}
+
 /* Ctrl-C (SIGINT) or SIGTERM while recording: end the recording cleanly. */
 static volatile sig_atomic_t stop_signal;
 static void on_stop_signal(int sig) { stop_signal = sig; }
@@ -488,6 +497,7 @@ static int machine_main(Mode mode, int argc, char **argv)
         .cmdline = o.append, .icount_shift = o.icount_shift,
         .serial_out = serial_out, .console_out = console_out,
         .semihost_stdout = semihost_stdout, .host_seconds = host_seconds,
+        .entropy = entropy,
         .idle_returns = session != NULL, .opaque = &st,
     };
     EmuMachine *m = emu_machine_new(&cfg, &err);

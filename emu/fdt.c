@@ -143,6 +143,10 @@ void *emu_fdt_build(const EmuFdtConfig *cfg, size_t *size)
         fdt_property_u64(fdt, "linux,initrd-start", cfg->initrd_start);
         fdt_property_u64(fdt, "linux,initrd-end", cfg->initrd_end);
     }
+    if (cfg->seeds) {
+        fdt_property(fdt, "rng-seed", cfg->seeds, 32);
+        fdt_property(fdt, "kaslr-seed", cfg->seeds + 32, 8);
+    }
     fdt_end_node(fdt);
 
     fdt_end_node(fdt);

@@ -15,7 +15,11 @@ typedef struct EmuFdtConfig {
     unsigned rtc_spi;
     const char *bootargs;         /* NULL: no bootargs property */
     uint64_t initrd_start, initrd_end;   /* both 0: no initrd */
+    /* /chosen's rng-seed (32 bytes) and kaslr-seed (8), as QEMU gives
+     * them; NULL: neither. */
+    const uint8_t *seeds;
 } EmuFdtConfig;
+#define EMU_FDT_SEED_BYTES 40
 
 /* A newly allocated DTB (g_free it); *size is its total size. */
 void *emu_fdt_build(const EmuFdtConfig *cfg, size_t *size);

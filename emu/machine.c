@@ -258,25 +258,32 @@ static bool load(EmuMachine *m, const char *path, GError **err)
      * image leaves room below itself for its 1 MiB DTB buffer, and nowhere
      * otherwise (measured: an ELF at 0x40200000 gets one at 0x40000000, an
      * ELF at 0x40080000 none); x0 stays 0 either way. */
-    EmuFdtConfig fc = {
-        .ram_base = EMU_VIRT_RAM_BASE, .ram_size = m->cfg.ram_size,
-        .uart_base = EMU_VIRT_UART_BASE, .uart_spi = EMU_VIRT_UART_SPI,
-        .rtc_base = EMU_VIRT_RTC_BASE, .rtc_spi = EMU_VIRT_RTC_SPI,
-    };
-    size_t dtb_size;
-    void *dtb = emu_fdt_build(&fc, &dtb_size);
-    /* SYS_HEAPINFO: the largest gap in RAM between the image and the DTB
-     * (QEMU's DTB blob is DTB_ROOM long). */
     uint64_t used[2][2] = { { info.low, info.high } };
     unsigned n_used = 1;
-    if (info.low >= EMU_VIRT_RAM_BASE + DTB_ROOM && dtb_size <= DTB_ROOM) {
+    if (info.low >= EMU_VIRT_RAM_BASE + DTB_ROOM) {
+        /* The seeds are random bytes from the host: asked for only when a
+         * device tree is placed (so a recording holds them only then). */
+        uint8_t seeds[EMU_FDT_SEED_BYTES];
+        if (m->cfg.entropy)
+            m->cfg.entropy(m->cfg.opaque, seeds, sizeof seeds);
+        EmuFdtConfig fc = {
+            .ram_base = EMU_VIRT_RAM_BASE, .ram_size = m->cfg.ram_size,
+            .uart_base = EMU_VIRT_UART_BASE, .uart_spi = EMU_VIRT_UART_SPI,
+            .rtc_base = EMU_VIRT_RTC_BASE, .rtc_spi = EMU_VIRT_RTC_SPI,
+            .seeds = m->cfg.entropy ? seeds : NULL,
+        };
+        size_t dtb_size;
+        void *dtb = emu_fdt_build(&fc, &dtb_size);
+        g_assert(dtb_size <= DTB_ROOM);
         if (!emu_mem_write_phys(m->mem, EMU_VIRT_RAM_BASE, dtb, dtb_size))
             g_assert_not_reached();
+        g_free(dtb);
+        /* SYS_HEAPINFO: the largest gap in RAM between the image and the
+         * DTB (QEMU's DTB blob is DTB_ROOM long). */
         used[n_used][0] = EMU_VIRT_RAM_BASE, used[n_used++][1] = EMU_VIRT_RAM_BASE + DTB_ROOM;
     }
     emu_semihost_set_heap(&m->semihost, EMU_VIRT_RAM_BASE, m->cfg.ram_size,
                           (const uint64_t (*)[2])used, n_used);
-    g_free(dtb);
     emu_cpu_reset(m->cpu, info.entry);
     emu_pl011_reset(m->uart);
     emu_gic_reset(m->gic);

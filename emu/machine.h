@@ -49,6 +49,10 @@ typedef struct EmuMachineConfig {
     /* The host clock, seconds since the epoch (the RTC reads it once); NULL
      * reads as 0. */
     uint64_t (*host_seconds)(void *opaque);
+    /* Random bytes for the guest: the device tree's rng-seed and kaslr-seed
+     * (EMU_FDT_SEED_BYTES, asked for at every load of the program). NULL:
+     * the device tree has no seeds. */
+    void (*entropy)(void *opaque, uint8_t *buf, size_t len);
     /* WFI with a timer armed: false (the default) skips virtual time to
      * it at once; true makes emu_machine_run return EMU_MACHINE_WAIT, and
      * the caller decides how much idle time passes (emu_machine_idle). */

@@ -184,8 +184,8 @@ static void step_twice(RrSession *s, uint64_t from, uint64_t to, GString *report
 
 void rr_diverge_locate(RrSession *s, uint64_t at, const RrEvent *sync, GString *report)
 {
-    if (!s->start || s->digests || at < s->interval_start)
-        return;
+    if (!s->start || s->digests || at <= s->interval_start)
+        return;                          /* nothing ran: nothing to re-execute */
     /* What the caller lent may be overwritten by the runs below. */
     RrEvent rec = { 0 };
     uint32_t *groups = NULL;

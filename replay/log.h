@@ -63,6 +63,10 @@ typedef enum RrClockSource {
     RR_CLOCK_SEMI_CLOCK = 2,       /* semihosting SYS_CLOCK, centiseconds */
 } RrClockSource;
 
+typedef enum RrEntropySource {
+    RR_ENTROPY_DEVICE_TREE = 0,    /* the device tree's rng-seed and kaslr-seed */
+} RrEntropySource;
+
 typedef enum RrHostRequest {
     RR_REQUEST_SHUTDOWN = 0,
     RR_REQUEST_RESET = 1,

@@ -3,6 +3,7 @@
 
 #include <inttypes.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include "emu/pl011.h"
 #include "replay/internal.h"
@@ -162,7 +163,8 @@ void rr_session_attach(RrSession *s, EmuMachine *m)
     }
 }
 
-static uint64_t icount(const RrSession *s) { return emu_machine_icount(s->m); }
+/* Before the attach, the program is being loaded: nothing has run. */
+static uint64_t icount(const RrSession *s) { return s->m ? emu_machine_icount(s->m) : 0; }
 
 static void diverged(RrSession *s, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 static void diverged(RrSession *s, const char *fmt, ...)
@@ -226,6 +228,48 @@ uint64_t rr_session_host_seconds(RrSession *s)
     if (!rr_session_advance(s, &err))
         g_propagate_error(&s->div, err);
     return v;
+}
+
+void rr_host_random(uint8_t *buf, size_t len)
+{
+    size_t got = 0;
+    while (got < len) {
+        ssize_t n = getrandom(buf + got, len - got, 0);
+        if (n <= 0) {                    /* no getrandom: glib's generator */
+            for (; got < len; got++)
+                buf[got] = (uint8_t)g_random_int();
+            break;
+        }
+        got += (size_t)n;
+    }
+}
+
+void rr_session_entropy(RrSession *s, uint8_t *buf, size_t len)
+{
+    uint64_t now = icount(s);
+    if (s->record) {
+        rr_host_random(buf, len);
+        RrEvent ev = { .kind = RR_EVENT_ENTROPY, .icount = now,
+                       .source = RR_ENTROPY_DEVICE_TREE, .bytes = buf, .len = len };
+        GError *err = NULL;
+        if (!rr_log_writer_append(s->w, &ev, &err))
+            g_propagate_error(&s->div, err);
+        return;
+    }
+    memset(buf, 0, len);
+    if (!s->have_next || s->next.kind != RR_EVENT_ENTROPY || s->next.icount != now ||
+        s->next.len != len) {
+        if (s->have_next)
+            diverged(s, "the machine asked for %zu random bytes; the recording has %s at icount %"
+                     PRIu64 " next", len, kind_name(&s->next), s->next.icount);
+        else
+            diverged(s, "the machine asked for random bytes after the last recorded event");
+        return;
+    }
+    memcpy(buf, s->next.bytes, len);
+    GError *err = NULL;
+    if (!rr_session_advance(s, &err))
+        g_propagate_error(&s->div, err);
 }
 
 /* Names of the registers whose digests differ, joined. */
@@ -409,6 +453,8 @@ static bool idle(RrSession *s, const RrSessionIo *io, GError **err)
 RrRunStatus rr_session_run(RrSession *s, const RrSessionIo *io, RrSessionResult *res,
                            GError **err)
 {
+    if (take_divergence(s, err))         /* found while the program was loaded */
+        return RR_RUN_ERROR;
     uint64_t now = icount(s);
     if (now == s->next_group && !group_boundary(s, err))
         return RR_RUN_ERROR;

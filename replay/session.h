@@ -8,6 +8,8 @@
  *   serial input   rr_session_serial_input (record: the host's bytes; the
  *                  replay delivers the recorded ones itself)
  *   host clock     rr_session_host_seconds, the machine's host_seconds hook
+ *   entropy        rr_session_entropy, the machine's entropy hook (the
+ *                  device tree's seeds)
  *
  *   idle time      WFI with a timer armed (the machine is made with
  *                  idle_returns): record lets as much virtual time pass as
@@ -57,6 +59,14 @@ void rr_session_attach(RrSession *s, EmuMachine *m);
  * it; replay returns the recorded value (0 and a divergence if the log has
  * no clock read at this icount). */
 uint64_t rr_session_host_seconds(RrSession *s);
+
+/* The machine's entropy hook: record fills `buf` from the host's random
+ * source and logs it; replay fills it from the log (zeros and a
+ * divergence if the log has no such entropy here). The program is loaded
+ * before the session is attached: until then the icount is 0. */
+void rr_session_entropy(RrSession *s, uint8_t *buf, size_t len);
+/* The host's random bytes (getrandom), for a run that is not recorded. */
+void rr_host_random(uint8_t *buf, size_t len);
 
 /* Host input, for the record side. poll: bytes the host has for the serial
  * port now (waiting for them if `block`, because nothing else can wake the

@@ -71,3 +71,28 @@ Test(fdt, no_bootargs_when_none_given)
     cr_assert_null(fdt_getprop(fdt, chosen, "linux,initrd-start", NULL));
     g_free(fdt);
 }
+
+Test(fdt, seeds_go_to_chosen_as_qemu_puts_them)
+{
+    uint8_t seeds[EMU_FDT_SEED_BYTES];
+    for (unsigned i = 0; i < sizeof seeds; i++)
+        seeds[i] = (uint8_t)(i * 7 + 1);
+    EmuFdtConfig c = { .ram_base = 0x40000000, .ram_size = 128ull << 20,
+                       .uart_base = 0x09000000, .uart_spi = 1, .seeds = seeds };
+    size_t size;
+    void *fdt = emu_fdt_build(&c, &size);
+    int chosen = fdt_path_offset(fdt, "/chosen");
+    int len;
+    const uint8_t *rng = fdt_getprop(fdt, chosen, "rng-seed", &len);
+    cr_assert(rng && len == 32);
+    cr_assert_arr_eq(rng, seeds, 32);
+    const uint8_t *kaslr = fdt_getprop(fdt, chosen, "kaslr-seed", &len);
+    cr_assert(kaslr && len == 8);
+    cr_assert_arr_eq(kaslr, seeds + 32, 8);
+    g_free(fdt);
+    c.seeds = NULL;
+    fdt = emu_fdt_build(&c, &size);
+    cr_assert_null(fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "rng-seed", NULL));
+    cr_assert_null(fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "kaslr-seed", NULL));
+    g_free(fdt);
+}

@@ -7,9 +7,11 @@
  * tests/replay/run-rr.sh. */
 #include <criterion/criterion.h>
 #include <elf.h>
+#include <libfdt.h>
 #include <glib.h>
 #include <string.h>
 
+#include "emu/fdt.h"
 #include "replay/session.h"
 #include "tests/emu/testelf.h"
 #include "tests/replay/testdir.h"
@@ -324,4 +326,98 @@ Test(rr_session, a_device_that_changed_deterministically_is_found_to_its_group)
         "twice, the runs agree with each other but leave the recording between icount 9984 and "
         "10240: the replay is deterministic here, so what differs is on the recording's side";
     cr_assert(strstr(msg, want), "%s", msg);
+}
+
+/* ---- Entropy: the device tree's seeds ------------------------------------ */
+
+static void entropy_hook(void *opaque, uint8_t *buf, size_t len) { rr_session_entropy(opaque, buf, len); }
+
+/* A program at 0x40200000 leaves room for a device tree at 0x40000000,
+ * which then holds random seeds; `seeds` gets them as the guest sees them. */
+static EmuMachine *seeded_machine(RrSession *s, uint8_t seeds[EMU_FDT_SEED_BYTES])
+{
+    GError *err = NULL;
+    g_autofree char *p = testelf_write(dir, "high.elf", EM_AARCH64, 0x40200000, counter,
+                                       sizeof counter, 0);
+    EmuMachineConfig cfg = { .host_seconds = clock_hook, .entropy = entropy_hook, .opaque = s };
+    EmuMachine *m = emu_machine_new(&cfg, &err);
+    cr_assert(m && emu_machine_load_elf(m, p, &err), "%s", err ? err->message : "");
+    uint8_t dtb[4096];
+    cr_assert(emu_mem_read_phys(emu_machine_mem(m), 0x40000000, dtb, sizeof dtb));
+    int chosen = fdt_path_offset(dtb, "/chosen"), len;
+    const uint8_t *rng = fdt_getprop(dtb, chosen, "rng-seed", &len);
+    cr_assert(rng && len == 32);
+    memcpy(seeds, rng, 32);
+    const uint8_t *kaslr = fdt_getprop(dtb, chosen, "kaslr-seed", &len);
+    cr_assert(kaslr && len == 8);
+    memcpy(seeds + 32, kaslr, 8);
+    rr_session_attach(s, m);
+    return m;
+}
+
+static void record_seeded(const char *path, uint8_t seeds[EMU_FDT_SEED_BYTES])
+{
+    GError *err = NULL;
+    RrSession *s = rr_session_record(path, &header, &err);
+    cr_assert(s, "%s", err ? err->message : "");
+    EmuMachine *m = seeded_machine(s, seeds);
+    RrSessionResult res = { 0 };
+    for (int i = 0; i < 10; i++)
+        cr_assert_eq(rr_session_run(s, NULL, &res, &err), RR_RUN_MORE);
+    res = (RrSessionResult){ .event = EMU_MACHINE_BUDGET, .icount = emu_machine_icount(m) };
+    cr_assert(rr_session_finish(s, &res, &err), "%s", err ? err->message : "");
+    rr_session_free(s);
+    emu_machine_free(m);
+}
+
+Test(rr_session, device_tree_seeds_are_the_hosts_when_recording_and_the_logs_when_replaying)
+{
+    g_autofree char *second = g_build_filename(dir, "second.rwl", NULL);
+    uint8_t rec1[EMU_FDT_SEED_BYTES], rec2[EMU_FDT_SEED_BYTES], rep[EMU_FDT_SEED_BYTES];
+    record_seeded(logpath, rec1);
+    record_seeded(second, rec2);
+    cr_assert(memcmp(rec1, rec2, sizeof rec1) != 0, "two recordings got the same random seeds");
+
+    GError *err = NULL;
+    RrLogReader *r = rr_log_reader_open(logpath, RR_LOG_STRICT, &err);
+    cr_assert(r, "%s", err ? err->message : "");
+    RrEvent ev;
+    cr_assert_eq(rr_log_reader_next(r, &ev, &err), 1);
+    cr_assert_eq(ev.kind, RR_EVENT_ENTROPY);
+    cr_assert_eq(ev.icount, 0);
+    cr_assert_eq(ev.source, RR_ENTROPY_DEVICE_TREE);
+    cr_assert_eq(ev.len, EMU_FDT_SEED_BYTES);
+    cr_assert_arr_eq(ev.bytes, rec1, sizeof rec1);
+    rr_log_reader_close(r);
+
+    RrSession *s = rr_session_replay(logpath, RR_LOG_STRICT, &err);
+    cr_assert(s, "%s", err ? err->message : "");
+    EmuMachine *m = seeded_machine(s, rep);
+    cr_assert_arr_eq(rep, rec1, sizeof rec1);
+    RrSessionResult res = { 0 };
+    RrRunStatus rs;
+    while ((rs = rr_session_run(s, NULL, &res, &err)) == RR_RUN_MORE) {
+    }
+    cr_assert_eq(rs, RR_RUN_DONE, "%s", err ? err->message : "");
+    cr_assert(rr_session_finish(s, &res, &err), "%s", err ? err->message : "");
+    rr_session_free(s);
+    emu_machine_free(m);
+}
+
+Test(rr_session, a_replay_asking_for_entropy_the_log_lacks_diverges_at_once)
+{
+    record(10);                          /* the program at 0x40080000: no device tree */
+    GError *err = NULL;
+    RrSession *s = rr_session_replay(logpath, RR_LOG_STRICT, &err);
+    cr_assert(s, "%s", err ? err->message : "");
+    uint8_t seeds[EMU_FDT_SEED_BYTES];
+    EmuMachine *m = seeded_machine(s, seeds);
+    RrSessionResult res = { 0 };
+    cr_assert_eq(rr_session_run(s, NULL, &res, &err), RR_RUN_ERROR);
+    cr_assert_eq(emu_machine_icount(m), 0);
+    cr_assert_str_eq(err->message, "replay diverged from the recording at icount 0: the machine "
+                     "asked for 40 random bytes; the recording has end at icount 640 next");
+    g_error_free(err);
+    rr_session_free(s);
+    emu_machine_free(m);
 }
