@@ -511,8 +511,16 @@ RrRunStatus rr_session_run(RrSession *s, const RrSessionIo *io, RrSessionResult 
             s->idle = true;
             return RR_RUN_MORE;
         }
-        if (!s->record && s->have_next && s->next.kind == RR_EVENT_SERIAL_IN)
-            return RR_RUN_MORE;
+        if (!s->record && s->have_next && s->next.kind == RR_EVENT_SERIAL_IN) {
+            if (s->next.icount == now)
+                return RR_RUN_MORE;          /* delivered by the next call */
+            /* Nothing can move the machine to where the input was
+             * recorded: say so rather than wait for it. */
+            diverged(s, "the guest waits for input (WFI, no timer armed), but the recording's "
+                     "next input is at icount %" PRIu64, s->next.icount);
+            take_divergence(s, err);
+            return RR_RUN_ERROR;
+        }
         return RR_RUN_DONE;
     case EMU_MACHINE_WAIT:
         return idle(s, io, err) ? RR_RUN_MORE : RR_RUN_ERROR;

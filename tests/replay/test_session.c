@@ -421,3 +421,38 @@ Test(rr_session, a_replay_asking_for_entropy_the_log_lacks_diverges_at_once)
     rr_session_free(s);
     emu_machine_free(m);
 }
+
+/* A log whose input comes where the replay can never get: the guest waits
+ * for input (WFI, nothing armed) at icount 1, the log's input is at 50. */
+Test(rr_session, a_replay_never_waits_for_input_that_cannot_come)
+{
+    static const uint32_t waiter[] = { 0xd503207f, 0x17ffffff };   /* 1: wfi; b 1b */
+    GError *err = NULL;
+    RrLogWriter *w = rr_log_writer_open(logpath, &header, &err);
+    cr_assert(w, "%s", err ? err->message : "");
+    RrEvent in = { .kind = RR_EVENT_SERIAL_IN, .icount = 50, .bytes = (const uint8_t *)"x", .len = 1 };
+    RrEvent end = { .kind = RR_EVENT_END, .icount = 60, .status = RR_END_USER_STOP };
+    cr_assert(rr_log_writer_append(w, &in, &err) && rr_log_writer_append(w, &end, &err));
+    cr_assert(rr_log_writer_close(w, 60, &err), "%s", err ? err->message : "");
+
+    RrSession *s = rr_session_replay(logpath, RR_LOG_STRICT, &err);
+    cr_assert(s, "%s", err ? err->message : "");
+    g_autofree char *p = testelf_write(dir, "waiter.elf", EM_AARCH64, 0x40080000, waiter,
+                                       sizeof waiter, 0);
+    EmuMachineConfig cfg = { .host_seconds = clock_hook, .opaque = s };
+    EmuMachine *m = emu_machine_new(&cfg, &err);
+    cr_assert(m && emu_machine_load_elf(m, p, &err), "%s", err ? err->message : "");
+    rr_session_attach(s, m);
+    RrSessionResult res = { 0 };
+    RrRunStatus rs;
+    int calls = 0;
+    while ((rs = rr_session_run(s, NULL, &res, &err)) == RR_RUN_MORE)
+        cr_assert_lt(++calls, 100, "the replay keeps waiting");
+    cr_assert_eq(rs, RR_RUN_ERROR);
+    cr_assert(strstr(err->message, "replay diverged from the recording at icount 1: the guest "
+                     "waits for input (WFI, no timer armed), but the recording's next input is "
+                     "at icount 50"), "%s", err->message);
+    g_error_free(err);
+    rr_session_free(s);
+    emu_machine_free(m);
+}
