@@ -14,6 +14,7 @@
 #include "emu/machine.h"
 #include "replay/manifest.h"
 #include "replay/session.h"
+#include "replay/statehash.h"
 
 /* Instructions per slice between polls of host input and output flushes;
  * shorter while received bytes wait for room in the UART's FIFO. */
@@ -574,9 +575,16 @@ static int machine_main(Mode mode, int argc, char **argv)
         } else {
             status = emu_machine_exit_status(m);
         }
-        if (o.stats)
+        if (o.stats) {
             fprintf(stderr, "rewind: %" PRIu64 " instructions in %.3f s (%.1f MIPS)\n", icount,
                     secs, secs > 0 ? (double)icount / secs / 1e6 : 0.0);
+            /* The machine's final state, which a replay must reproduce:
+             * every register, and every page of RAM ever written. */
+            RrStateHash h;
+            rr_state_hash(emu_machine_cpu(m), emu_machine_mem(m), 1, &h);
+            fprintf(stderr, "rewind: final state hash cpu %016" PRIx64 ", ram %016" PRIx64
+                    " (%" PRIu64 " pages)\n", h.cpu, h.ram, h.pages);
+        }
     }
     rr_session_free(session);
     session = NULL;

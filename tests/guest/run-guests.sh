@@ -13,9 +13,10 @@
 # the number of host CPUs); results print in the order given. Ends with
 # "guests: N passed, M failed"; the exit status is 1 when any failed.
 #
-# rewind runs with --stats (its line is taken out of stderr before the
+# rewind runs with --stats (its lines are taken out of stderr before the
 # comparison) and, unless GUEST_REPEAT=0, runs a second time: the two runs
-# must agree on output, exit status and instruction count (determinism).
+# must agree on output, exit status, instruction count and final state hash
+# (determinism).
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -81,17 +82,19 @@ check() {
             return
         fi
     fi
-    echo "PASS ($(cat "$dir/rewind.count") instructions)" >"$dir/verdict"
+    echo "PASS ($(cut -d, -f1 "$dir/rewind.count") instructions)" >"$dir/verdict"
 }
 
-# run_rewind ELF INPUT PREFIX: PREFIX.{out,err,rc,count}; the --stats line
-# is cut out of stderr into PREFIX.count.
+# run_rewind ELF INPUT PREFIX: PREFIX.{out,err,rc,count}; the --stats lines
+# are cut out of stderr into PREFIX.count: the instruction count and the
+# final state hash.
 run_rewind() {
     timeout "$TIMEOUT" "$rewind" run --stats $semi "$1" <"$2" >"$3.out" 2>"$3.raw"
     echo $? >"$3.rc"
-    perl -0ne 'print $1 if /rewind: (\d+) instructions in [\d.]+ s \([\d.]+ MIPS\)\n/' \
-        "$3.raw" >"$3.count"
-    perl -0pe 's/rewind: \d+ instructions in [\d.]+ s \([\d.]+ MIPS\)\n//' "$3.raw" >"$3.err"
+    perl -0ne 'print $1 if /rewind: (\d+) instructions in [\d.]+ s \([\d.]+ MIPS\)\n/;
+               print ", state $1" if /rewind: final state hash (.*)\n/' "$3.raw" >"$3.count"
+    perl -0pe 's/rewind: \d+ instructions in [\d.]+ s \([\d.]+ MIPS\)\n//;
+               s/rewind: final state hash .*\n//' "$3.raw" >"$3.err"
 }
 
 # Launch in batches of $JOBS.

@@ -4,8 +4,9 @@
 # Each guest is recorded once (its serial input, tests/guest/NAME.in, piped
 # in when it exists), then replayed RR_REPLAYS times (default 20) with stdin
 # closed: every replay must print exactly what the recording printed (stdout
-# and stderr), exit the same way and retire the same number of instructions,
-# and `rewind log check` must accept the log. Then a recording is damaged:
+# and stderr, which holds --stats' final state hash: every register and
+# every page of RAM), exit the same way and retire the same number of
+# instructions, and `rewind log check` must accept the log. Then a recording is damaged:
 # a replay of its truncated log must fail with one line and exit status 4,
 # and `--salvage` must replay what is left; a flipped byte and a program
 # changed since the recording must be refused with one line. Last line:
