@@ -329,148 +329,281 @@ static RrSession *start_replay(const char *dir, const RrManifest *rec, const Cli
     return s;
 }
 
-static int machine_main(Mode mode, int argc, char **argv)
-{
-    const char *name = mode_name[mode];
+/* One invocation of run, record or replay, as its command line says. */
+typedef struct Command {
+    Mode mode;
+    const char *name;
     CliMachineOptions o;
-    cli_machine_options_init(&o);
-    GError *err = NULL;
-    int status = 1;
-    const char *outdir = NULL, *recdir = NULL;
-    bool salvage = false, have_rec = false;
+    const char *outdir;         /* record: -o */
+    const char *recdir;         /* replay: the recording */
+    bool salvage;
+    bool have_rec;              /* rec holds the recording's manifest */
     RrManifest rec;
-    rr_manifest_init(&rec);
-    RrSession *session = NULL;
+} Command;
 
-    /* A replay first finds its recording: the options it holds are the
-     * base the command line's go on top of. */
-    if (mode == MODE_REPLAY) {
-        CliMachineOptions scratch;
-        cli_machine_options_init(&scratch);
-        for (int i = 1; i < argc; i++) {
-            if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help") || !strcmp(argv[i], "--salvage"))
-                continue;
-            int r = cli_machine_option(&scratch, argc, argv, &i, NULL);
-            if (r == 0 && argv[i][0] == '-') {
-                fprintf(stderr, "rewind replay: unknown option %s (see rewind replay --help)\n",
-                        argv[i]);
-                cli_machine_options_clear(&scratch);
-                goto out;
-            }
-            if (r == 0 && !recdir)
-                recdir = argv[i];
-        }
-        cli_machine_options_clear(&scratch);
-        if (recdir && !g_file_test(recdir, G_FILE_TEST_IS_DIR)) {
-            fprintf(stderr, "rewind replay: %s: no such recording directory\n", recdir);
-            goto out;
-        }
-        if (recdir) {
-            g_autofree char *man = g_build_filename(recdir, MANIFEST_NAME, NULL);
-            if (!rr_manifest_read(man, &rec, &err) ||
-                !options_from_manifest(&rec, man, &o, &err)) {
-                fprintf(stderr, "rewind replay: %s\n", err->message);
-                goto out;
-            }
-            have_rec = true;
+/* Exit statuses of the steps below; CONTINUE: go on. */
+#define CONTINUE (-1)
+
+/* A replay first finds its recording: the options it holds are the base
+ * the command line's go on top of. */
+static int find_recording(Command *c, int argc, char **argv)
+{
+    CliMachineOptions scratch;
+    cli_machine_options_init(&scratch);
+    int status = CONTINUE;
+    for (int i = 1; i < argc && status == CONTINUE; i++) {
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help") || !strcmp(argv[i], "--salvage"))
+            continue;
+        int r = cli_machine_option(&scratch, argc, argv, &i, NULL);
+        if (r == 0 && argv[i][0] == '-') {
+            fprintf(stderr, "rewind replay: unknown option %s (see rewind replay --help)\n",
+                    argv[i]);
+            status = 1;
+        } else if (r == 0 && !c->recdir) {
+            c->recdir = argv[i];
         }
     }
+    cli_machine_options_clear(&scratch);
+    if (status != CONTINUE || !c->recdir)
+        return status;
+    if (!g_file_test(c->recdir, G_FILE_TEST_IS_DIR)) {
+        fprintf(stderr, "rewind replay: %s: no such recording directory\n", c->recdir);
+        return 1;
+    }
+    GError *err = NULL;
+    g_autofree char *man = g_build_filename(c->recdir, MANIFEST_NAME, NULL);
+    if (!rr_manifest_read(man, &c->rec, &err) || !options_from_manifest(&c->rec, man, &c->o, &err)) {
+        fprintf(stderr, "rewind replay: %s\n", err->message);
+        g_error_free(err);
+        return 1;
+    }
+    c->have_rec = true;
+    return CONTINUE;
+}
+
+/* The command line, on top of the recording's options for a replay. */
+static int parse_arguments(Command *c, int argc, char **argv)
+{
+    const char *name = c->name;
+    GError *err = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            usage(mode, stdout);
-            status = 0;
-            goto out;
+            usage(c->mode, stdout);
+            return 0;
         }
-        if (mode == MODE_RECORD && !strcmp(argv[i], "-o")) {
+        if (c->mode == MODE_RECORD && !strcmp(argv[i], "-o")) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "rewind record: option -o needs an argument\n");
-                goto out;
+                return 1;
             }
-            outdir = argv[++i];
+            c->outdir = argv[++i];
             continue;
         }
-        if (mode == MODE_REPLAY && !strcmp(argv[i], "--salvage")) {
-            salvage = true;
+        if (c->mode == MODE_REPLAY && !strcmp(argv[i], "--salvage")) {
+            c->salvage = true;
             continue;
         }
-        int r = cli_machine_option(&o, argc, argv, &i, &err);
+        int r = cli_machine_option(&c->o, argc, argv, &i, &err);
         if (r < 0) {
             fprintf(stderr, "rewind %s: %s\n", name, err->message);
-            goto out;
+            g_error_free(err);
+            return 1;
         }
         if (r > 0)
             continue;
         if (argv[i][0] == '-') {
             fprintf(stderr, "rewind %s: unknown option %s (see rewind %s --help)\n", name, argv[i],
                     name);
-            goto out;
+            return 1;
         }
-        if (mode == MODE_REPLAY) {
-            if (argv[i] != recdir) {
+        if (c->mode == MODE_REPLAY) {
+            if (argv[i] != c->recdir) {
                 fprintf(stderr, "rewind replay: more than one recording given (%s and %s)\n",
-                        recdir, argv[i]);
-                goto out;
+                        c->recdir, argv[i]);
+                return 1;
             }
             continue;
         }
-        if (o.kernel) {
+        if (c->o.kernel) {
             fprintf(stderr, "rewind %s: more than one program given (%s and %s)\n", name,
-                    o.kernel, argv[i]);
-            goto out;
+                    c->o.kernel, argv[i]);
+            return 1;
         }
-        o.kernel = g_strdup(argv[i]);
+        c->o.kernel = g_strdup(argv[i]);
     }
-    /* QEMU's spelling: rewind run -icount rr=record|replay,rrfile=DIR. The
-     * replay then takes the options as given (QEMU wants them repeated):
-     * they must agree with the recording's. */
-    if (o.rr_mode != CLI_RR_NONE && mode != MODE_RUN) {
+    return CONTINUE;
+}
+
+/* QEMU's spelling: rewind run -icount rr=record|replay,rrfile=DIR. The
+ * replay then takes the options as given (QEMU wants them repeated): they
+ * must agree with the recording's. */
+static int take_qemu_spelling(Command *c)
+{
+    if (c->o.rr_mode != CLI_RR_NONE && c->mode != MODE_RUN) {
         fprintf(stderr, "rewind %s: -icount rr= is for rewind run (rewind %s already %ss)\n",
-                name, name, name);
-        goto out;
+                c->name, c->name, c->name);
+        return 1;
     }
-    if (o.rr_mode == CLI_RR_RECORD) {
-        mode = MODE_RECORD;
-        outdir = o.rr_file;
-    } else if (o.rr_mode == CLI_RR_REPLAY) {
-        mode = MODE_REPLAY;
-        recdir = o.rr_file;
-        g_autofree char *man = g_build_filename(recdir, MANIFEST_NAME, NULL);
-        if (!g_file_test(recdir, G_FILE_TEST_IS_DIR)) {
-            fprintf(stderr, "rewind run: -icount rrfile=%s: no such recording directory\n", recdir);
-            goto out;
+    if (c->o.rr_mode == CLI_RR_RECORD) {
+        c->mode = MODE_RECORD;
+        c->outdir = c->o.rr_file;
+    } else if (c->o.rr_mode == CLI_RR_REPLAY) {
+        c->mode = MODE_REPLAY;
+        c->recdir = c->o.rr_file;
+        if (!g_file_test(c->recdir, G_FILE_TEST_IS_DIR)) {
+            fprintf(stderr, "rewind run: -icount rrfile=%s: no such recording directory\n",
+                    c->recdir);
+            return 1;
         }
-        if (!rr_manifest_read(man, &rec, &err)) {
+        GError *err = NULL;
+        g_autofree char *man = g_build_filename(c->recdir, MANIFEST_NAME, NULL);
+        if (!rr_manifest_read(man, &c->rec, &err)) {
             fprintf(stderr, "rewind run: %s\n", err->message);
-            goto out;
+            g_error_free(err);
+            return 1;
         }
-        have_rec = true;
+        c->have_rec = true;
     }
-    name = mode_name[mode];
-    if (mode == MODE_REPLAY && !have_rec) {
+    c->name = mode_name[c->mode];
+    return CONTINUE;
+}
+
+/* What every mode needs given, and the session of record or replay. */
+static int open_session(Command *c, int argc, char **argv, RrSession **session)
+{
+    const char *name = c->name;
+    if (c->mode == MODE_REPLAY && !c->have_rec) {
         fprintf(stderr, "rewind replay: no recording given (see rewind replay --help)\n");
-        goto out;
+        return 1;
     }
-    if (mode == MODE_RECORD && !outdir) {
+    if (c->mode == MODE_RECORD && !c->outdir) {
         fprintf(stderr, "rewind record: no recording directory given (-o DIR)\n");
-        goto out;
+        return 1;
     }
-    if (!o.kernel) {
+    if (!c->o.kernel) {
         fprintf(stderr, "rewind %s: no program given (see rewind %s --help)\n", name, name);
-        goto out;
+        return 1;
     }
-    if (mode == MODE_RECORD && !(session = start_recording(outdir, &o, argc, argv, &err))) {
+    GError *err = NULL;
+    int status = CONTINUE;
+    if (c->mode == MODE_RECORD && !(*session = start_recording(c->outdir, &c->o, argc, argv, &err))) {
         fprintf(stderr, "rewind record: %s\n", err->message);
         status = 4;
-        goto out;
     }
-    if (mode == MODE_REPLAY && !(session = start_replay(recdir, &rec, &o, salvage, &err))) {
+    if (c->mode == MODE_REPLAY &&
+        !(*session = start_replay(c->recdir, &c->rec, &c->o, c->salvage, &err))) {
         fprintf(stderr, "rewind replay: %s\n", err->message);
         /* Options that differ from the recording's are bad usage; a log
          * that cannot be replayed is status 4. */
         status = g_error_matches(err, RR_MANIFEST_ERROR, RR_MANIFEST_ERROR_INVALID) ? 1 : 4;
-        goto out;
     }
+    g_clear_error(&err);
+    return status;
+}
 
+/* Record or replay to the end; false (reported) if the session failed. */
+static bool run_session(Command *c, RrSession *session, EmuMachine *m, RunState *st,
+                        EmuMachineEvent *ev)
+{
+    rr_session_attach(session, m);
+    rr_session_set_sleep(session, c->o.icount_sleep);
+    RrSessionIo io = { .poll_serial = read_stdin, .wait = session_wait,
+                       .flush_output = session_flush, .opaque = st };
+    struct sigaction sa = { .sa_handler = on_stop_signal }, old_int, old_term;
+    if (c->mode == MODE_RECORD) {
+        stop_signal = 0;
+        io.stop_requested = session_stop_requested;
+        sigaction(SIGINT, &sa, &old_int);   /* no SA_RESTART: a wait returns */
+        sigaction(SIGTERM, &sa, &old_term);
+    }
+    RrSessionResult res = { 0 };
+    RrRunStatus rs;
+    GError *err = NULL;
+    while ((rs = rr_session_run(session, &io, &res, &err)) == RR_RUN_MORE) {
+    }
+    if (c->mode == MODE_RECORD) {
+        sigaction(SIGINT, &old_int, NULL);
+        sigaction(SIGTERM, &old_term, NULL);
+    }
+    session_flush(st);
+    *ev = res.event;
+    if (rs == RR_RUN_ERROR || !rr_session_finish(session, &res, &err)) {
+        fprintf(stderr, "rewind %s: %s\n", c->name, err->message);
+        g_error_free(err);
+        return false;
+    }
+    return true;
+}
+
+/* A plain run: stdin to the UART as it takes it, to the end. */
+static EmuMachineEvent run_plain(Command *c, EmuMachine *m, RunState *st)
+{
+    EmuMachineEvent ev = EMU_MACHINE_BUDGET;
+    GByteArray *pending = g_byte_array_new();
+    for (;;) {
+        bool idle = ev == EMU_MACHINE_IDLE;
+        if (idle && !st->stdin_open && !pending->len)
+            break;                       /* nothing can ever wake the guest */
+        if (c->o.serial == CLI_SERIAL_STDIO)
+            poll_input(m, pending, st, idle);
+        ev = emu_machine_run(m, pending->len ? SLICE_INPUT_PENDING : SLICE);
+        session_flush(st);
+        if (ev != EMU_MACHINE_BUDGET && ev != EMU_MACHINE_IDLE)
+            break;
+    }
+    g_byte_array_unref(pending);
+    return ev;
+}
+
+/* How the run ended, said on stderr (unless the session failed, which it
+ * has said itself); the exit status. */
+static int report_end(Command *c, EmuMachine *m, bool session_failed, EmuMachineEvent ev,
+                      double secs)
+{
+    const char *name = c->name, *prog = c->o.kernel;
+    uint64_t icount = emu_machine_icount(m);
+    uint64_t pc = emu_cpu_pc(emu_machine_cpu(m));
+    int status;
+    if (session_failed) {
+        status = 4;
+    } else if (ev == EMU_MACHINE_ERROR) {
+        fprintf(stderr, "rewind %s: %s: stopped at icount %" PRIu64 ", pc 0x%" PRIx64 ": %s\n",
+                name, prog, icount, pc, emu_machine_error(m));
+        status = 3;
+    } else if (ev == EMU_MACHINE_IDLE) {
+        fprintf(stderr, "rewind %s: %s: the guest waits for an interrupt (WFI at icount %"
+                PRIu64 ", pc 0x%" PRIx64 ") with no timer armed and no more input: it can "
+                "never wake up\n", name, prog, icount, pc - 4);
+        status = 3;
+    } else if (ev == EMU_MACHINE_BUDGET) {
+        if (c->mode == MODE_RECORD)
+            fprintf(stderr, "rewind record: stopped by the user at icount %" PRIu64
+                    "; the recording is complete up to there\n", icount);
+        else
+            fprintf(stderr, "rewind replay: the recording ends here, icount %" PRIu64 "\n",
+                    icount);
+        status = 0;
+    } else {
+        status = emu_machine_exit_status(m);
+    }
+    if (c->o.stats) {
+        fprintf(stderr, "rewind: %" PRIu64 " instructions in %.3f s (%.1f MIPS)\n", icount,
+                secs, secs > 0 ? (double)icount / secs / 1e6 : 0.0);
+        /* The machine's final state, which a replay must reproduce:
+         * every register, and every page of RAM ever written. */
+        RrStateHash h;
+        rr_state_hash(emu_machine_cpu(m), emu_machine_mem(m), 1, &h);
+        fprintf(stderr, "rewind: final state hash cpu %016" PRIx64 ", ram %016" PRIx64
+                " (%" PRIu64 " pages)\n", h.cpu, h.ram, h.pages);
+    }
+    return status;
+}
+
+/* Build the machine, load the program, run it (recorded, replayed or
+ * plain) and report how it ended. */
+static int run_machine(Command *c, RrSession *session)
+{
+    const CliMachineOptions *o = &c->o;
     RunState st = {
         .serial = { .fd = STDOUT_FILENO, .buf = g_byte_array_new() },
         /* Semihosting console output goes to stderr, as on QEMU 7.2 without
@@ -479,126 +612,76 @@ static int machine_main(Mode mode, int argc, char **argv)
         .stdout_out = { .fd = STDOUT_FILENO, .buf = g_byte_array_new() },
         .session = session,
         /* A replay's input comes from its log, never from stdin. */
-        .stdin_open = o.serial == CLI_SERIAL_STDIO && mode != MODE_REPLAY,
+        .stdin_open = o->serial == CLI_SERIAL_STDIO && c->mode != MODE_REPLAY,
     };
-    if (o.serial == CLI_SERIAL_NONE)
+    int status = 1;
+    EmuMachine *m = NULL;
+    GError *err = NULL;
+    if (o->serial == CLI_SERIAL_NONE)
         st.serial.fd = -1;
-    if (o.serial == CLI_SERIAL_FILE) {
-        st.serial.fd = open(o.serial_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (o->serial == CLI_SERIAL_FILE) {
+        st.serial.fd = open(o->serial_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
         if (st.serial.fd < 0) {
-            fprintf(stderr, "rewind %s: -serial file:%s: %s\n", name, o.serial_path, strerror(errno));
-            g_byte_array_unref(st.serial.buf);
-            g_byte_array_unref(st.console.buf);
-            g_byte_array_unref(st.stdout_out.buf);
+            fprintf(stderr, "rewind %s: -serial file:%s: %s\n", c->name, o->serial_path,
+                    strerror(errno));
             goto out;
         }
     }
     EmuMachineConfig cfg = {
-        .ram_size = o.ram_size, .semihosting = o.semihosting, .no_reboot = o.no_reboot,
-        .cmdline = o.append, .icount_shift = o.icount_shift,
+        .ram_size = o->ram_size, .semihosting = o->semihosting, .no_reboot = o->no_reboot,
+        .cmdline = o->append, .icount_shift = o->icount_shift,
         .serial_out = serial_out, .console_out = console_out,
         .semihost_stdout = semihost_stdout, .host_seconds = host_seconds,
         .entropy = entropy,
         .idle_returns = session != NULL, .opaque = &st,
     };
-    EmuMachine *m = emu_machine_new(&cfg, &err);
-    if (!m || !emu_machine_load_elf(m, o.kernel, &err)) {
-        fprintf(stderr, "rewind %s: %s\n", name, err->message);
-    } else {
-        if (emu_machine_warning(m))
-            fprintf(stderr, "rewind %s: warning: %s\n", name, emu_machine_warning(m));
-        gint64 t0 = g_get_monotonic_time();
-        EmuMachineEvent ev = EMU_MACHINE_BUDGET;
-        bool failed = false;
-        if (session) {
-            rr_session_attach(session, m);
-            rr_session_set_sleep(session, o.icount_sleep);
-            RrSessionIo io = { .poll_serial = read_stdin, .wait = session_wait,
-                               .flush_output = session_flush, .opaque = &st };
-            struct sigaction sa = { .sa_handler = on_stop_signal }, old_int, old_term;
-            if (mode == MODE_RECORD) {
-                stop_signal = 0;
-                io.stop_requested = session_stop_requested;
-                sigaction(SIGINT, &sa, &old_int);   /* no SA_RESTART: a wait returns */
-                sigaction(SIGTERM, &sa, &old_term);
-            }
-            RrSessionResult res = { 0 };
-            RrRunStatus rs;
-            while ((rs = rr_session_run(session, &io, &res, &err)) == RR_RUN_MORE) {
-            }
-            if (mode == MODE_RECORD) {
-                sigaction(SIGINT, &old_int, NULL);
-                sigaction(SIGTERM, &old_term, NULL);
-            }
-            session_flush(&st);
-            if (rs == RR_RUN_ERROR || !rr_session_finish(session, &res, &err)) {
-                fprintf(stderr, "rewind %s: %s\n", name, err->message);
-                failed = true;
-            }
-            ev = res.event;
-        } else {
-            GByteArray *pending = g_byte_array_new();
-            for (;;) {
-                bool idle = ev == EMU_MACHINE_IDLE;
-                if (idle && !st.stdin_open && !pending->len)
-                    break;               /* nothing can ever wake the guest */
-                if (o.serial == CLI_SERIAL_STDIO)
-                    poll_input(m, pending, &st, idle);
-                ev = emu_machine_run(m, pending->len ? SLICE_INPUT_PENDING : SLICE);
-                session_flush(&st);
-                if (ev != EMU_MACHINE_BUDGET && ev != EMU_MACHINE_IDLE)
-                    break;
-            }
-            g_byte_array_unref(pending);
-        }
-        double secs = (double)(g_get_monotonic_time() - t0) / 1e6;
-        uint64_t icount = emu_machine_icount(m);
-        if (failed) {
-            status = 4;
-        } else if (ev == EMU_MACHINE_ERROR) {
-            fprintf(stderr, "rewind %s: %s: stopped at icount %" PRIu64 ", pc 0x%" PRIx64 ": %s\n",
-                    name, o.kernel, icount, emu_cpu_pc(emu_machine_cpu(m)), emu_machine_error(m));
-            status = 3;
-        } else if (ev == EMU_MACHINE_IDLE) {
-            fprintf(stderr, "rewind %s: %s: the guest waits for an interrupt (WFI at icount %"
-                    PRIu64 ", pc 0x%" PRIx64 ") with no timer armed and no more input: it can "
-                    "never wake up\n", name, o.kernel, icount, emu_cpu_pc(emu_machine_cpu(m)) - 4);
-            status = 3;
-        } else if (ev == EMU_MACHINE_BUDGET) {
-            if (mode == MODE_RECORD)
-                fprintf(stderr, "rewind record: stopped by the user at icount %" PRIu64
-                        "; the recording is complete up to there\n", icount);
-            else
-                fprintf(stderr, "rewind replay: the recording ends here, icount %" PRIu64 "\n",
-                        icount);
-            status = 0;
-        } else {
-            status = emu_machine_exit_status(m);
-        }
-        if (o.stats) {
-            fprintf(stderr, "rewind: %" PRIu64 " instructions in %.3f s (%.1f MIPS)\n", icount,
-                    secs, secs > 0 ? (double)icount / secs / 1e6 : 0.0);
-            /* The machine's final state, which a replay must reproduce:
-             * every register, and every page of RAM ever written. */
-            RrStateHash h;
-            rr_state_hash(emu_machine_cpu(m), emu_machine_mem(m), 1, &h);
-            fprintf(stderr, "rewind: final state hash cpu %016" PRIx64 ", ram %016" PRIx64
-                    " (%" PRIu64 " pages)\n", h.cpu, h.ram, h.pages);
-        }
+    m = emu_machine_new(&cfg, &err);
+    if (!m || !emu_machine_load_elf(m, o->kernel, &err)) {
+        fprintf(stderr, "rewind %s: %s\n", c->name, err->message);
+        goto out;
     }
-    rr_session_free(session);
-    session = NULL;
+    if (emu_machine_warning(m))
+        fprintf(stderr, "rewind %s: warning: %s\n", c->name, emu_machine_warning(m));
+    gint64 t0 = g_get_monotonic_time();
+    EmuMachineEvent ev;
+    bool ok = true;
+    if (session)
+        ok = run_session(c, session, m, &st, &ev);
+    else
+        ev = run_plain(c, m, &st);
+    double secs = (double)(g_get_monotonic_time() - t0) / 1e6;
+    status = report_end(c, m, !ok, ev, secs);
+out:
+    g_clear_error(&err);
     emu_machine_free(m);
     if (st.serial.fd > STDERR_FILENO)
         close(st.serial.fd);
     g_byte_array_unref(st.serial.buf);
     g_byte_array_unref(st.console.buf);
     g_byte_array_unref(st.stdout_out.buf);
-out:
+    return status;
+}
+
+static int machine_main(Mode mode, int argc, char **argv)
+{
+    Command c = { .mode = mode, .name = mode_name[mode] };
+    cli_machine_options_init(&c.o);
+    rr_manifest_init(&c.rec);
+    RrSession *session = NULL;
+    int status = CONTINUE;
+    if (mode == MODE_REPLAY)
+        status = find_recording(&c, argc, argv);
+    if (status == CONTINUE)
+        status = parse_arguments(&c, argc, argv);
+    if (status == CONTINUE)
+        status = take_qemu_spelling(&c);
+    if (status == CONTINUE)
+        status = open_session(&c, argc, argv, &session);
+    if (status == CONTINUE)
+        status = run_machine(&c, session);
     rr_session_free(session);
-    rr_manifest_clear(&rec);
-    g_clear_error(&err);
-    cli_machine_options_clear(&o);
+    rr_manifest_clear(&c.rec);
+    cli_machine_options_clear(&c.o);
     return status;
 }
 
