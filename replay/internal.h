@@ -62,6 +62,13 @@ struct RrSession {
      * writing or checking sync events; RAM counts from this generation. */
     GArray *digests;
     uint32_t digest_generation;
+
+    /* Time travel (travel.c): the whole log is in `events`, read from
+     * there; no divergence snapshots. A restore lands inside an interval
+     * whose start the session did not see: its sync event is passed
+     * without comparing (up to this icount). */
+    bool travel;
+    uint64_t unchecked_until;
 };
 
 /* The machine at a group boundary while re-executing. */
@@ -74,6 +81,15 @@ typedef struct RrDigest {
 /* session.c: take the next event into s->next (from the log, or the
  * interval's buffer while re-executing). */
 bool rr_session_advance(RrSession *s, GError **err) __attribute__((warn_unused_result));
+/* session.c: read the rest of the log into s->events and serve events from
+ * there from now on (time travel); s->next stays the next event. */
+bool rr_session_load_all(RrSession *s, GError **err) __attribute__((warn_unused_result));
+/* session.c: the index in s->events of the next event. */
+guint rr_session_next_index(const RrSession *s);
+/* session.c: the machine was restored to icount `now` (a snapshot whose
+ * next event had index `ev`): follow it. */
+bool rr_session_restored(RrSession *s, guint ev, GError **err) __attribute__((warn_unused_result));
+
 /* session.c: note the state at a group boundary (s->digests). */
 void rr_session_note_digest(RrSession *s);
 

@@ -36,6 +36,8 @@ RrSession *rr_session_record(const char *path, const RrLogHeader *hdr, GError **
     return s;
 }
 
+static uint64_t icount(const RrSession *s);
+
 static RrEvent *event_copy(const RrEvent *ev, uint32_t ngroups)
 {
     RrEvent *c = g_memdup2(ev, sizeof *ev);
@@ -52,12 +54,49 @@ static void event_free(gpointer p)
     g_free(ev);
 }
 
+bool rr_session_load_all(RrSession *s, GError **err)
+{
+    g_assert(!s->record && s->m && !s->from_buffer);
+    guint first = s->events->len ? s->events->len - 1 : 0;   /* s->next's copy */
+    if (!s->have_next)
+        first = s->events->len;
+    while (!s->log_done) {
+        if (!rr_session_advance(s, err))
+            return false;
+    }
+    s->travel = true;
+    s->from_buffer = true;
+    snap_state_unref(s->start);
+    s->start = NULL;
+    s->ev_pos = first;
+    return rr_session_advance(s, err);
+}
+
+guint rr_session_next_index(const RrSession *s)
+{
+    return s->have_next ? s->ev_pos - 1 : s->ev_pos;
+}
+
+bool rr_session_restored(RrSession *s, guint ev, GError **err)
+{
+    g_assert(s->travel);
+    uint64_t now = icount(s), n = s->hdr.sync_interval;
+    g_clear_error(&s->div);
+    s->ev_pos = ev;
+    s->interval_start = now - now % n;
+    s->group = (uint32_t)((now - s->interval_start) / s->group_len);
+    s->next_group = (now / s->group_len + 1) * s->group_len;
+    s->unchecked_until = s->interval_start + n;
+    s->generation = emu_mem_new_generation(emu_machine_mem(s->m));
+    return rr_session_advance(s, err);
+}
+
 /* Replay: a new interval starts here (at the attach, and after each sync
  * event); every RR_SNAPSHOT_INTERVALS, the machine as it is is kept, with
  * the events from the next one on. */
 static void interval_begin(RrSession *s)
 {
-    if (s->start && ++s->intervals < RR_SNAPSHOT_INTERVALS)
+    if (s->travel || (s->start && ++s->intervals < RR_SNAPSHOT_INTERVALS))
         return;
     s->intervals = 0;
     snap_state_unref(s->start);
@@ -311,6 +350,12 @@ static bool group_boundary(RrSession *s, GError **err)
     uint64_t now = icount(s), start = s->interval_start;
     s->generation = emu_mem_new_generation(mem);
     s->interval_start = now;
+    if (!s->record && now <= s->unchecked_until) {
+        /* Restored inside this interval: its start was not seen. */
+        if (s->have_next && s->next.kind == RR_EVENT_SYNC && s->next.icount == now)
+            return rr_session_advance(s, err);
+        return true;
+    }
     if (s->record) {
         RrEvent ev = { .kind = RR_EVENT_SYNC, .icount = now, .cpu_hash = h.cpu, .ram_hash = h.ram,
                        .pages = h.pages, .groups = s->fp, .n_groups = s->ngroups };

@@ -1,0 +1,61 @@
+/* replay/travel.h — the time-travel engine: any position of a recording,
+ * forwards or backwards, by restoring the nearest snapshot at or before it
+ * and replaying forward exactly (DESIGN.md, section 5).
+ *
+ *   RrSession *s = rr_session_replay(log, RR_LOG_STRICT, &err);
+ *   ... make the machine, load the program, rr_session_attach(s, m) ...
+ *   RrTravel *t = rr_travel_new(s, m, NULL, &err);   // at icount 0
+ *   rr_travel_seek(t, 123456789, &err);               // forwards
+ *   rr_travel_step_back(t, 1, &err);                  // one instruction back
+ *
+ * The engine takes snapshots as it replays: every `interval` instructions
+ * (automatic), and, when it steps back, a few between the snapshot it
+ * restored and the target (local), so that repeated steps back each
+ * replay only a short stretch.
+ */
+#ifndef REPLAY_TRAVEL_H
+#define REPLAY_TRAVEL_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "emu/machine.h"
+#include "replay/session.h"
+
+typedef struct RrTravel RrTravel;
+
+typedef struct RrTravelConfig {
+    uint64_t interval;           /* instructions between automatic snapshots; 0: default */
+} RrTravelConfig;
+#define RR_TRAVEL_DEFAULT_INTERVAL 10000000ull
+
+typedef enum RrTravelResult {
+    RR_TRAVEL_REACHED,           /* at the icount asked for */
+    RR_TRAVEL_AT_START,          /* asked for a point before the recording: at icount 0 */
+    RR_TRAVEL_AT_END,            /* the recording ends first: at its end */
+    RR_TRAVEL_FAILED,            /* *err: a divergence, a damaged log */
+} RrTravelResult;
+
+/* `s` replays, attached to `m`, neither having run yet (icount 0); both stay
+ * the caller's and must outlive the engine. Reads the rest of the log into
+ * memory. `cfg` may be NULL. */
+RrTravel *rr_travel_new(RrSession *s, EmuMachine *m, const RrTravelConfig *cfg, GError **err)
+    __attribute__((warn_unused_result));
+void rr_travel_free(RrTravel *t);
+
+uint64_t rr_travel_icount(const RrTravel *t);
+/* The icount at which the recording ends. */
+uint64_t rr_travel_end(const RrTravel *t);
+
+/* Go to `icount`: forwards by replaying, backwards by restoring a snapshot
+ * and replaying from it. */
+RrTravelResult rr_travel_seek(RrTravel *t, uint64_t icount, GError **err);
+RrTravelResult rr_travel_step(RrTravel *t, uint64_t n, GError **err);
+RrTravelResult rr_travel_step_back(RrTravel *t, uint64_t n, GError **err);
+
+/* Snapshots held now, and the memory they hold by themselves. */
+size_t rr_travel_snapshot_count(const RrTravel *t);
+size_t rr_travel_snapshot_bytes(const RrTravel *t);
+
+#endif
