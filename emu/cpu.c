@@ -49,6 +49,66 @@ EmuCpu *emu_cpu_new(EmuMem *mem, const EmuCpuHooks *hooks)
     return cpu;
 }
 
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+void emu_cpu_set_debug(EmuCpu *cpu, const EmuDebugHooks *hooks, const uint64_t *bps, size_t nbp,
+                       const EmuWatch *watches, size_t nwatch)
+{
+    cpu->debug = hooks ? *hooks : (EmuDebugHooks){ 0 };
+    g_free(cpu->bps);
+    g_free(cpu->watches);
+    cpu->bps = nbp ? g_memdup2(bps, nbp * sizeof *bps) : NULL;
+    cpu->nbp = nbp;
+    if (nbp)
+        qsort(cpu->bps, nbp, sizeof *bps, cmp_u64);
+    cpu->watches = nwatch ? g_memdup2(watches, nwatch * sizeof *watches) : NULL;
+    cpu->nwatch = nwatch;
+    emu_tlb_flush(cpu);          /* watched pages must take the slow path */
+    emu_cpu_kick(cpu);
+}
+
+/* The first breakpoint at or above `va`, or UINT64_MAX. */
+static uint64_t bp_at_or_above(const EmuCpu *cpu, uint64_t va)
+{
+    size_t lo = 0, hi = cpu->nbp;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cpu->bps[mid] < va)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < cpu->nbp ? cpu->bps[lo] : UINT64_MAX;
+}
+
+/* Whether the 4 KiB page holding `va` holds part of a watched range. */
+static bool page_watched(const EmuCpu *cpu, uint64_t va)
+{
+    uint64_t page = va & ~EMU_PAGE_MASK;
+    for (size_t i = 0; i < cpu->nwatch; i++) {
+        const EmuWatch *w = &cpu->watches[i];
+        if (w->va < page + EMU_PAGE_SIZE && page < w->va + w->len)
+            return true;
+    }
+    return false;
+}
+
+static void watch_check(EmuCpu *cpu, uint64_t va, unsigned size, bool write)
+{
+    for (size_t i = 0; i < cpu->nwatch; i++) {
+        const EmuWatch *w = &cpu->watches[i];
+        if ((write ? w->write : w->read) && w->va < va + size && va < w->va + w->len) {
+            if (cpu->debug.watch)
+                cpu->debug.watch(cpu->debug.opaque, cpu, va, size, write);
+            return;
+        }
+    }
+}
+
 void emu_cpu_free(EmuCpu *cpu)
 {
     if (!cpu)
@@ -58,6 +118,8 @@ void emu_cpu_free(EmuCpu *cpu)
     g_hash_table_destroy(cpu->code->by_pa);
     g_free(cpu->code);
     g_free(cpu->error_buf);
+    g_free(cpu->bps);
+    g_free(cpu->watches);
     g_free(cpu);
 }
 
@@ -134,11 +196,13 @@ bool emu_load_slow(EmuCpu *cpu, uint64_t va, unsigned size, uint64_t *val)
     uint64_t pa;
     if (!emu_mmu_translate(cpu, va, EMU_ACC_READ, &pa))
         return false;
+    if (unlikely(cpu->nwatch))
+        watch_check(cpu, va, size, false);
     const uint8_t *page = emu_mem_page_for_read(cpu->mem, pa);
     if (page) {
         /* With SCTLR_EL1.A set every access takes this path, which checks
-         * alignment: no TLB entry. */
-        if (!(cpu->sys.sctlr_el1 & 2))
+         * alignment: no TLB entry; nor for a watched page. */
+        if (!(cpu->sys.sctlr_el1 & 2) && !(cpu->nwatch && page_watched(cpu, va)))
             tlb_fill(cpu->tlb_read, va, page);
         uint64_t v = 0;
         memcpy(&v, page + (pa & EMU_PAGE_MASK), size);
@@ -169,11 +233,13 @@ bool emu_store_slow(EmuCpu *cpu, uint64_t va, unsigned size, uint64_t val)
     uint64_t pa;
     if (!emu_mmu_translate(cpu, va, EMU_ACC_WRITE, &pa))
         return false;
+    if (unlikely(cpu->nwatch))
+        watch_check(cpu, va, size, true);
     uint8_t *page = emu_mem_page_for_write(cpu->mem, pa);
     if (page) {
         if (emu_mem_is_code(cpu->mem, pa)) {
             code_invalidate(cpu, pa, size);  /* no TLB entry: every store checks */
-        } else if (!(cpu->sys.sctlr_el1 & 2)) {
+        } else if (!(cpu->sys.sctlr_el1 & 2) && !(cpu->nwatch && page_watched(cpu, va))) {
             tlb_fill(cpu->tlb_write, va, page);
         }
         memcpy(page + (pa & EMU_PAGE_MASK), &val, size);
@@ -442,7 +508,8 @@ uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget)
     cpu->exit_request = false;
     while (cpu->icount < cpu->run_end && cpu->stop == EMU_STOP_NONE) {
         const uint64_t last = cpu->run_end;
-        cpu->chain_end = last > SLOTS ? last - SLOTS + 1 : 0;
+        /* With breakpoints, every block starts here, where they are seen. */
+        cpu->chain_end = last > SLOTS && !cpu->nbp ? last - SLOTS + 1 : 0;
         take_interrupt(cpu);
         if (unlikely(cpu->pstate & PSTATE_IL)) {   /* after an illegal ERET */
             emu_raise(cpu, EC_ILLEGAL_STATE, 0);
@@ -472,6 +539,20 @@ uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget)
         unsigned idx = (pc & EMU_PAGE_MASK) >> 2;
         const EmuInsn *in = &page->insn[idx];
         cpu->block_end = in + MIN((uint64_t)(SLOTS - idx), last - cpu->icount);
+        if (unlikely(cpu->nbp)) {
+            /* A breakpoint here is reported before the instruction runs;
+             * the block ends before the next one in this page. */
+            uint64_t bp = bp_at_or_above(cpu, pc);
+            if (bp == pc) {
+                if (cpu->debug.breakpoint)
+                    cpu->debug.breakpoint(cpu->debug.opaque, cpu, pc);
+                if (cpu->stop != EMU_STOP_NONE)
+                    break;
+                bp = bp_at_or_above(cpu, pc + 4);
+            }
+            if ((bp >> EMU_PAGE_BITS) == vpage && &page->insn[(bp & EMU_PAGE_MASK) >> 2] < cpu->block_end)
+                cpu->block_end = &page->insn[(bp & EMU_PAGE_MASK) >> 2];
+        }
         /* Within a block, icount = cpu->icount + (pc - block_pc) / 4:
          * emu_cpu_icount() is exact from inside a handler or a hook. */
         cpu->block_pc = pc;
@@ -506,8 +587,9 @@ uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget)
             pc = cpu->pc = cpu->next_pc;
             if (r == EMU_EXIT || cpu->exit_request || cpu->icount >= last)
                 break;
-            /* EMU_BRANCH: stay in this page if we can. */
-            if ((pc >> EMU_PAGE_BITS) != vpage || (pc & 3))
+            /* EMU_BRANCH: stay in this page if we can (not with
+             * breakpoints: the run loop looks for them). */
+            if ((pc >> EMU_PAGE_BITS) != vpage || (pc & 3) || cpu->nbp)
                 break;
             idx = (pc & EMU_PAGE_MASK) >> 2;
             in = &page->insn[idx];

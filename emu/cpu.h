@@ -20,6 +20,7 @@ typedef enum EmuStop {
     EMU_STOP_WFI,         /* WFI/WFE retired with nothing to wake it */
     EMU_STOP_HALT,        /* the board asked to stop (power off, exit) */
     EMU_STOP_ERROR,       /* the emulator cannot go on; see emu_cpu_error */
+    EMU_STOP_DEBUG,       /* a debug hook asked (emu_cpu_request_stop) */
 } EmuStop;
 
 typedef struct EmuCpuHooks {
@@ -35,6 +36,32 @@ typedef struct EmuCpuHooks {
     void (*timer_changed)(void *opaque, EmuCpu *cpu);
     void *opaque;
 } EmuCpuHooks;
+
+/* Debugging: breakpoints and watchpoints by virtual address. The CPU does
+ * not stop at them by itself: it calls a hook at the exact icount
+ * (emu_cpu_icount), and the hook decides. To stop, a hook calls
+ * emu_cpu_request_stop(cpu, EMU_STOP_DEBUG): the run then ends within a few
+ * instructions, and whoever wants the exact point replays to it. */
+typedef struct EmuDebugHooks {
+    /* The instruction at `pc` is about to execute (not yet retired). */
+    void (*breakpoint)(void *opaque, EmuCpu *cpu, uint64_t pc);
+    /* The instruction executing accesses [va, va + size), a watched range;
+     * `write` or read. Called once per access (a pair: twice). */
+    void (*watch)(void *opaque, EmuCpu *cpu, uint64_t va, unsigned size, bool write);
+    void *opaque;
+} EmuDebugHooks;
+
+typedef struct EmuWatch {
+    uint64_t va, len;
+    bool read, write;            /* which accesses it reports */
+} EmuWatch;
+
+/* Replace the breakpoints and watchpoints (copied; `hooks` too). With none
+ * the CPU runs at full speed; with breakpoints, blocks end at them and
+ * branches return to the run loop; with watchpoints, the pages they touch
+ * take the slow path. */
+void emu_cpu_set_debug(EmuCpu *cpu, const EmuDebugHooks *hooks, const uint64_t *bps, size_t nbp,
+                       const EmuWatch *watches, size_t nwatch);
 
 /* `mem` and `hooks->opaque` stay the caller's and must outlive the CPU. */
 EmuCpu *emu_cpu_new(EmuMem *mem, const EmuCpuHooks *hooks);

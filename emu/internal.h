@@ -231,6 +231,13 @@ struct EmuCpu {
 
     EmuMem *mem;
     EmuCpuHooks hooks;
+
+    /* Debugging (emu_cpu_set_debug): breakpoints sorted, watchpoints. */
+    EmuDebugHooks debug;
+    uint64_t *bps;
+    size_t nbp;
+    EmuWatch *watches;
+    size_t nwatch;
 };
 
 /* Ask the run loop to look (interrupt lines, stops, a lowered run_end)

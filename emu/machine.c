@@ -358,6 +358,8 @@ EmuMachineEvent emu_machine_run(EmuMachine *m, uint64_t budget)
             if (!idle_until_timer(m))
                 return EMU_MACHINE_IDLE;
             break;
+        case EMU_STOP_DEBUG:
+            return EMU_MACHINE_BUDGET;   /* a debug hook asked: stopped early */
         case EMU_STOP_ERROR:
             g_free(m->error);
             m->error = g_strdup(emu_cpu_error(m->cpu));

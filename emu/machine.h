@@ -61,7 +61,8 @@ typedef struct EmuMachineConfig {
 } EmuMachineConfig;
 
 typedef enum EmuMachineEvent {
-    EMU_MACHINE_BUDGET,           /* the budget ran out */
+    EMU_MACHINE_BUDGET,           /* the budget ran out, or a debug hook
+                                   * stopped the CPU (emu_cpu_set_debug) */
     EMU_MACHINE_POWEROFF,         /* PSCI SYSTEM_OFF or CPU_OFF */
     EMU_MACHINE_EXIT,             /* semihosting SYS_EXIT; see exit_status */
     EMU_MACHINE_IDLE,             /* WFI, no interrupt pending and no timer

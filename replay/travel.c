@@ -17,12 +17,27 @@ typedef struct Point {
     guint event;                 /* index of the event next there */
 } Point;
 
+/* What the debug hooks do with a hit while scanning. */
+typedef enum Scan {
+    SCAN_FIRST,                  /* keep the first at or after `from`, stop the run */
+    SCAN_LAST,                   /* keep the last before `until`, run on */
+} Scan;
+
 struct RrTravel {
     RrSession *s;
     EmuMachine *m;
     uint64_t interval;
     uint64_t end;                /* the recording's last icount */
     GArray *points;              /* Point, by increasing icount */
+
+    GArray *bps;                 /* uint64_t */
+    GArray *watches;             /* EmuWatch */
+    Scan scan;
+    uint64_t from, until;        /* the icounts a hit must lie in: [from, until) */
+    bool have_hit;
+    RrTravelHit hit;
+    uint64_t hit_at;             /* where the hit stops (its icount, +1 for a
+                                  * watchpoint going forwards) */
 };
 
 static uint64_t now(const RrTravel *t) { return emu_machine_icount(t->m); }
@@ -65,6 +80,8 @@ RrTravel *rr_travel_new(RrSession *s, EmuMachine *m, const RrTravelConfig *cfg, 
     t->m = m;
     t->interval = cfg && cfg->interval ? cfg->interval : RR_TRAVEL_DEFAULT_INTERVAL;
     t->points = g_array_new(false, false, sizeof(Point));
+    t->bps = g_array_new(false, false, sizeof(uint64_t));
+    t->watches = g_array_new(false, false, sizeof(EmuWatch));
     /* The end: the end event's icount, or the last event's (a salvaged log). */
     if (s->events->len) {
         const RrEvent *last = g_ptr_array_index(s->events, s->events->len - 1);
@@ -81,6 +98,9 @@ void rr_travel_free(RrTravel *t)
     for (guint i = 0; i < t->points->len; i++)
         snap_state_unref(g_array_index(t->points, Point, i).state);
     g_array_unref(t->points);
+    g_array_unref(t->bps);
+    g_array_unref(t->watches);
+    emu_cpu_set_debug(emu_machine_cpu(t->m), NULL, NULL, 0, NULL, 0);
     g_free(t);
 }
 
@@ -122,6 +142,8 @@ static RrTravelResult run_to(RrTravel *t, uint64_t target, uint64_t local, GErro
             return RR_TRAVEL_FAILED;
         if (now(t) == due && now(t) < target)
             take_point(t);
+        if (t->scan == SCAN_FIRST && t->have_hit)
+            return RR_TRAVEL_STOPPED;        /* the hook stopped the run */
         if (rs == RR_RUN_DONE)
             return now(t) < target ? RR_TRAVEL_AT_END : RR_TRAVEL_REACHED;
         stuck = now(t) == at ? stuck + 1 : 0;
@@ -177,4 +199,123 @@ RrTravelResult rr_travel_step_back(RrTravel *t, uint64_t n, GError **err)
         return r == RR_TRAVEL_REACHED ? RR_TRAVEL_AT_START : r;
     }
     return rr_travel_seek(t, at - n, err);
+}
+
+/* ---- Breakpoints and watchpoints ------------------------------------------ */
+
+void rr_travel_set_breakpoints(RrTravel *t, const uint64_t *pcs, size_t n)
+{
+    g_array_set_size(t->bps, 0);
+    g_array_append_vals(t->bps, pcs, (guint)n);
+}
+
+void rr_travel_set_watchpoints(RrTravel *t, const EmuWatch *w, size_t n)
+{
+    g_array_set_size(t->watches, 0);
+    g_array_append_vals(t->watches, w, (guint)n);
+}
+
+/* A hit at `icount` that stops at `at`: kept if it is the one the scan
+ * wants. */
+static void note_hit(RrTravel *t, EmuCpu *cpu, const RrTravelHit *hit, uint64_t at)
+{
+    if (hit->icount < t->from || hit->icount >= t->until)
+        return;
+    if (t->scan == SCAN_FIRST) {
+        /* A breakpoint where the continue starts is passed over (gdb
+         * steps off it first); an access by that instruction counts. */
+        if (hit->kind == RR_HIT_BREAKPOINT && hit->icount == t->from)
+            return;
+        if (t->have_hit && at >= t->hit_at)
+            return;
+        t->have_hit = true;
+        t->hit = *hit;
+        t->hit_at = at;
+        emu_cpu_request_stop(cpu, EMU_STOP_DEBUG);
+        return;
+    }
+    /* The last: a later one, or at the same icount a watchpoint (whose
+     * access is what the instruction does) over a breakpoint. */
+    if (t->have_hit && (at < t->hit_at || (at == t->hit_at && hit->kind == RR_HIT_BREAKPOINT)))
+        return;
+    t->have_hit = true;
+    t->hit = *hit;
+    t->hit_at = at;
+}
+
+static void on_breakpoint(void *opaque, EmuCpu *cpu, uint64_t pc)
+{
+    RrTravelHit hit = { .kind = RR_HIT_BREAKPOINT, .icount = emu_cpu_icount(cpu), .pc = pc };
+    note_hit(opaque, cpu, &hit, hit.icount);
+}
+
+static void on_watch(void *opaque, EmuCpu *cpu, uint64_t va, unsigned size, bool write)
+{
+    RrTravel *t = opaque;
+    RrTravelHit hit = { .kind = write ? RR_HIT_WRITE : RR_HIT_READ, .icount = emu_cpu_icount(cpu),
+                        .pc = emu_cpu_pc(cpu), .addr = va, .size = size };
+    /* Forwards, after the instruction; backwards, before it. */
+    note_hit(t, cpu, &hit, hit.icount + (t->scan == SCAN_FIRST));
+}
+
+static void debug_on(RrTravel *t, Scan scan, uint64_t from, uint64_t until)
+{
+    t->scan = scan;
+    t->from = from;
+    t->until = until;
+    t->have_hit = false;
+    EmuDebugHooks h = { .breakpoint = on_breakpoint, .watch = on_watch, .opaque = t };
+    emu_cpu_set_debug(emu_machine_cpu(t->m), &h, (const uint64_t *)(void *)t->bps->data,
+                      t->bps->len, (const EmuWatch *)(void *)t->watches->data, t->watches->len);
+}
+
+static void debug_off(RrTravel *t)
+{
+    emu_cpu_set_debug(emu_machine_cpu(t->m), NULL, NULL, 0, NULL, 0);
+    t->scan = SCAN_LAST;                 /* run_to does not look for hits */
+}
+
+RrTravelResult rr_travel_continue(RrTravel *t, RrTravelHit *hit, GError **err)
+{
+    uint64_t from = now(t);
+    if (from >= t->end)
+        return RR_TRAVEL_AT_END;
+    debug_on(t, SCAN_FIRST, from, UINT64_MAX);
+    RrTravelResult r = run_to(t, t->end, 0, err);
+    bool found = t->have_hit;
+    debug_off(t);
+    if (r == RR_TRAVEL_FAILED)
+        return r;
+    if (!found)
+        return RR_TRAVEL_AT_END;
+    /* The run stopped a few instructions past the hit: back to it. */
+    *hit = t->hit;
+    r = rr_travel_seek(t, t->hit_at, err);
+    return r == RR_TRAVEL_REACHED ? RR_TRAVEL_STOPPED : r;
+}
+
+RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError **err)
+{
+    uint64_t until = now(t);
+    while (until > 0) {
+        /* The stretch from the last snapshot before `until` up to it. */
+        guint i = point_at_or_before(t, until - 1);
+        Point p = g_array_index(t->points, Point, i);
+        if (!restore(t, &p, err))
+            return RR_TRAVEL_FAILED;
+        debug_on(t, SCAN_LAST, p.icount, until);
+        RrTravelResult r = run_to(t, until, 0, err);
+        bool found = t->have_hit;
+        debug_off(t);
+        if (r == RR_TRAVEL_FAILED)
+            return r;
+        if (found) {
+            *hit = t->hit;
+            r = rr_travel_seek(t, t->hit_at, err);
+            return r == RR_TRAVEL_REACHED ? RR_TRAVEL_STOPPED : r;
+        }
+        until = p.icount;
+    }
+    RrTravelResult r = rr_travel_seek(t, 0, err);
+    return r == RR_TRAVEL_REACHED ? RR_TRAVEL_AT_START : r;
 }

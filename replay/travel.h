@@ -35,7 +35,22 @@ typedef enum RrTravelResult {
     RR_TRAVEL_AT_START,          /* asked for a point before the recording: at icount 0 */
     RR_TRAVEL_AT_END,            /* the recording ends first: at its end */
     RR_TRAVEL_FAILED,            /* *err: a divergence, a damaged log */
+    RR_TRAVEL_STOPPED,           /* at a breakpoint or watchpoint: see RrTravelHit */
 } RrTravelResult;
+
+typedef enum RrHitKind { RR_HIT_BREAKPOINT, RR_HIT_READ, RR_HIT_WRITE } RrHitKind;
+
+/* Where continue or reverse-continue stopped. A breakpoint stops before
+ * its instruction runs. A watchpoint stops after the accessing instruction
+ * going forwards (as gdb reports a hardware watchpoint) and before it going
+ * backwards (the access is the next thing to happen); `icount` and `pc`
+ * are the accessing instruction's either way. */
+typedef struct RrTravelHit {
+    RrHitKind kind;
+    uint64_t icount, pc;         /* of the instruction */
+    uint64_t addr;               /* watchpoints: the access */
+    unsigned size;
+} RrTravelHit;
 
 /* `s` replays, attached to `m`, neither having run yet (icount 0); both stay
  * the caller's and must outlive the engine. Reads the rest of the log into
@@ -53,6 +68,18 @@ uint64_t rr_travel_end(const RrTravel *t);
 RrTravelResult rr_travel_seek(RrTravel *t, uint64_t icount, GError **err);
 RrTravelResult rr_travel_step(RrTravel *t, uint64_t n, GError **err);
 RrTravelResult rr_travel_step_back(RrTravel *t, uint64_t n, GError **err);
+
+/* Breakpoints by virtual address and watchpoints by range (copied),
+ * replacing those set before; they act in continue and reverse-continue. */
+void rr_travel_set_breakpoints(RrTravel *t, const uint64_t *pcs, size_t n);
+void rr_travel_set_watchpoints(RrTravel *t, const EmuWatch *w, size_t n);
+
+/* Forwards to the first breakpoint or watchpoint hit after here
+ * (STOPPED, *hit set), or to the end (AT_END). */
+RrTravelResult rr_travel_continue(RrTravel *t, RrTravelHit *hit, GError **err);
+/* Backwards to the last hit before here (STOPPED), scanning the stretches
+ * between snapshots from the newest; AT_START, at icount 0, if none. */
+RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError **err);
 
 /* Snapshots held now, and the memory they hold by themselves. */
 size_t rr_travel_snapshot_count(const RrTravel *t);

@@ -59,6 +59,8 @@ $(eval $(call guest_elf,el0,O0,uart))
 $(eval $(call guest_elf,el0,O2,uart))
 # Identification registers: the code does not matter.
 $(eval $(call guest_elf,id,O2,uart))
+# A planted bug for reverse debugging (tests/replay/test_travel.c).
+$(eval $(call guest_elf,planted,O2,uart))
 # Serial input: UART only (its input is tests/guest/echo.in).
 $(eval $(call guest_elf,echo,O0,uart))
 $(eval $(call guest_elf,echo,O2,uart))

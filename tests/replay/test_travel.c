@@ -5,6 +5,7 @@
  * forward PCs in reverse; the ends of the recording are reported. */
 #include <criterion/criterion.h>
 #include <glib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "replay/travel.h"
@@ -12,10 +13,13 @@
 #include "tests/replay/testdir.h"
 
 static char *dir, *logpath;
+/* The guest's UART output, for the addresses planted.c prints. */
+static GString *output;
 
 static void setup(void)
 {
     dir = testdir_new("rewind-travel-XXXXXX");
+    output = g_string_new(NULL);
     logpath = g_build_filename(dir, "events.rwl", NULL);
 }
 
@@ -23,6 +27,7 @@ static void teardown(void)
 {
     g_free(logpath);
     testdir_remove(dir);
+    g_string_free(output, true);
 }
 
 TestSuite(rr_travel, .init = setup, .fini = teardown, .timeout = 120);
@@ -36,14 +41,14 @@ static char *guest_path(const char *name)
     return path;
 }
 
-static void discard(void *opaque, uint8_t byte) {}
+static void collect(void *opaque, uint8_t byte) { g_string_append_c(output, (char)byte); }
 static uint64_t clock_hook(void *opaque) { return rr_session_host_seconds(opaque); }
 static void entropy_hook(void *opaque, uint8_t *buf, size_t len) { rr_session_entropy(opaque, buf, len); }
 
 static EmuMachine *machine(RrSession *s, const char *guest)
 {
     GError *err = NULL;
-    EmuMachineConfig cfg = { .serial_out = discard, .host_seconds = clock_hook,
+    EmuMachineConfig cfg = { .serial_out = collect, .host_seconds = clock_hook,
                              .entropy = entropy_hook, .idle_returns = true, .opaque = s };
     EmuMachine *m = emu_machine_new(&cfg, &err);
     g_autofree char *elf = guest_path(guest);
@@ -204,5 +209,109 @@ Test(rr_travel, the_ends_of_the_recording_are_reported)
     cr_assert_eq(rr_travel_icount(r.t), 0);
     /* And forwards again to the very end, powered off as recorded. */
     cr_assert_eq(rr_travel_seek(r.t, end, &err), RR_TRAVEL_REACHED, "%s", err ? err->message : "");
+    replay_close(&r);
+}
+
+/* ---- Breakpoints and watchpoints ---------------------------------------- */
+
+static uint32_t read32(EmuMachine *m, uint64_t va)
+{
+    uint32_t v;
+    cr_assert(emu_cpu_read_virt(emu_machine_cpu(m), va, &v, 4));
+    return v;
+}
+
+/* planted.c prints where its global and its function are. */
+static void planted_addresses(uint64_t *victim, uint64_t *tick)
+{
+    unsigned long long v, t;
+    const char *line = strstr(output->str, "planted: victim at ");
+    cr_assert(line && sscanf(line, "planted: victim at 0x%llx, tick at 0x%llx", &v, &t) == 2,
+              "%s", output->str);
+    *victim = v, *tick = t;
+}
+
+/* Reverse-continue with a write watchpoint on the corrupted global, from
+ * the end, lands on the store that corrupted it: before it executes (the
+ * value is still the last good one), and one step on it is corrupt. */
+Test(rr_travel, reverse_watchpoint_lands_on_the_corrupting_store)
+{
+    uint64_t end = record("planted-O2-uart");
+    uint64_t victim, tick;
+    planted_addresses(&victim, &tick);
+    Replay r;
+    replay_open(&r, "planted-O2-uart", 0);
+    seek(&r, end);
+    cr_assert_eq(read32(r.m, victim), 0xdeadbeef);
+    EmuWatch w = { .va = victim, .len = 4, .write = true };
+    rr_travel_set_watchpoints(r.t, &w, 1);
+    GError *err = NULL;
+    RrTravelHit hit;
+    cr_assert_eq(rr_travel_reverse_continue(r.t, &hit, &err), RR_TRAVEL_STOPPED, "%s",
+                 err ? err->message : "");
+    cr_assert_eq(hit.kind, RR_HIT_WRITE);
+    cr_assert_eq(hit.addr, victim);
+    cr_assert_eq(hit.size, 4);
+    cr_assert_eq(rr_travel_icount(r.t), hit.icount, "stopped before the store");
+    cr_assert_eq(emu_cpu_pc(emu_machine_cpu(r.m)), hit.pc);
+    cr_assert_eq(read32(r.m, victim), 3000, "before the store: the last good value");
+    uint64_t bad = hit.icount;
+    cr_assert_eq(rr_travel_step(r.t, 1, &err), RR_TRAVEL_REACHED);
+    cr_assert_eq(read32(r.m, victim), 0xdeadbeef, "the store wrote the bad value");
+
+    /* Again, from just after it: the same store; then the one before. */
+    cr_assert_eq(rr_travel_reverse_continue(r.t, &hit, &err), RR_TRAVEL_STOPPED);
+    cr_assert_eq(hit.icount, bad);
+    cr_assert_eq(rr_travel_reverse_continue(r.t, &hit, &err), RR_TRAVEL_STOPPED);
+    cr_assert_lt(hit.icount, bad);
+    cr_assert_eq(read32(r.m, victim), 2000);
+    /* Forwards from there, the next write is the good 3000, reported after
+     * the store (as gdb reports a hardware watchpoint). */
+    cr_assert_eq(rr_travel_continue(r.t, &hit, &err), RR_TRAVEL_STOPPED);
+    cr_assert_eq(rr_travel_icount(r.t), hit.icount + 1);
+    cr_assert_eq(read32(r.m, victim), 3000);
+    cr_assert_eq(rr_travel_continue(r.t, &hit, &err), RR_TRAVEL_STOPPED);
+    cr_assert_eq(hit.icount, bad);
+    cr_assert_eq(rr_travel_continue(r.t, &hit, &err), RR_TRAVEL_AT_END);
+    cr_assert_eq(rr_travel_icount(r.t), end);
+    /* With no watchpoint set, reverse-continue goes back to the start. */
+    rr_travel_set_watchpoints(r.t, NULL, 0);
+    cr_assert_eq(rr_travel_reverse_continue(r.t, &hit, &err), RR_TRAVEL_AT_START);
+    cr_assert_eq(rr_travel_icount(r.t), 0);
+    replay_close(&r);
+}
+
+/* tick(i) is called for i = 0, 3000, 6000, 9000: reverse-continue from the
+ * end stops at its first instruction for 9000, then 6000; continue goes
+ * forwards to 9000 again; the argument register says which call. */
+Test(rr_travel, breakpoints_stop_before_the_instruction_both_ways)
+{
+    uint64_t end = record("planted-O2-uart");
+    uint64_t victim, tick;
+    planted_addresses(&victim, &tick);
+    Replay r;
+    replay_open(&r, "planted-O2-uart", 0);
+    seek(&r, end);
+    rr_travel_set_breakpoints(r.t, &tick, 1);
+    GError *err = NULL;
+    RrTravelHit hit;
+    EmuCpu *cpu = emu_machine_cpu(r.m);
+    const uint64_t want[] = { 9000, 6000, 3000, 0 };
+    for (int i = 0; i < 4; i++) {
+        cr_assert_eq(rr_travel_reverse_continue(r.t, &hit, &err), RR_TRAVEL_STOPPED, "%s",
+                     err ? err->message : "");
+        cr_assert_eq(hit.kind, RR_HIT_BREAKPOINT);
+        cr_assert_eq(emu_cpu_pc(cpu), tick);
+        cr_assert_eq(rr_travel_icount(r.t), hit.icount);
+        cr_assert_eq(emu_cpu_x(cpu, 0) & 0xffffffff, want[i], "call %d: w0 = %lu", i,
+                     (unsigned long)emu_cpu_x(cpu, 0));
+    }
+    cr_assert_eq(rr_travel_reverse_continue(r.t, &hit, &err), RR_TRAVEL_AT_START);
+    for (int i = 3; i >= 0; i--) {
+        cr_assert_eq(rr_travel_continue(r.t, &hit, &err), RR_TRAVEL_STOPPED);
+        cr_assert_eq(emu_cpu_pc(cpu), tick);
+        cr_assert_eq(emu_cpu_x(cpu, 0) & 0xffffffff, want[i]);
+    }
+    cr_assert_eq(rr_travel_continue(r.t, &hit, &err), RR_TRAVEL_AT_END);
     replay_close(&r);
 }
