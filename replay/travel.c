@@ -36,6 +36,11 @@ struct RrTravel {
     uint64_t from, until;        /* the icounts a hit must lie in: [from, until) */
     bool have_hit;
     RrTravelHit hit;
+    RrTravelProgress progress;
+    void *progress_opaque;
+    gint64 last_report;          /* monotonic time of the last progress call */
+    double done, share;          /* progress: of the whole operation, this run_to
+                                  * covers [done, done + share) */
     uint64_t hit_at;             /* where the hit stops (its icount, +1 for a
                                   * watchpoint going forwards) */
 };
@@ -125,11 +130,29 @@ static bool restore(RrTravel *t, const Point *p, GError **err)
 /* Replay forwards to `target` (or the end), taking automatic snapshots at
  * multiples of the interval and, with `local` > 0, one every `local`
  * instructions. */
+/* Every 20 ms: tell, and ask whether to go on. */
+#define PROGRESS_US 20000
+
+static bool keep_going(RrTravel *t, uint64_t start, uint64_t target)
+{
+    if (!t->progress)
+        return true;
+    gint64 tnow = g_get_monotonic_time();
+    if (tnow - t->last_report < PROGRESS_US)
+        return true;
+    t->last_report = tnow;
+    double part = target > start ? (double)(now(t) - start) / (double)(target - start) : 1.0;
+    return t->progress(t->progress_opaque, t->done + t->share * part);
+}
+
 static RrTravelResult run_to(RrTravel *t, uint64_t target, uint64_t local, GError **err)
 {
     RrSession *s = t->s;
     unsigned stuck = 0;
+    uint64_t start = now(t);
     while (now(t) < target) {
+        if (!keep_going(t, start, target))
+            return RR_TRAVEL_INTERRUPTED;
         uint64_t at = now(t);
         uint64_t due = (at / t->interval + 1) * t->interval;
         if (local)
@@ -156,11 +179,33 @@ static RrTravelResult run_to(RrTravel *t, uint64_t target, uint64_t local, GErro
     return RR_TRAVEL_REACHED;
 }
 
+void rr_travel_set_progress(RrTravel *t, RrTravelProgress fn, void *opaque)
+{
+    t->progress = fn;
+    t->progress_opaque = opaque;
+}
+
+/* The start of an operation: progress from 0, the first report after 20 ms. */
+static void operation_begin(RrTravel *t)
+{
+    t->done = 0;
+    t->share = 1;
+    t->last_report = g_get_monotonic_time();
+}
+
+static RrTravelResult seek(RrTravel *t, uint64_t icount, GError **err);
+
 RrTravelResult rr_travel_seek(RrTravel *t, uint64_t icount, GError **err)
+{
+    operation_begin(t);
+    return seek(t, icount, err);
+}
+
+static RrTravelResult seek(RrTravel *t, uint64_t icount, GError **err)
 {
     uint64_t from = now(t);
     if (icount > t->end) {
-        RrTravelResult r = rr_travel_seek(t, t->end, err);
+        RrTravelResult r = seek(t, t->end, err);
         return r == RR_TRAVEL_REACHED ? RR_TRAVEL_AT_END : r;
     }
     if (icount == from)
@@ -280,23 +325,25 @@ RrTravelResult rr_travel_continue(RrTravel *t, RrTravelHit *hit, GError **err)
     uint64_t from = now(t);
     if (from >= t->end)
         return RR_TRAVEL_AT_END;
+    operation_begin(t);
     debug_on(t, SCAN_FIRST, from, UINT64_MAX);
     RrTravelResult r = run_to(t, t->end, 0, err);
     bool found = t->have_hit;
     debug_off(t);
-    if (r == RR_TRAVEL_FAILED)
+    if (r == RR_TRAVEL_FAILED || r == RR_TRAVEL_INTERRUPTED)
         return r;
     if (!found)
         return RR_TRAVEL_AT_END;
     /* The run stopped a few instructions past the hit: back to it. */
     *hit = t->hit;
-    r = rr_travel_seek(t, t->hit_at, err);
+    r = seek(t, t->hit_at, err);
     return r == RR_TRAVEL_REACHED ? RR_TRAVEL_STOPPED : r;
 }
 
 RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError **err)
 {
-    uint64_t until = now(t);
+    uint64_t until = now(t), whole = until;
+    operation_begin(t);
     while (until > 0) {
         /* The stretch from the last snapshot before `until` up to it. */
         guint i = point_at_or_before(t, until - 1);
@@ -304,18 +351,22 @@ RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError 
         if (!restore(t, &p, err))
             return RR_TRAVEL_FAILED;
         debug_on(t, SCAN_LAST, p.icount, until);
+        t->done = (double)(whole - until) / (double)whole;
+        t->share = (double)(until - p.icount) / (double)whole;
         RrTravelResult r = run_to(t, until, 0, err);
         bool found = t->have_hit;
         debug_off(t);
         if (r == RR_TRAVEL_FAILED)
             return r;
+        if (r == RR_TRAVEL_INTERRUPTED)
+            return r;
         if (found) {
             *hit = t->hit;
-            r = rr_travel_seek(t, t->hit_at, err);
+            r = seek(t, t->hit_at, err);
             return r == RR_TRAVEL_REACHED ? RR_TRAVEL_STOPPED : r;
         }
         until = p.icount;
     }
-    RrTravelResult r = rr_travel_seek(t, 0, err);
+    RrTravelResult r = seek(t, 0, err);
     return r == RR_TRAVEL_REACHED ? RR_TRAVEL_AT_START : r;
 }

@@ -36,6 +36,7 @@ typedef enum RrTravelResult {
     RR_TRAVEL_AT_END,            /* the recording ends first: at its end */
     RR_TRAVEL_FAILED,            /* *err: a divergence, a damaged log */
     RR_TRAVEL_STOPPED,           /* at a breakpoint or watchpoint: see RrTravelHit */
+    RR_TRAVEL_INTERRUPTED,       /* the progress callback said stop: somewhere on the way */
 } RrTravelResult;
 
 typedef enum RrHitKind { RR_HIT_BREAKPOINT, RR_HIT_READ, RR_HIT_WRITE } RrHitKind;
@@ -80,6 +81,14 @@ RrTravelResult rr_travel_continue(RrTravel *t, RrTravelHit *hit, GError **err);
 /* Backwards to the last hit before here (STOPPED), scanning the stretches
  * between snapshots from the newest; AT_START, at icount 0, if none. */
 RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError **err);
+
+/* Long operations call `fn` about every 20 ms of work with how far along
+ * they are (0 to 1; a reverse scan: the part of the recording before here
+ * it has looked at). Returning false interrupts the operation where it is,
+ * between two instructions (RR_TRAVEL_INTERRUPTED): a position like any
+ * other. NULL: no reports. */
+typedef bool (*RrTravelProgress)(void *opaque, double fraction);
+void rr_travel_set_progress(RrTravel *t, RrTravelProgress fn, void *opaque);
 
 /* Snapshots held now, and the memory they hold by themselves. */
 size_t rr_travel_snapshot_count(const RrTravel *t);

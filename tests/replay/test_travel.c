@@ -315,3 +315,35 @@ Test(rr_travel, breakpoints_stop_before_the_instruction_both_ways)
     cr_assert_eq(rr_travel_continue(r.t, &hit, &err), RR_TRAVEL_AT_END);
     replay_close(&r);
 }
+
+/* Progress is reported while a long seek runs; stopping it leaves the
+ * machine at a position that is as good as any: a seek from there gets
+ * the same state as before. */
+static bool stop_at_second_report(void *opaque, double fraction)
+{
+    int *calls = opaque;
+    cr_assert(fraction >= 0 && fraction <= 1, "fraction %f", fraction);
+    return ++*calls < 2;
+}
+
+Test(rr_travel, a_long_seek_reports_progress_and_can_be_interrupted)
+{
+    uint64_t end = record("loop-O2-uart");
+    Replay r;
+    replay_open(&r, "loop-O2-uart", 0);
+    int calls = 0;
+    rr_travel_set_progress(r.t, stop_at_second_report, &calls);
+    GError *err = NULL;
+    cr_assert_eq(rr_travel_seek(r.t, end, &err), RR_TRAVEL_INTERRUPTED, "%s", err ? err->message : "");
+    cr_assert_eq(calls, 2);
+    uint64_t there = rr_travel_icount(r.t);
+    cr_assert(there > 0 && there < end, "interrupted at %lu", (unsigned long)there);
+    rr_travel_set_progress(r.t, NULL, NULL);
+    RrStateHash a, b;
+    machine_hash(r.m, &a);
+    seek(&r, end);
+    seek(&r, there);
+    machine_hash(r.m, &b);
+    cr_assert(machine_hash_equal(&a, &b), "the interrupted position is not the replay's");
+    replay_close(&r);
+}
