@@ -4,6 +4,7 @@
 #include <inttypes.h>
 
 #include "replay/internal.h"
+#include "snapshots/store.h"
 
 /* How many local snapshots a step back leaves between the snapshot it
  * restored and its target, and the distance below which it leaves none:
@@ -11,10 +12,11 @@
 #define LOCAL_SNAPSHOTS 8
 #define LOCAL_MIN_DISTANCE 4096
 
+/* A snapshot to go back to, and the index of the event next there. */
 typedef struct Point {
     uint64_t icount;
-    SnapState *state;
-    guint event;                 /* index of the event next there */
+    SnapState *state;            /* borrowed from the store */
+    guint event;
 } Point;
 
 /* What the debug hooks do with a hit while scanning. */
@@ -26,9 +28,9 @@ typedef enum Scan {
 struct RrTravel {
     RrSession *s;
     EmuMachine *m;
-    uint64_t interval;
     uint64_t end;                /* the recording's last icount */
-    GArray *points;              /* Point, by increasing icount */
+    SnapStore *store;            /* the snapshots (snapshots/store.h) */
+    GHashTable *events;          /* icount of a snapshot -> index of the event next there */
 
     GArray *bps;                 /* uint64_t */
     GArray *watches;             /* EmuWatch */
@@ -47,32 +49,29 @@ struct RrTravel {
 
 static uint64_t now(const RrTravel *t) { return emu_machine_icount(t->m); }
 
-/* The index of the last point at or before `icount` (points[0] is at 0). */
-static guint point_at_or_before(const RrTravel *t, uint64_t icount)
+/* The newest snapshot at or before `icount` (there is always one at 0). */
+static Point point_at_or_before(const RrTravel *t, uint64_t icount)
 {
-    guint lo = 0, hi = t->points->len;
-    while (hi - lo > 1) {
-        guint mid = (lo + hi) / 2;
-        if (g_array_index(t->points, Point, mid).icount <= icount)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
+    SnapState *st = snap_store_find(t->store, icount);
+    g_assert(st);
+    uint64_t at = snap_state_icount(st);
+    gpointer ev = g_hash_table_lookup(t->events, &at);
+    g_assert(ev);
+    return (Point){ .icount = at, .state = st, .event = GPOINTER_TO_UINT(ev) - 1 };
 }
 
 /* A snapshot here, unless there is one already. */
 static void take_point(RrTravel *t)
 {
     uint64_t at = now(t);
-    guint i = point_at_or_before(t, at);
-    if (t->points->len && g_array_index(t->points, Point, i).icount == at)
+    SnapState *have = snap_store_find(t->store, at);
+    if (have && snap_state_icount(have) == at)
         return;
-    Point p = { .icount = at, .state = snap_state_take(t->s->ram, t->m),
-                .event = rr_session_next_index(t->s) };
-    if (t->points->len && g_array_index(t->points, Point, i).icount < at)
-        i++;
-    g_array_insert_val(t->points, i, p);
+    SnapState *st = snap_state_take(t->s->ram, t->m);
+    g_hash_table_insert(t->events, g_memdup2(&at, sizeof at),
+                        GUINT_TO_POINTER(rr_session_next_index(t->s) + 1));
+    snap_store_add(t->store, st);
+    snap_state_unref(st);
 }
 
 RrTravel *rr_travel_new(RrSession *s, EmuMachine *m, const RrTravelConfig *cfg, GError **err)
@@ -83,8 +82,10 @@ RrTravel *rr_travel_new(RrSession *s, EmuMachine *m, const RrTravelConfig *cfg, 
     RrTravel *t = g_new0(RrTravel, 1);
     t->s = s;
     t->m = m;
-    t->interval = cfg && cfg->interval ? cfg->interval : RR_TRAVEL_DEFAULT_INTERVAL;
-    t->points = g_array_new(false, false, sizeof(Point));
+    SnapStoreConfig sc = { .interval = cfg ? cfg->interval : 0,
+                           .budget_bytes = cfg ? cfg->budget_bytes : 0 };
+    t->store = snap_store_new(&sc);
+    t->events = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
     t->bps = g_array_new(false, false, sizeof(uint64_t));
     t->watches = g_array_new(false, false, sizeof(EmuWatch));
     /* The end: the end event's icount, or the last event's (a salvaged log). */
@@ -100,9 +101,8 @@ void rr_travel_free(RrTravel *t)
 {
     if (!t)
         return;
-    for (guint i = 0; i < t->points->len; i++)
-        snap_state_unref(g_array_index(t->points, Point, i).state);
-    g_array_unref(t->points);
+    snap_store_free(t->store);
+    g_hash_table_unref(t->events);
     g_array_unref(t->bps);
     g_array_unref(t->watches);
     emu_cpu_set_debug(emu_machine_cpu(t->m), NULL, NULL, 0, NULL, 0);
@@ -111,15 +111,8 @@ void rr_travel_free(RrTravel *t)
 
 uint64_t rr_travel_icount(const RrTravel *t) { return now(t); }
 uint64_t rr_travel_end(const RrTravel *t) { return t->end; }
-size_t rr_travel_snapshot_count(const RrTravel *t) { return t->points->len; }
-
-size_t rr_travel_snapshot_bytes(const RrTravel *t)
-{
-    size_t n = 0;
-    for (guint i = 0; i < t->points->len; i++)
-        n += snap_state_own_bytes(g_array_index(t->points, Point, i).state);
-    return n;
-}
+size_t rr_travel_snapshot_count(const RrTravel *t) { return snap_store_count(t->store); }
+size_t rr_travel_snapshot_bytes(const RrTravel *t) { return snap_store_bytes(t->store); }
 
 static bool restore(RrTravel *t, const Point *p, GError **err)
 {
@@ -154,7 +147,7 @@ static RrTravelResult run_to(RrTravel *t, uint64_t target, uint64_t local, GErro
         if (!keep_going(t, start, target))
             return RR_TRAVEL_INTERRUPTED;
         uint64_t at = now(t);
-        uint64_t due = (at / t->interval + 1) * t->interval;
+        uint64_t due = snap_store_next_due(t->store, at);
         if (local)
             due = MIN(due, (at / local + 1) * local);
         s->stop_cap = MIN(target, due);
@@ -212,19 +205,19 @@ static RrTravelResult seek(RrTravel *t, uint64_t icount, GError **err)
         return RR_TRAVEL_REACHED;
     uint64_t local = 0;
     if (icount < from) {
-        const Point *p = &g_array_index(t->points, Point, point_at_or_before(t, icount));
-        if (!restore(t, p, err))
+        Point p = point_at_or_before(t, icount);
+        if (!restore(t, &p, err))
             return RR_TRAVEL_FAILED;
         /* Going back: leave snapshots between the restored one and the
          * target, so that the next step back is short. */
-        uint64_t distance = icount - p->icount;
+        uint64_t distance = icount - p.icount;
         if (distance >= LOCAL_MIN_DISTANCE)
             local = MAX(distance / LOCAL_SNAPSHOTS, LOCAL_MIN_DISTANCE / 2);
     } else {
         /* Forwards: from the snapshot nearest the target when it is
          * nearer than here (a seek far ahead over known ground). */
-        const Point *p = &g_array_index(t->points, Point, point_at_or_before(t, icount));
-        if (p->icount > from && !restore(t, p, err))
+        Point p = point_at_or_before(t, icount);
+        if (p.icount > from && !restore(t, &p, err))
             return RR_TRAVEL_FAILED;
     }
     return run_to(t, icount, local, err);
@@ -346,8 +339,7 @@ RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError 
     operation_begin(t);
     while (until > 0) {
         /* The stretch from the last snapshot before `until` up to it. */
-        guint i = point_at_or_before(t, until - 1);
-        Point p = g_array_index(t->points, Point, i);
+        Point p = point_at_or_before(t, until - 1);
         if (!restore(t, &p, err))
             return RR_TRAVEL_FAILED;
         debug_on(t, SCAN_LAST, p.icount, until);

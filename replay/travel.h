@@ -8,10 +8,11 @@
  *   rr_travel_seek(t, 123456789, &err);               // forwards
  *   rr_travel_step_back(t, 1, &err);                  // one instruction back
  *
- * The engine takes snapshots as it replays: every `interval` instructions
- * (automatic), and, when it steps back, a few between the snapshot it
- * restored and the target (local), so that repeated steps back each
- * replay only a short stretch.
+ * The engine takes snapshots as it replays, kept in a store under a memory
+ * budget (snapshots/store.h): every `interval` instructions (automatic),
+ * and, when it steps back, a few between the snapshot it restored and the
+ * target (local), so that repeated steps back each replay only a short
+ * stretch.
  */
 #ifndef REPLAY_TRAVEL_H
 #define REPLAY_TRAVEL_H
@@ -26,9 +27,10 @@
 typedef struct RrTravel RrTravel;
 
 typedef struct RrTravelConfig {
-    uint64_t interval;           /* instructions between automatic snapshots; 0: default */
+    uint64_t interval;           /* instructions between automatic snapshots; 0: the
+                                  * store's default (snapshots/store.h) */
+    uint64_t budget_bytes;       /* memory for snapshots; 0: the store's default */
 } RrTravelConfig;
-#define RR_TRAVEL_DEFAULT_INTERVAL 10000000ull
 
 typedef enum RrTravelResult {
     RR_TRAVEL_REACHED,           /* at the icount asked for */

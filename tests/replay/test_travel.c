@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "replay/travel.h"
+#include "snapshots/store.h"
 #include "tests/replay/machinehash.h"
 #include "tests/replay/testdir.h"
 
@@ -145,8 +146,8 @@ Test(rr_travel, seek_anywhere_gives_the_straight_replays_state)
 
     Replay r;
     replay_open(&r, "loop-O2-uart", 0);
-    seek(&r, end);                               /* the whole run once: snapshots every 1e7 */
-    cr_assert_geq(rr_travel_snapshot_count(r.t), end / 10000000);
+    seek(&r, end);                               /* the whole run once: the store's snapshots */
+    cr_assert_geq(rr_travel_snapshot_count(r.t), end / SNAP_STORE_DEFAULT_INTERVAL);
     for (int round = 0; round < 2; round++)
         for (int i = 0; i < N; i++) {
             int k = round ? N - 1 - i : i;
