@@ -12,7 +12,9 @@
  *            written since the base and those where the base and the target
  *            hold different copies.
  *
- * No full copy of RAM is ever made.
+ * No full copy of RAM is ever made, and the page map is shared in 256 KiB
+ * chunks: a capture copies the chunks it writes into and a pointer per
+ * chunk, not a pointer per page.
  */
 #ifndef SNAPSHOTS_PAGES_H
 #define SNAPSHOTS_PAGES_H
@@ -41,6 +43,12 @@ void snap_pages_unref(SnapPages *p);
 /* Bytes of page copies this snapshot made itself (those it shares with the
  * snapshot before it are not counted): what dropping it may free. */
 size_t snap_pages_own_bytes(const SnapPages *p);
+/* Bytes of page map it holds by itself (the map is shared in 256 KiB
+ * chunks: a snapshot owns the chunks its capture wrote into). */
+size_t snap_pages_map_bytes(const SnapPages *p);
+/* Pages of `p` that hold a copy (not zeros) other than `prev`'s for the
+ * same page (prev NULL: all of them): what p adds to memory after prev. */
+size_t snap_pages_new_copies(const SnapPages *prev, const SnapPages *p);
 /* Pages of RAM it covers, and the copy of one (NULL: zeros). */
 size_t snap_pages_count(const SnapPages *p);
 const uint8_t *snap_pages_data(const SnapPages *p, size_t index);

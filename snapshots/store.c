@@ -153,19 +153,13 @@ uint64_t snap_store_next_due(const SnapStore *st, uint64_t icount)
  * every page of b that is not zeros). */
 static size_t runs_between(const SnapState *a, const SnapState *b)
 {
-    SnapPages *pb = snap_state_pages(b), *pa = a ? snap_state_pages(a) : NULL;
-    size_t n = snap_pages_count(pb), k = 0;
-    for (size_t i = 0; i < n; i++) {
-        const uint8_t *d = snap_pages_data(pb, i);
-        k += d && (!pa || d != snap_pages_data(pa, i));
-    }
-    return k;
+    return snap_pages_new_copies(a ? snap_state_pages(a) : NULL, snap_state_pages(b));
 }
 
 static size_t fixed_bytes(SnapState *s)
 {
-    return g_bytes_get_size(snap_state_vmstate(s))
-         + snap_pages_count(snap_state_pages(s)) * sizeof(void *) + STATE_OVERHEAD;
+    return g_bytes_get_size(snap_state_vmstate(s)) + snap_pages_map_bytes(snap_state_pages(s))
+         + STATE_OVERHEAD;
 }
 
 /* Recount entry i's runs against the entry now before it. */

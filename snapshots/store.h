@@ -29,9 +29,10 @@
  *            (the frontier while recording, the user's position in replay).
  *   Memory.  The store's bytes are those its snapshots keep alive: each
  *            distinct 4 KiB page copy once, however many snapshots share
- *            it, plus each snapshot's vmstate and its page map (a pointer
- *            per page of RAM: 256 KiB for 128 MiB of RAM, often more than
- *            the pages it copied). Pages are counted as runs of the same
+ *            it, plus each snapshot's vmstate and the part of the page
+ *            map it holds by itself (snap_pages_map_bytes: a pointer per
+ *            256 KiB chunk of RAM, 4 KiB for 128 MiB, and the chunks it
+ *            wrote into, 520 bytes each). Pages are counted as runs of the same
  *            copy in icount order; this equals the distinct pages when the
  *            snapshots come from one deterministic execution (replay), and
  *            can only overcount otherwise, never exceeding the budget.
@@ -70,7 +71,10 @@
 
 #include "snapshots/snapshot.h"
 
-/* Measured on this machine (2 shared cores; bench/bench.elf, 1.04e9
+/* Measured on this machine with a one-level page map (a pointer per page
+ * of RAM, 256 KiB a snapshot; the two-level map of pages.c has since made
+ * that 4-10 KB, so the byte figures below are now about 250 KB smaller a
+ * snapshot and taking one cheaper) (2 shared cores; bench/bench.elf, 1.04e9
  * instructions, and tests/guest/sched.c; 128 MiB of RAM; replay at
  * 520-700 MIPS):
  *   snap_state_take  1.1-1.4 ms (mostly first-touch faults on its fresh

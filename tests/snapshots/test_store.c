@@ -315,7 +315,7 @@ Test(snap_store, thinning_spaces_snapshots_by_age)
     size_t n = snap_store_count(st);
     cr_assert_lt(n, N / 4, "thinning kept %zu of %d", n, N);
     const uint64_t newest = icount_at(st, n - 1), span = newest;
-    for (size_t i = n - 1; i >= n - 8; i--)
+    for (size_t i = n - 1; i > n - SNAP_STORE_KEEP_RECENT; i--)
         cr_assert_eq(icount_at(st, i - 1), icount_at(st, i) - 1000, "not dense at the present");
     uint64_t last_gap = 0;
     for (size_t i = n - 1; i > 0 && newest - icount_at(st, i) < span / 8; i--) {
@@ -364,7 +364,7 @@ Test(snap_store, local_snapshots_near_an_old_present_are_kept)
 {
     Synth s;
     synth_init(&s);
-    SnapStore *st = record_thinned(&s, 1000, 30, 2u << 20);
+    SnapStore *st = record_thinned(&s, 1000, 30, 1u << 20);
     const uint64_t newest = icount_at(st, snap_store_count(st) - 1);
     const uint64_t target = 300500;
     SnapState *from = snap_store_find(st, target);
@@ -479,14 +479,14 @@ static int compare_u64(const void *a, const void *b)
 
 /* The engine's loop over tests/guest/sched.c (a timer-preempted kernel,
  * 8.9 million instructions), snapshots every 200,000 under a budget that
- * forces thinning; then seeks to random icounts: restore find(t), replay
+ * forces thinning (600 KiB: the guest writes about 20 pages between two); then seeks to random icounts: restore find(t), replay
  * to t. Each state equals a straight run's at t. */
 Test(snap_store, seeks_on_a_real_guest_equal_a_straight_run)
 {
     const uint64_t end = 8500000;
     EmuMachine *m = guest_new("sched-O2-uart");
     SnapRam *ram = snap_ram_new(emu_machine_mem(m));
-    SnapStore *st = snap_store_new(&(SnapStoreConfig){ .interval = 200000, .budget_bytes = 5u << 20 });
+    SnapStore *st = snap_store_new(&(SnapStoreConfig){ .interval = 200000, .budget_bytes = 600u << 10 });
     size_t taken = 0;
     while (emu_machine_icount(m) < end) {
         uint64_t now = emu_machine_icount(m);
