@@ -52,7 +52,7 @@ check: deps
 check-long: deps
 	@$(MAKE) --no-print-directory -j$(NPROC) check-long-run
 bench: deps
-	@$(MAKE) --no-print-directory -j$(NPROC) all $(BENCH_ELFS)
+	@$(MAKE) --no-print-directory -j$(NPROC) all $(BENCH_ELFS) $(BENCH_TRAVEL)
 	@$(MAKE) --no-print-directory bench-run
 
 $(BUILD)/librewind.a: $(LIB_OBJS)
