@@ -508,8 +508,7 @@ uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget)
     cpu->exit_request = false;
     while (cpu->icount < cpu->run_end && cpu->stop == EMU_STOP_NONE) {
         const uint64_t last = cpu->run_end;
-        /* With breakpoints, every block starts here, where they are seen. */
-        cpu->chain_end = last > SLOTS && !cpu->nbp ? last - SLOTS + 1 : 0;
+        cpu->chain_end = last > SLOTS ? last - SLOTS + 1 : 0;
         take_interrupt(cpu);
         if (unlikely(cpu->pstate & PSTATE_IL)) {   /* after an illegal ERET */
             emu_raise(cpu, EC_ILLEGAL_STATE, 0);
@@ -539,7 +538,16 @@ uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget)
         unsigned idx = (pc & EMU_PAGE_MASK) >> 2;
         const EmuInsn *in = &page->insn[idx];
         cpu->block_end = in + MIN((uint64_t)(SLOTS - idx), last - cpu->icount);
+        /* A page with a breakpoint runs block by block from here, where
+         * breakpoints are seen: no chained branches inside it (EMU_JUMP
+         * and the same-page path below never leave the page). */
+        bool bp_page = false;
         if (unlikely(cpu->nbp)) {
+            bp_page = (bp_at_or_above(cpu, pc & ~EMU_PAGE_MASK) >> EMU_PAGE_BITS) == vpage;
+            if (bp_page)
+                cpu->chain_end = 0;
+        }
+        if (unlikely(bp_page)) {
             /* A breakpoint here is reported before the instruction runs;
              * the block ends before the next one in this page. */
             uint64_t bp = bp_at_or_above(cpu, pc);
@@ -587,9 +595,9 @@ uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget)
             pc = cpu->pc = cpu->next_pc;
             if (r == EMU_EXIT || cpu->exit_request || cpu->icount >= last)
                 break;
-            /* EMU_BRANCH: stay in this page if we can (not with
-             * breakpoints: the run loop looks for them). */
-            if ((pc >> EMU_PAGE_BITS) != vpage || (pc & 3) || cpu->nbp)
+            /* EMU_BRANCH: stay in this page if we can (not with a
+             * breakpoint in it: the run loop looks for them). */
+            if ((pc >> EMU_PAGE_BITS) != vpage || (pc & 3) || bp_page)
                 break;
             idx = (pc & EMU_PAGE_MASK) >> 2;
             in = &page->insn[idx];

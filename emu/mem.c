@@ -151,6 +151,18 @@ size_t emu_mem_written_since(const EmuMem *mem, uint32_t generation, uint64_t **
     return n;
 }
 
+uint32_t *emu_mem_stamps(const EmuMem *mem)
+{
+    return g_memdup2(mem->written, mem->npages * sizeof *mem->written);
+}
+
+void emu_mem_set_stamps(EmuMem *mem, const uint32_t *stamps)
+{
+    memcpy(mem->written, stamps, mem->npages * sizeof *mem->written);
+    if (mem->hooks.tlb_flush)
+        mem->hooks.tlb_flush(mem->hooks.opaque);
+}
+
 void emu_mem_mark_code(EmuMem *mem, uint64_t pa)
 {
     size_t i;

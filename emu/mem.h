@@ -83,6 +83,13 @@ uint32_t emu_mem_new_generation(EmuMem *mem);
 uint32_t emu_mem_generation(const EmuMem *mem);
 size_t emu_mem_written_since(const EmuMem *mem, uint32_t generation, uint64_t **pages);
 
+/* The pages' write stamps as a whole (g_free the copy), and put back: for
+ * a recording resumed where it was left, after time travel rewrote RAM,
+ * so that "written since generation g" means what it meant then. Putting
+ * them back flushes the CPU's TLBs (the next write of each page is seen). */
+uint32_t *emu_mem_stamps(const EmuMem *mem);
+void emu_mem_set_stamps(EmuMem *mem, const uint32_t *stamps);
+
 /* Page flag: the decoder has cached instructions from this page. */
 void emu_mem_mark_code(EmuMem *mem, uint64_t pa);
 bool emu_mem_is_code(const EmuMem *mem, uint64_t pa);

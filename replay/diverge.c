@@ -229,6 +229,12 @@ void rr_diverge_locate(RrSession *s, uint64_t at, const RrEvent *sync, GString *
     if (g == s->ngroups && last && last->cpu == rec.cpu_hash && last->ram == rec.ram_hash) {
         g_string_append(report, ", and both match the recording: the replay left it only "
                         "because the machine was changed from outside the replay");
+    } else if (g == s->ngroups) {
+        g_string_append(report, ", the runs agree with each other and with the recorded "
+                        "registers at every group, but not with the recorded RAM or system "
+                        "state at the end: the replay is deterministic here, so what differs "
+                        "is on the recording's side (another build of rewind, program or "
+                        "input)");
     } else {
         g_string_append_printf(report, ", the runs agree with each other but leave the recording "
                                "between icount %" PRIu64 " and %" PRIu64 ": the replay is "

@@ -69,6 +69,19 @@ struct RrSession {
      * without comparing (up to this icount). */
     bool travel;
     uint64_t unchecked_until;
+
+    /* A recording travelled in (record mode with `travel`): every event
+     * written is also kept in `events`; while the engine replays its past,
+     * `record` is false and the recorder's state waits here. */
+    struct {
+        bool away;
+        uint64_t next_group, interval_start;
+        uint32_t group, generation;
+        uint32_t *fp;
+        GByteArray *pending;
+        bool input_open, idle;
+        uint32_t *stamps;            /* RAM's write stamps when it left */
+    } live;
 };
 
 /* The machine at a group boundary while re-executing. */
@@ -89,6 +102,15 @@ guint rr_session_next_index(const RrSession *s);
 /* session.c: the machine was restored to icount `now` (a snapshot whose
  * next event had index `ev`): follow it. */
 bool rr_session_restored(RrSession *s, guint ev, GError **err) __attribute__((warn_unused_result));
+
+/* session.c: travel in a recording as it is made: keep every event
+ * written, and snapshots need a SnapRam. */
+void rr_session_record_travel(RrSession *s);
+/* session.c: the recording pauses here (log flushed) and the session
+ * replays its past; then back to this very point, the machine restored to
+ * it by the caller, and recording goes on. */
+bool rr_session_leave_live(RrSession *s, GError **err) __attribute__((warn_unused_result));
+void rr_session_resume_live(RrSession *s);
 
 /* session.c: note the state at a group boundary (s->digests). */
 void rr_session_note_digest(RrSession *s);

@@ -74,6 +74,8 @@ bool rr_session_load_all(RrSession *s, GError **err)
 
 guint rr_session_next_index(const RrSession *s)
 {
+    if (s->record)
+        return s->events->len;           /* the next event written */
     return s->have_next ? s->ev_pos - 1 : s->ev_pos;
 }
 
@@ -89,6 +91,70 @@ bool rr_session_restored(RrSession *s, guint ev, GError **err)
     s->unchecked_until = s->interval_start + n;
     s->generation = emu_mem_new_generation(emu_machine_mem(s->m));
     return rr_session_advance(s, err);
+}
+
+/* Write an event (and keep a copy when travelling in the recording). */
+static bool log_append(RrSession *s, const RrEvent *ev, GError **err)
+{
+    if (!rr_log_writer_append(s->w, ev, err))
+        return false;
+    if (s->travel)
+        g_ptr_array_add(s->events, event_copy(ev, s->ngroups));
+    return true;
+}
+
+void rr_session_record_travel(RrSession *s)
+{
+    g_assert(s->record && s->m && !s->travel);
+    s->travel = true;
+    s->events = g_ptr_array_new_with_free_func(event_free);
+    s->ram = snap_ram_new(emu_machine_mem(s->m));
+    s->live.fp = g_new0(uint32_t, s->ngroups);
+    s->live.pending = g_byte_array_new();
+}
+
+bool rr_session_leave_live(RrSession *s, GError **err)
+{
+    g_assert(s->record && s->travel);
+    if (!rr_log_writer_flush(s->w, err))
+        return false;
+    s->live.away = true;
+    s->live.next_group = s->next_group;
+    s->live.interval_start = s->interval_start;
+    s->live.group = s->group;
+    s->live.generation = s->generation;
+    memcpy(s->live.fp, s->fp, sizeof(uint32_t) * s->ngroups);
+    g_byte_array_set_size(s->live.pending, 0);
+    g_byte_array_append(s->live.pending, s->pending->data, s->pending->len);
+    s->live.input_open = s->input_open;
+    s->live.idle = s->idle;
+    g_free(s->live.stamps);
+    s->live.stamps = emu_mem_stamps(emu_machine_mem(s->m));
+    s->record = false;
+    s->from_buffer = true;
+    s->log_done = true;
+    return true;
+}
+
+void rr_session_resume_live(RrSession *s)
+{
+    g_assert(!s->record && s->live.away);
+    s->live.away = false;
+    s->record = true;
+    s->from_buffer = false;
+    s->have_next = false;
+    g_clear_error(&s->div);
+    s->next_group = s->live.next_group;
+    s->interval_start = s->live.interval_start;
+    s->group = s->live.group;
+    s->generation = s->live.generation;
+    memcpy(s->fp, s->live.fp, sizeof(uint32_t) * s->ngroups);
+    g_byte_array_set_size(s->pending, 0);
+    g_byte_array_append(s->pending, s->live.pending->data, s->live.pending->len);
+    s->input_open = s->live.input_open;
+    s->idle = s->live.idle;
+    s->unchecked_until = 0;
+    emu_mem_set_stamps(emu_machine_mem(s->m), s->live.stamps);
 }
 
 /* Replay: a new interval starts here (at the attach, and after each sync
@@ -180,6 +246,10 @@ void rr_session_free(RrSession *s)
     g_clear_error(&s->div);
     snap_state_unref(s->start);
     snap_ram_free(s->ram);
+    g_free(s->live.fp);
+    g_free(s->live.stamps);
+    if (s->live.pending)
+        g_byte_array_unref(s->live.pending);
     if (s->events)
         g_ptr_array_unref(s->events);
     if (s->digests)
@@ -250,7 +320,7 @@ uint64_t rr_session_host_seconds(RrSession *s)
         RrEvent ev = { .kind = RR_EVENT_HOST_CLOCK, .icount = now,
                        .source = RR_CLOCK_RTC_SECONDS, .value = v };
         GError *err = NULL;
-        if (!rr_log_writer_append(s->w, &ev, &err))
+        if (!log_append(s, &ev, &err))
             g_propagate_error(&s->div, err);
         return v;
     }
@@ -291,7 +361,7 @@ void rr_session_entropy(RrSession *s, uint8_t *buf, size_t len)
         RrEvent ev = { .kind = RR_EVENT_ENTROPY, .icount = now,
                        .source = RR_ENTROPY_DEVICE_TREE, .bytes = buf, .len = len };
         GError *err = NULL;
-        if (!rr_log_writer_append(s->w, &ev, &err))
+        if (!log_append(s, &ev, &err))
             g_propagate_error(&s->div, err);
         return;
     }
@@ -360,7 +430,7 @@ static bool group_boundary(RrSession *s, GError **err)
         RrEvent ev = { .kind = RR_EVENT_SYNC, .icount = now, .cpu_hash = h.cpu, .ram_hash = h.ram,
                        .pages = h.pages, .groups = s->fp, .n_groups = s->ngroups };
         memcpy(ev.regs, h.regs, sizeof ev.regs);
-        return rr_log_writer_append(s->w, &ev, err);
+        return log_append(s, &ev, err);
     }
     if (!s->have_next || s->next.kind != RR_EVENT_SYNC || s->next.icount != now) {
         if (s->have_next && s->next.kind != RR_EVENT_SYNC && s->next.icount <= now)
@@ -431,7 +501,7 @@ static bool record_input(RrSession *s, const RrSessionIo *io, GError **err)
         return true;
     RrEvent ev = { .kind = RR_EVENT_SERIAL_IN, .icount = icount(s),
                    .bytes = s->pending->data, .len = took };
-    bool ok = rr_log_writer_append(s->w, &ev, err);
+    bool ok = log_append(s, &ev, err);
     g_byte_array_remove_range(s->pending, 0, (guint)took);
     return ok;
 }
@@ -483,7 +553,7 @@ static bool idle(RrSession *s, const RrSessionIo *io, GError **err)
         }
         emu_machine_idle(s->m, ns);
         RrEvent ev = { .kind = RR_EVENT_IDLE_WARP, .icount = icount(s), .ns = ns };
-        return rr_log_writer_append(s->w, &ev, err);
+        return log_append(s, &ev, err);
     }
     if (!s->have_next || s->next.kind != RR_EVENT_IDLE_WARP || s->next.icount != icount(s)) {
         diverged(s, "the guest waits in WFI; the recording has %s next",
@@ -507,7 +577,7 @@ RrRunStatus rr_session_run(RrSession *s, const RrSessionIo *io, RrSessionResult 
      * meets them. */
     if (s->record && io && io->stop_requested && io->stop_requested(io->opaque)) {
         RrEvent ev = { .kind = RR_EVENT_USER_STOP, .icount = now, .reason = RR_STOP_INTERRUPTED };
-        if (!rr_log_writer_append(s->w, &ev, err))
+        if (!log_append(s, &ev, err))
             return RR_RUN_ERROR;
         *res = (RrSessionResult){ .event = EMU_MACHINE_BUDGET, .icount = now };
         return RR_RUN_DONE;
@@ -520,12 +590,12 @@ RrRunStatus rr_session_run(RrSession *s, const RrSessionIo *io, RrSessionResult 
     uint64_t stop = MIN(s->next_group, now + SLICE);
     if (s->stop_cap)
         stop = MIN(stop, s->stop_cap);
-    if (!s->record && !s->have_next) {
+    if (!s->record && !s->have_next && !s->travel) {
         /* A salvaged log: every recorded event is delivered; stop here. */
         *res = (RrSessionResult){ .event = EMU_MACHINE_BUDGET, .icount = now };
         return RR_RUN_DONE;
     }
-    if (!s->record) {
+    if (!s->record && s->have_next) {
         const RrEvent *n = &s->next;
         if (n->kind == RR_EVENT_HOST_CLOCK || n->kind == RR_EVENT_IDLE_WARP)
             stop = MIN(stop, n->icount + 1);    /* met by the instruction at n->icount */
@@ -591,7 +661,7 @@ bool rr_session_finish(RrSession *s, const RrSessionResult *res, GError **err)
     if (s->record) {
         RrEvent ev = { .kind = RR_EVENT_END, .icount = res->icount, .status = (uint8_t)st,
                        .code = code };
-        if (!rr_log_writer_append(s->w, &ev, err)) {
+        if (!log_append(s, &ev, err)) {
             close_unsealed(s->w);
             s->w = NULL;
             return false;

@@ -11,6 +11,9 @@
  * replaying that far costs less than taking one. */
 #define LOCAL_SNAPSHOTS 8
 #define LOCAL_MIN_DISTANCE 4096
+/* A long way forwards leaves a snapshot this far before its target, so
+ * that a first step back from there replays little. */
+#define TAIL 4096
 
 /* A snapshot to go back to, and the index of the event next there. */
 typedef struct Point {
@@ -30,6 +33,13 @@ struct RrTravel {
     EmuMachine *m;
     uint64_t end;                /* the recording's last icount */
     SnapStore *store;            /* the snapshots (snapshots/store.h) */
+    /* A recording travelled in as it is made: `live` while the machine is
+     * at its frontier, recording; `frontier` is the machine there, kept
+     * while the engine replays the past. */
+    bool recording, live;
+    SnapState *frontier;
+    RrSessionIo io;
+    bool have_io;
     GHashTable *events;          /* icount of a snapshot -> index of the event next there */
 
     GArray *bps;                 /* uint64_t */
@@ -77,7 +87,10 @@ static void take_point(RrTravel *t)
 RrTravel *rr_travel_new(RrSession *s, EmuMachine *m, const RrTravelConfig *cfg, GError **err)
 {
     g_assert(emu_machine_icount(m) == 0 && s->m == m);
-    if (!rr_session_load_all(s, err))
+    bool recording = rr_session_recording(s);
+    if (recording)
+        rr_session_record_travel(s);
+    else if (!rr_session_load_all(s, err))
         return NULL;
     RrTravel *t = g_new0(RrTravel, 1);
     t->s = s;
@@ -86,6 +99,7 @@ RrTravel *rr_travel_new(RrSession *s, EmuMachine *m, const RrTravelConfig *cfg, 
                            .budget_bytes = cfg ? cfg->budget_bytes : 0 };
     t->store = snap_store_new(&sc);
     t->events = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+    t->recording = t->live = recording;
     t->bps = g_array_new(false, false, sizeof(uint64_t));
     t->watches = g_array_new(false, false, sizeof(EmuWatch));
     /* The end: the end event's icount, or the last event's (a salvaged log). */
@@ -103,6 +117,7 @@ void rr_travel_free(RrTravel *t)
         return;
     snap_store_free(t->store);
     g_hash_table_unref(t->events);
+    snap_state_unref(t->frontier);
     g_array_unref(t->bps);
     g_array_unref(t->watches);
     emu_cpu_set_debug(emu_machine_cpu(t->m), NULL, NULL, 0, NULL, 0);
@@ -110,7 +125,15 @@ void rr_travel_free(RrTravel *t)
 }
 
 uint64_t rr_travel_icount(const RrTravel *t) { return now(t); }
-uint64_t rr_travel_end(const RrTravel *t) { return t->end; }
+uint64_t rr_travel_end(const RrTravel *t) { return t->live ? MAX(t->end, now(t)) : t->end; }
+bool rr_travel_live(const RrTravel *t) { return t->live; }
+
+void rr_travel_set_io(RrTravel *t, const RrSessionIo *io)
+{
+    t->have_io = io != NULL;
+    if (io)
+        t->io = *io;
+}
 size_t rr_travel_snapshot_count(const RrTravel *t) { return snap_store_count(t->store); }
 size_t rr_travel_snapshot_bytes(const RrTravel *t) { return snap_store_bytes(t->store); }
 
@@ -152,8 +175,10 @@ static RrTravelResult run_to(RrTravel *t, uint64_t target, uint64_t local, GErro
             due = MIN(due, (at / local + 1) * local);
         s->stop_cap = MIN(target, due);
         RrSessionResult res;
-        RrRunStatus rs = rr_session_run(s, NULL, &res, err);
+        RrRunStatus rs = rr_session_run(s, t->have_io ? &t->io : NULL, &res, err);
         s->stop_cap = 0;
+        if (t->live)
+            t->end = MAX(t->end, now(t));
         if (rs == RR_RUN_ERROR)
             return RR_TRAVEL_FAILED;
         if (now(t) == due && now(t) < target)
@@ -170,6 +195,22 @@ static RrTravelResult run_to(RrTravel *t, uint64_t target, uint64_t local, GErro
         }
     }
     return RR_TRAVEL_REACHED;
+}
+
+/* run_to, leaving a snapshot TAIL instructions before a far target. */
+static RrTravelResult run_to_tail(RrTravel *t, uint64_t target, uint64_t local, GError **err)
+{
+    uint64_t at = now(t);
+    if (!local && target > at + 16 * TAIL) {
+        Point p = point_at_or_before(t, target - TAIL);
+        if (p.icount + TAIL < target - TAIL) {
+            RrTravelResult r = run_to(t, target - TAIL, 0, err);
+            if (r != RR_TRAVEL_REACHED)
+                return r;
+            take_point(t);
+        }
+    }
+    return run_to(t, target, local, err);
 }
 
 void rr_travel_set_progress(RrTravel *t, RrTravelProgress fn, void *opaque)
@@ -194,10 +235,48 @@ RrTravelResult rr_travel_seek(RrTravel *t, uint64_t icount, GError **err)
     return seek(t, icount, err);
 }
 
+/* A live recording pauses: the machine at its frontier is kept, the
+ * session replays the past from now on. */
+static bool leave_live(RrTravel *t, GError **err)
+{
+    take_point(t);                       /* the frontier, for the store too */
+    snap_state_unref(t->frontier);
+    t->frontier = snap_state_take(t->s->ram, t->m);
+    t->end = now(t);
+    if (!rr_session_leave_live(t->s, err))
+        return false;
+    t->live = false;
+    return true;
+}
+
+/* Back to the frontier, recording again. */
+static bool resume_live(RrTravel *t, GError **err)
+{
+    if (!snap_state_restore(t->s->ram, t->m, t->frontier, err))
+        return false;
+    rr_session_resume_live(t->s);
+    t->live = true;
+    return true;
+}
+
 static RrTravelResult seek(RrTravel *t, uint64_t icount, GError **err)
 {
     uint64_t from = now(t);
-    if (icount > t->end) {
+    if (t->recording) {
+        /* Forwards at the frontier records; back from it, or forwards to
+         * it, switches between recording and replaying. */
+        if (t->live && icount >= from)
+            return run_to_tail(t, icount, 0, err);
+        if (t->live && !leave_live(t, err))
+            return RR_TRAVEL_FAILED;
+        if (!t->live && icount >= t->end) {
+            if (!resume_live(t, err))
+                return RR_TRAVEL_FAILED;
+            return icount > now(t) ? run_to(t, icount, 0, err) : RR_TRAVEL_REACHED;
+        }
+        from = now(t);
+    }
+    if (!t->recording && icount > t->end) {
         RrTravelResult r = seek(t, t->end, err);
         return r == RR_TRAVEL_REACHED ? RR_TRAVEL_AT_END : r;
     }
@@ -220,7 +299,7 @@ static RrTravelResult seek(RrTravel *t, uint64_t icount, GError **err)
         if (p.icount > from && !restore(t, &p, err))
             return RR_TRAVEL_FAILED;
     }
-    return run_to(t, icount, local, err);
+    return run_to_tail(t, icount, local, err);
 }
 
 RrTravelResult rr_travel_step(RrTravel *t, uint64_t n, GError **err)
@@ -316,11 +395,21 @@ static void debug_off(RrTravel *t)
 RrTravelResult rr_travel_continue(RrTravel *t, RrTravelHit *hit, GError **err)
 {
     uint64_t from = now(t);
-    if (from >= t->end)
+    if (from >= t->end && !t->recording)
         return RR_TRAVEL_AT_END;
     operation_begin(t);
     debug_on(t, SCAN_FIRST, from, UINT64_MAX);
-    RrTravelResult r = run_to(t, t->end, 0, err);
+    RrTravelResult r = RR_TRAVEL_REACHED;
+    if (!t->live)
+        r = run_to(t, t->end, 0, err);
+    /* A recording goes on past its frontier, recording, until a hit or
+     * the guest's end. */
+    if (t->recording && r == RR_TRAVEL_REACHED && !t->have_hit) {
+        if (!t->live && !resume_live(t, err))
+            r = RR_TRAVEL_FAILED;
+        else
+            r = run_to(t, UINT64_MAX, 0, err);
+    }
     bool found = t->have_hit;
     debug_off(t);
     if (r == RR_TRAVEL_FAILED || r == RR_TRAVEL_INTERRUPTED)
@@ -337,6 +426,8 @@ RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError 
 {
     uint64_t until = now(t), whole = until;
     operation_begin(t);
+    if (t->live && !leave_live(t, err))
+        return RR_TRAVEL_FAILED;
     while (until > 0) {
         /* The stretch from the last snapshot before `until` up to it. */
         Point p = point_at_or_before(t, until - 1);

@@ -63,8 +63,19 @@ RrTravel *rr_travel_new(RrSession *s, EmuMachine *m, const RrTravelConfig *cfg, 
 void rr_travel_free(RrTravel *t);
 
 uint64_t rr_travel_icount(const RrTravel *t);
-/* The icount at which the recording ends. */
+/* The icount at which the recording ends (a recording being made: its
+ * frontier, where recording stopped last). */
 uint64_t rr_travel_end(const RrTravel *t);
+
+/* A recording can be travelled in as it is made: given a session that
+ * records, the engine records going forwards from the frontier (with the
+ * host input of `io`, see rr_travel_set_io), replays when sent back, and
+ * records again once sent forwards past the frontier; the log written
+ * replays as if no one had travelled. Before rr_session_finish, go back to
+ * the frontier (rr_travel_seek to rr_travel_end). */
+void rr_travel_set_io(RrTravel *t, const RrSessionIo *io);
+/* Whether the machine is at the frontier of a recording being made. */
+bool rr_travel_live(const RrTravel *t);
 
 /* Go to `icount`: forwards by replaying, backwards by restoring a snapshot
  * and replaying from it. */

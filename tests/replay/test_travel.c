@@ -4,12 +4,14 @@
  * there; stepping back an instruction at a time from the end visits the
  * forward PCs in reverse; the ends of the recording are reported. */
 #include <criterion/criterion.h>
+#include <elf.h>
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "replay/travel.h"
 #include "snapshots/store.h"
+#include "tests/emu/testelf.h"
 #include "tests/replay/machinehash.h"
 #include "tests/replay/testdir.h"
 
@@ -347,4 +349,126 @@ Test(rr_travel, a_long_seek_reports_progress_and_can_be_interrupted)
     machine_hash(r.m, &b);
     cr_assert(machine_hash_equal(&a, &b), "the interrupted position is not the replay's");
     replay_close(&r);
+}
+
+/* ---- Travelling in a recording as it is made ------------------------------ */
+
+/* Record the scheduler guest with the engine: forwards records, back
+ * replays, forwards past the frontier records again. The log then replays
+ * from start to end as if no one had travelled, to the same final state. */
+Test(rr_travel, a_recording_can_be_travelled_in_as_it_is_made)
+{
+    GError *err = NULL;
+    RrLogHeader hdr = { .sync_interval = 1u << 20, .sync_groups = 64 };
+    RrSession *s = rr_session_record(logpath, &hdr, &err);
+    cr_assert(s, "%s", err ? err->message : "");
+    EmuMachine *m = machine(s, "sched-O2-uart");
+    RrTravelConfig cfg = { .interval = 500000 };
+    RrTravel *t = rr_travel_new(s, m, &cfg, &err);
+    cr_assert(t, "%s", err ? err->message : "");
+    cr_assert(rr_travel_live(t));
+
+    RrStateHash at1, at2, h;
+    cr_assert_eq(rr_travel_seek(t, 1500000, &err), RR_TRAVEL_REACHED, "%s", err ? err->message : "");
+    machine_hash(m, &at1);
+    cr_assert_eq(rr_travel_seek(t, 3000123, &err), RR_TRAVEL_REACHED);
+    machine_hash(m, &at2);
+    cr_assert(rr_travel_live(t));
+    cr_assert_eq(rr_travel_end(t), 3000123);
+
+    /* Back: replaying the recording so far. */
+    cr_assert_eq(rr_travel_seek(t, 1500000, &err), RR_TRAVEL_REACHED, "%s", err ? err->message : "");
+    cr_assert_not(rr_travel_live(t));
+    machine_hash(m, &h);
+    cr_assert(machine_hash_equal(&h, &at1), "back at 1500000: not the recorded state");
+    cr_assert_eq(rr_travel_step_back(t, 1000, &err), RR_TRAVEL_REACHED);
+    cr_assert_eq(rr_travel_step(t, 500, &err), RR_TRAVEL_REACHED);
+    /* To the frontier: the state recording left, live again. */
+    cr_assert_eq(rr_travel_seek(t, 3000123, &err), RR_TRAVEL_REACHED, "%s", err ? err->message : "");
+    cr_assert(rr_travel_live(t));
+    machine_hash(m, &h);
+    cr_assert(machine_hash_equal(&h, &at2), "at the frontier: not the state recording left");
+    /* Back once more, then forwards past the frontier: recording goes on
+     * to the guest's end. */
+    cr_assert_eq(rr_travel_step_back(t, 2000000, &err), RR_TRAVEL_REACHED);
+    RrTravelResult r = rr_travel_seek(t, UINT64_MAX, &err);
+    cr_assert_eq(r, RR_TRAVEL_AT_END, "%d %s", r, err ? err->message : "");
+    cr_assert(rr_travel_live(t));
+    uint64_t end = rr_travel_icount(t);
+    RrStateHash final;
+    machine_hash(m, &final);
+    RrSessionResult res = { .event = EMU_MACHINE_POWEROFF, .icount = end };
+    cr_assert(rr_session_finish(s, &res, &err), "%s", err ? err->message : "");
+    rr_travel_free(t);
+    rr_session_free(s);
+    emu_machine_free(m);
+
+    /* The log replays straight through, checked at every sync. */
+    s = rr_session_replay(logpath, RR_LOG_STRICT, &err);
+    cr_assert(s, "%s", err ? err->message : "");
+    m = machine(s, "sched-O2-uart");
+    RrRunStatus rs;
+    while ((rs = rr_session_run(s, NULL, &res, &err)) == RR_RUN_MORE) {
+    }
+    cr_assert_eq(rs, RR_RUN_DONE, "%s", err ? err->message : "");
+    cr_assert_eq(res.icount, end);
+    cr_assert(rr_session_finish(s, &res, &err), "%s", err ? err->message : "");
+    machine_hash(m, &h);
+    cr_assert(machine_hash_equal(&h, &final), "the replay's final state differs");
+    rr_session_free(s);
+    emu_machine_free(m);
+}
+
+/* A program that writes a new page every 16,384 instructions:
+ *   movz x1, #0x4100, lsl 16; mov x0, #0
+ *   loop: str x0, [x1]; add x0, x0, #1; tst x0, #0xfff; b.ne loop
+ *         add x1, x1, #4096; b loop */
+static const uint32_t page_walker[] = {
+    0xd2a82001, 0xd2800000, 0xf9000020, 0x91000400, 0xf2402c1f, 0x54ffffa1,
+    0x91400421, 0x17fffffb,
+};
+
+/* Going back rewrites RAM that the interval at the frontier never wrote
+ * (the pages walked past long before); recording resumed there must not
+ * count them as written in its interval, or its sync would not replay. */
+Test(rr_travel, resuming_a_recording_counts_only_what_its_interval_wrote)
+{
+    GError *err = NULL;
+    g_autofree char *elf = testelf_write(dir, "walker.elf", EM_AARCH64, 0x40080000, page_walker,
+                                         sizeof page_walker, 0);
+    RrLogHeader hdr = { .sync_interval = 1u << 20, .sync_groups = 16 };
+    RrSession *s = rr_session_record(logpath, &hdr, &err);
+    cr_assert(s, "%s", err ? err->message : "");
+    EmuMachineConfig mc = { .host_seconds = clock_hook, .idle_returns = true, .opaque = s };
+    EmuMachine *m = emu_machine_new(&mc, &err);
+    cr_assert(m && emu_machine_load_elf(m, elf, &err), "%s", err ? err->message : "");
+    rr_session_attach(s, m);
+    RrTravelConfig cfg = { .interval = 300000 };
+    RrTravel *t = rr_travel_new(s, m, &cfg, &err);
+    cr_assert(t, "%s", err ? err->message : "");
+    const uint64_t frontier = 3000000 + 777, end = 5000000;
+    cr_assert_eq(rr_travel_seek(t, frontier, &err), RR_TRAVEL_REACHED);
+    cr_assert_eq(rr_travel_seek(t, 400000, &err), RR_TRAVEL_REACHED, "%s", err ? err->message : "");
+    cr_assert_eq(rr_travel_seek(t, end, &err), RR_TRAVEL_REACHED, "%s", err ? err->message : "");
+    cr_assert(rr_travel_live(t));
+    RrSessionResult res = { .event = EMU_MACHINE_BUDGET, .icount = end };
+    cr_assert(rr_session_finish(s, &res, &err), "%s", err ? err->message : "");
+    rr_travel_free(t);
+    rr_session_free(s);
+    emu_machine_free(m);
+
+    s = rr_session_replay(logpath, RR_LOG_STRICT, &err);
+    cr_assert(s, "%s", err ? err->message : "");
+    mc.opaque = s;
+    m = emu_machine_new(&mc, &err);
+    cr_assert(m && emu_machine_load_elf(m, elf, &err), "%s", err ? err->message : "");
+    rr_session_attach(s, m);
+    RrRunStatus rs;
+    while ((rs = rr_session_run(s, NULL, &res, &err)) == RR_RUN_MORE) {
+    }
+    cr_assert_eq(rs, RR_RUN_DONE, "%s", err ? err->message : "");
+    cr_assert_eq(res.icount, end);
+    cr_assert(rr_session_finish(s, &res, &err), "%s", err ? err->message : "");
+    rr_session_free(s);
+    emu_machine_free(m);
 }
