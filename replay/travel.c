@@ -137,6 +137,13 @@ void rr_travel_set_io(RrTravel *t, const RrSessionIo *io)
 size_t rr_travel_snapshot_count(const RrTravel *t) { return snap_store_count(t->store); }
 size_t rr_travel_snapshot_bytes(const RrTravel *t) { return snap_store_bytes(t->store); }
 
+void rr_travel_snapshot_info(const RrTravel *t, size_t i, uint64_t *icount, size_t *frees)
+{
+    SnapStoreInfo info = snap_store_info(t->store, i);
+    *icount = info.icount;
+    *frees = info.frees;
+}
+
 static bool restore(RrTravel *t, const Point *p, GError **err)
 {
     return snap_state_restore(t->s->ram, t->m, p->state, err) &&
@@ -452,4 +459,68 @@ RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError 
     }
     RrTravelResult r = seek(t, 0, err);
     return r == RR_TRAVEL_REACHED ? RR_TRAVEL_AT_START : r;
+}
+
+/* ---- Named replay points ------------------------------------------------ */
+
+bool rr_travel_savevm(RrTravel *t, SnapNamed *n, const char *name, GError **err)
+{
+    return snap_named_save(n, name, t->m, err);
+}
+
+/* The index of the event next at position `icount` (between two runs of
+ * the session): the first event after it, or at it and not one of those
+ * met before a run stops there (an idle warp ends the WFI that ends at
+ * it; entropy is taken while the program loads). */
+static guint event_index_at(const RrTravel *t, uint64_t icount)
+{
+    GPtrArray *ev = t->s->events;
+    guint lo = 0, hi = ev->len;
+    while (lo < hi) {
+        guint mid = (lo + hi) / 2;
+        if (((const RrEvent *)g_ptr_array_index(ev, mid))->icount < icount)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    while (lo < ev->len) {
+        const RrEvent *e = g_ptr_array_index(ev, lo);
+        if (e->icount != icount || (e->kind != RR_EVENT_IDLE_WARP && e->kind != RR_EVENT_ENTROPY))
+            break;
+        lo++;
+    }
+    return lo;
+}
+
+RrTravelResult rr_travel_loadvm(RrTravel *t, SnapNamed *n, const char *name, GError **err)
+{
+    size_t count = snap_named_count(n), i = 0;
+    SnapNamedInfo info = { 0 };
+    for (; i < count; i++) {
+        snap_named_info(n, i, &info);
+        if (!g_strcmp0(info.name, name))
+            break;
+    }
+    if (i < count && (info.icount < 0 || (uint64_t)info.icount > rr_travel_end(t))) {
+        g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID, "snapshot \"%s\" is at icount %"
+                    PRId64 ", past this recording's end (%" PRIu64 "): it is not of this "
+                    "recording", name, info.icount, rr_travel_end(t));
+        return RR_TRAVEL_FAILED;
+    }
+    if (t->live && !leave_live(t, err))
+        return RR_TRAVEL_FAILED;
+    /* The machine as saved (snap_named_load checks all before changing
+     * anything: on failure the position is unchanged). */
+    if (!snap_named_load(n, name, t->m, err))
+        return RR_TRAVEL_FAILED;
+    uint64_t at = now(t);
+    if (at > t->end) {
+        g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID, "snapshot \"%s\" holds icount %"
+                    PRIu64 ", past this recording's end (%" PRIu64 ")", name, at, t->end);
+        return RR_TRAVEL_FAILED;
+    }
+    if (!rr_session_restored(t->s, event_index_at(t, at), err))
+        return RR_TRAVEL_FAILED;
+    take_point(t);
+    return RR_TRAVEL_REACHED;
 }

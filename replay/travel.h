@@ -23,6 +23,7 @@
 
 #include "emu/machine.h"
 #include "replay/session.h"
+#include "snapshots/named.h"
 
 typedef struct RrTravel RrTravel;
 
@@ -103,8 +104,20 @@ RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError 
 typedef bool (*RrTravelProgress)(void *opaque, double fraction);
 void rr_travel_set_progress(RrTravel *t, RrTravelProgress fn, void *opaque);
 
-/* Snapshots held now, and the memory they hold by themselves. */
+/* Named replay points that outlive the process: the machine here, saved
+ * in `n` (snapshots/named.h) under `name`; and back to one, in this
+ * recording or in a later replay of it: the machine is loaded and the
+ * replay goes on from its icount. A point past the recording's end (or
+ * the frontier of one being made) is refused. */
+bool rr_travel_savevm(RrTravel *t, SnapNamed *n, const char *name, GError **err)
+    __attribute__((warn_unused_result));
+RrTravelResult rr_travel_loadvm(RrTravel *t, SnapNamed *n, const char *name, GError **err);
+
+/* Snapshots held now, and the memory they hold by themselves; snapshot i
+ * (by increasing icount) for an `info snapshots` listing: its icount and
+ * the bytes dropping it would free. */
 size_t rr_travel_snapshot_count(const RrTravel *t);
 size_t rr_travel_snapshot_bytes(const RrTravel *t);
+void rr_travel_snapshot_info(const RrTravel *t, size_t i, uint64_t *icount, size_t *frees);
 
 #endif

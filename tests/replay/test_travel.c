@@ -193,6 +193,16 @@ Test(rr_travel, step_back_retraces_the_forward_pcs)
     double us = (double)(g_get_monotonic_time() - t0) / STEPS;
     cr_log_info("step back: %.1f us each over %d steps, %zu snapshots, %zu bytes", us, STEPS,
                 rr_travel_snapshot_count(r.t), rr_travel_snapshot_bytes(r.t));
+    /* The listing: increasing icounts from 0, each freeing something. */
+    uint64_t prev = 0;
+    for (size_t i = 0; i < rr_travel_snapshot_count(r.t); i++) {
+        uint64_t icount;
+        size_t frees;
+        rr_travel_snapshot_info(r.t, i, &icount, &frees);
+        cr_assert(i == 0 ? icount == 0 : icount > prev, "snapshot %zu at %lu", i, (unsigned long)icount);
+        cr_assert_gt(frees, 0);
+        prev = icount;
+    }
     replay_close(&r);
 }
 
@@ -471,4 +481,51 @@ Test(rr_travel, resuming_a_recording_counts_only_what_its_interval_wrote)
     cr_assert(rr_session_finish(s, &res, &err), "%s", err ? err->message : "");
     rr_session_free(s);
     emu_machine_free(m);
+}
+
+/* A named replay point saved in one replay is where a later one starts
+ * from: same state, and the replay goes on from there as a straight one
+ * does, forwards and backwards. */
+Test(rr_travel, savevm_in_one_replay_loadvm_in_the_next)
+{
+    uint64_t end = record("loop-O2-uart");
+    const uint64_t at = 12345678;
+    g_autofree char *qcow = g_build_filename(dir, "snapshots.qcow2", NULL);
+    GError *err = NULL;
+    Replay a;
+    replay_open(&a, "loop-O2-uart", 0);
+    seek(&a, at);
+    RrStateHash saved;
+    machine_hash(a.m, &saved);
+    SnapNamed *n = snap_named_open(qcow, SNAP_NAMED_EMPTY_SIZE, &err);
+    cr_assert(n, "%s", err ? err->message : "");
+    cr_assert(rr_travel_savevm(a.t, n, "p1", &err), "%s", err ? err->message : "");
+    cr_assert(snap_named_close(n, &err), "%s", err ? err->message : "");
+
+    Replay b;
+    replay_open(&b, "loop-O2-uart", 0);
+    n = snap_named_open(qcow, 0, &err);
+    cr_assert(n, "%s", err ? err->message : "");
+    RrTravelResult r = rr_travel_loadvm(b.t, n, "p1", &err);
+    cr_assert_eq(r, RR_TRAVEL_REACHED, "%s", err ? err->message : "");
+    cr_assert_eq(rr_travel_icount(b.t), at);
+    RrStateHash h, want;
+    machine_hash(b.m, &h);
+    cr_assert(machine_hash_equal(&h, &saved));
+    cr_assert_eq(rr_travel_loadvm(b.t, n, "nope", &err), RR_TRAVEL_FAILED);
+    cr_assert(strstr(err->message, "nope"), "%s", err->message);
+    g_clear_error(&err);
+    cr_assert_eq(rr_travel_icount(b.t), at, "a failed loadvm moved the replay");
+    const uint64_t later[] = { at + 100000, at + 4194304 * 3 + 17, at - 1, end };
+    for (size_t i = 0; i < G_N_ELEMENTS(later); i++) {
+        seek(&b, later[i]);
+        seek(&a, later[i]);
+        machine_hash(a.m, &want);
+        machine_hash(b.m, &h);
+        cr_assert(machine_hash_equal(&h, &want), "after loadvm, icount %lu differs",
+                  (unsigned long)later[i]);
+    }
+    snap_named_free(n);
+    replay_close(&a);
+    replay_close(&b);
 }
