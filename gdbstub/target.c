@@ -1,0 +1,275 @@
+/* gdbstub/target.c — see target.h. */
+#include "gdbstub/target.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Point {
+    GdbPoint type;
+    uint64_t addr, len;
+} Point;
+
+struct GdbTarget {
+    RrTravel *t;
+    EmuMachine *m;
+    char *named;                 /* the qcow2 of savevm/loadvm, or NULL */
+    GArray *points;              /* Point */
+    uint64_t replay_break;       /* monitor replay_break: stop at this icount; 0: none */
+    bool (*interrupted)(void *opaque);
+    void *interrupt_opaque;
+};
+
+GdbTarget *gdb_target_new(RrTravel *t, EmuMachine *m, const char *named)
+{
+    GdbTarget *g = g_new0(GdbTarget, 1);
+    g->t = t;
+    g->m = m;
+    g->named = g_strdup(named);
+    g->points = g_array_new(false, false, sizeof(Point));
+    return g;
+}
+
+void gdb_target_free(GdbTarget *g)
+{
+    if (!g)
+        return;
+    g_array_unref(g->points);
+    g_free(g->named);
+    g_free(g);
+}
+
+RrTravel *gdb_target_travel(GdbTarget *g) { return g->t; }
+EmuMachine *gdb_target_machine(GdbTarget *g) { return g->m; }
+
+bool gdb_target_read_mem(GdbTarget *g, uint64_t addr, void *buf, size_t len)
+{
+    return emu_cpu_read_virt(emu_machine_cpu(g->m), addr, buf, len);
+}
+
+/* Hand the engine the breakpoints and watchpoints now set. */
+static void sync_points(GdbTarget *g)
+{
+    GArray *bps = g_array_new(false, false, sizeof(uint64_t));
+    GArray *ws = g_array_new(false, false, sizeof(EmuWatch));
+    for (guint i = 0; i < g->points->len; i++) {
+        const Point *p = &g_array_index(g->points, Point, i);
+        if (p->type <= GDB_HW_BREAK) {
+            g_array_append_val(bps, p->addr);
+        } else {
+            EmuWatch w = { .va = p->addr, .len = p->len ? p->len : 1,
+                           .read = p->type != GDB_WATCH_WRITE,
+                           .write = p->type != GDB_WATCH_READ };
+            g_array_append_val(ws, w);
+        }
+    }
+    rr_travel_set_breakpoints(g->t, (const uint64_t *)(void *)bps->data, bps->len);
+    rr_travel_set_watchpoints(g->t, (const EmuWatch *)(void *)ws->data, ws->len);
+    g_array_unref(bps);
+    g_array_unref(ws);
+}
+
+bool gdb_target_insert(GdbTarget *g, GdbPoint type, uint64_t addr, uint64_t len)
+{
+    if (type > GDB_WATCH_ACCESS || (type >= GDB_WATCH_WRITE && (len == 0 || len > 4096)))
+        return false;
+    Point p = { type, addr, type >= GDB_WATCH_WRITE ? len : 0 };
+    g_array_append_val(g->points, p);
+    sync_points(g);
+    return true;
+}
+
+bool gdb_target_remove(GdbTarget *g, GdbPoint type, uint64_t addr, uint64_t len)
+{
+    uint64_t want = type >= GDB_WATCH_WRITE ? len : 0;
+    for (guint i = 0; i < g->points->len; i++) {
+        const Point *p = &g_array_index(g->points, Point, i);
+        if (p->type == type && p->addr == addr && p->len == want) {
+            g_array_remove_index(g->points, i);
+            sync_points(g);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The kind of the point a hit belongs to: a breakpoint set as software or
+ * hardware, a watchpoint set for writes, reads or both. */
+static GdbPoint point_of(const GdbTarget *g, const RrTravelHit *hit)
+{
+    for (guint i = 0; i < g->points->len; i++) {
+        const Point *p = &g_array_index(g->points, Point, i);
+        if (hit->kind == RR_HIT_BREAKPOINT) {
+            if (p->type <= GDB_HW_BREAK && p->addr == hit->pc)
+                return p->type;
+        } else if (p->type >= GDB_WATCH_WRITE && p->addr < hit->addr + hit->size &&
+                   hit->addr < p->addr + p->len &&
+                   (p->type == GDB_WATCH_ACCESS ||
+                    (p->type == GDB_WATCH_WRITE) == (hit->kind == RR_HIT_WRITE))) {
+            return p->type;
+        }
+    }
+    return hit->kind == RR_HIT_BREAKPOINT ? GDB_SW_BREAK
+         : hit->kind == RR_HIT_WRITE ? GDB_WATCH_WRITE : GDB_WATCH_READ;
+}
+
+static bool poll_interrupt(void *opaque, double fraction)
+{
+    GdbTarget *g = opaque;
+    return !(g->interrupted && g->interrupted(g->interrupt_opaque));
+}
+
+static void stop_from(GdbTarget *g, RrTravelResult r, const RrTravelHit *hit, GError *err,
+                      bool reverse, GdbStop *stop)
+{
+    *stop = (GdbStop){ .why = GDB_STOP_STEP };
+    switch (r) {
+    case RR_TRAVEL_REACHED: break;
+    case RR_TRAVEL_STOPPED:
+        stop->why = GDB_STOP_POINT;
+        stop->point = point_of(g, hit);
+        stop->addr = hit->addr;
+        break;
+    case RR_TRAVEL_AT_START: stop->why = GDB_STOP_BEGIN; break;
+    case RR_TRAVEL_AT_END: stop->why = GDB_STOP_END; break;
+    case RR_TRAVEL_INTERRUPTED: stop->why = GDB_STOP_INTERRUPT; break;
+    case RR_TRAVEL_FAILED:
+        stop->why = GDB_STOP_ERROR;
+        stop->error = g_strdup(err ? err->message : "the replay failed");
+        break;
+    }
+}
+
+void gdb_target_resume(GdbTarget *g, bool reverse, bool step, bool (*interrupted)(void *opaque),
+                       void *opaque, GdbStop *stop)
+{
+    g->interrupted = interrupted;
+    g->interrupt_opaque = opaque;
+    rr_travel_set_progress(g->t, poll_interrupt, g);
+    GError *err = NULL;
+    RrTravelHit hit = { 0 };
+    RrTravelResult r;
+    uint64_t from = rr_travel_icount(g->t);
+    if (step)
+        r = reverse ? rr_travel_step_back(g->t, 1, &err) : rr_travel_step(g->t, 1, &err);
+    else
+        r = reverse ? rr_travel_reverse_continue(g->t, &hit, &err)
+                    : rr_travel_continue(g->t, &hit, &err);
+    /* monitor replay_break: a continue that passes its icount stops there. */
+    uint64_t to = rr_travel_icount(g->t), b = g->replay_break;
+    bool passed = b && !step && (reverse ? (b < from && b >= to) : (b > from && b <= to));
+    if (passed && r != RR_TRAVEL_FAILED && r != RR_TRAVEL_INTERRUPTED) {
+        g_clear_error(&err);
+        if (rr_travel_seek(g->t, b, &err) == RR_TRAVEL_REACHED) {
+            *stop = (GdbStop){ .why = GDB_STOP_ICOUNT };
+            rr_travel_set_progress(g->t, NULL, NULL);
+            return;
+        }
+        r = RR_TRAVEL_FAILED;
+    }
+    /* A step at either end of the recording goes nowhere: say where. */
+    if (step && r == RR_TRAVEL_REACHED && rr_travel_icount(g->t) == from)
+        r = reverse ? RR_TRAVEL_AT_START : RR_TRAVEL_AT_END;
+    stop_from(g, r, &hit, err, reverse, stop);
+    g_clear_error(&err);
+    rr_travel_set_progress(g->t, NULL, NULL);
+}
+
+/* ---- monitor ---------------------------------------------------------- */
+
+static bool parse_u64(const char *s, uint64_t *v)
+{
+    char *end;
+    if (!s || !*s)
+        return false;
+    *v = g_ascii_strtoull(s, &end, 0);
+    return *end == 0;
+}
+
+char *gdb_target_monitor(GdbTarget *g, const char *command)
+{
+    g_autofree char *line = g_strstrip(g_strdup(command));
+    g_auto(GStrv) w = g_strsplit_set(line, " \t", -1);
+    GString *out = g_string_new(NULL);
+    int n = 0;
+    while (w[n])
+        n++;
+    GError *err = NULL;
+    uint64_t v;
+    if (n == 2 && !strcmp(w[0], "info") && !strcmp(w[1], "replay")) {
+        g_string_append_printf(out, "%s, icount %" PRIu64 " of %" PRIu64 "\n",
+                               rr_travel_live(g->t) ? "recording" : "replaying",
+                               rr_travel_icount(g->t), rr_travel_end(g->t));
+        if (g->replay_break)
+            g_string_append_printf(out, "replay_break at icount %" PRIu64 "\n", g->replay_break);
+    } else if (n == 2 && (!strcmp(w[0], "seek") || !strcmp(w[0], "replay_seek"))) {
+        if (!parse_u64(w[1], &v)) {
+            g_string_append_printf(out, "seek: \"%s\" is not an icount\n", w[1]);
+        } else {
+            RrTravelResult r = rr_travel_seek(g->t, v, &err);
+            if (r == RR_TRAVEL_FAILED)
+                g_string_append_printf(out, "seek: %s\n", err->message);
+            else
+                g_string_append_printf(out, "icount %" PRIu64 "%s\n", rr_travel_icount(g->t),
+                                       r == RR_TRAVEL_AT_END ? " (the end of the recording)" : "");
+        }
+    } else if (n == 2 && !strcmp(w[0], "replay_break")) {
+        if (!parse_u64(w[1], &v))
+            g_string_append_printf(out, "replay_break: \"%s\" is not an icount\n", w[1]);
+        else {
+            g->replay_break = v;
+            g_string_append_printf(out, "replay_break at icount %" PRIu64 "\n", v);
+        }
+    } else if (n == 1 && !strcmp(w[0], "replay_delete_break")) {
+        g->replay_break = 0;
+        g_string_append(out, "replay_break deleted\n");
+    } else if (n == 2 && (!strcmp(w[0], "info") && !strcmp(w[1], "snapshots"))) {
+        g_string_append_printf(out, "automatic snapshots: %zu, %zu bytes\n",
+                               rr_travel_snapshot_count(g->t), rr_travel_snapshot_bytes(g->t));
+        for (size_t i = 0; i < rr_travel_snapshot_count(g->t); i++) {
+            uint64_t at;
+            size_t frees;
+            rr_travel_snapshot_info(g->t, i, &at, &frees);
+            g_string_append_printf(out, "  icount %" PRIu64 " (%zu bytes)\n", at, frees);
+        }
+        if (g->named && g_file_test(g->named, G_FILE_TEST_EXISTS)) {
+            SnapNamed *nm = snap_named_open(g->named, 0, &err);
+            if (nm) {
+                g_autofree char *list = snap_named_format_list(nm);
+                g_string_append_printf(out, "named snapshots (%s):\n%s", g->named, list);
+                snap_named_free(nm);
+            }
+        }
+    } else if (n == 2 && (!strcmp(w[0], "savevm") || !strcmp(w[0], "loadvm") ||
+                          !strcmp(w[0], "delvm"))) {
+        SnapNamed *nm = g->named ? snap_named_open(g->named, SNAP_NAMED_EMPTY_SIZE, &err) : NULL;
+        if (!g->named) {
+            g_string_append_printf(out, "%s: no snapshot file for this session\n", w[0]);
+        } else if (!nm) {
+            g_string_append_printf(out, "%s: %s\n", w[0], err->message);
+        } else {
+            bool ok;
+            if (!strcmp(w[0], "savevm"))
+                ok = rr_travel_savevm(g->t, nm, w[1], &err);
+            else if (!strcmp(w[0], "loadvm"))
+                ok = rr_travel_loadvm(g->t, nm, w[1], &err) == RR_TRAVEL_REACHED;
+            else
+                ok = snap_named_delete(nm, w[1], &err);
+            if (ok && !snap_named_close(nm, &err))
+                ok = false;
+            else if (!ok)
+                snap_named_free(nm);
+            if (ok)
+                g_string_append_printf(out, "%s %s: done, icount %" PRIu64 "\n", w[0], w[1],
+                                       rr_travel_icount(g->t));
+            else
+                g_string_append_printf(out, "%s %s: %s\n", w[0], w[1], err->message);
+        }
+    } else {
+        g_string_append_printf(out, "unknown monitor command \"%s\"; rewind knows: info replay, "
+                               "seek ICOUNT, replay_break ICOUNT, replay_delete_break, "
+                               "savevm NAME, loadvm NAME, delvm NAME, info snapshots\n", command);
+    }
+    g_clear_error(&err);
+    return g_string_free(out, false);
+}
