@@ -1,7 +1,7 @@
 # tests/: Criterion unit tests mirroring the source folders, guest programs,
 # differential tests against QEMU.
 TEST_SRCS := $(wildcard tests/*/*.c)
-TEST_SRCS := $(filter-out tests/guest/% tests/diff/%,$(TEST_SRCS))
+TEST_SRCS := $(filter-out tests/guest/% tests/diff/% tests/gdbstub/fuzz_%,$(TEST_SRCS))
 TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/obj/%.o)
 TEST_ASAN_OBJS := $(TEST_SRCS:%.c=$(BUILD)/asan/%.o)
 
@@ -35,9 +35,11 @@ unit-asan: $(BUILD)/tests/unit-asan $(UNIT_GUESTS)
 check-run: all unit unit-asan $(if $(wildcard tests/guest/guest.mk),guest-check) \
            $(if $(wildcard tests/diff/diff.mk),diff-check) \
            $(if $(wildcard tests/replay/replay-tests.mk),rr-check)
-check-long-run: all $(if $(wildcard tests/diff/diff.mk),diff-long)
+check-long-run: all $(if $(wildcard tests/diff/diff.mk),diff-long) \
+                $(if $(wildcard tests/gdbstub/gdbstub-tests.mk),fuzz-packet)
 
 # Guest programs and differential tests bring their own fragments.
 -include tests/guest/guest.mk
 -include tests/diff/diff.mk
 -include tests/replay/replay-tests.mk
+-include tests/gdbstub/gdbstub-tests.mk
