@@ -7,6 +7,7 @@
 
 #include "emu/errors.h"
 #include "emu/machine.h"
+#include "gdbstub/transport.h"
 
 const char cli_machine_options_help[] =
     "  -m SIZE             guest RAM (default 128M; suffix K, M, G; a bare number is MiB)\n"
@@ -26,6 +27,11 @@ const char cli_machine_options_help[] =
     "                      instructions (default 4194304) in G groups (a power of\n"
     "                      two up to 4096 dividing N, default 64): smaller groups\n"
     "                      locate a divergence more closely, for a larger log\n"
+    "  -gdb DEV            wait for gdb on DEV: tcp::PORT (127.0.0.1), tcp:HOST:PORT,\n"
+    "                      unix:PATH (replay only, for now)\n"
+    "  -s                  the same as -gdb tcp::1234\n"
+    "  -S                  start stopped at the first instruction, for gdb (with\n"
+    "                      -gdb, a replay always starts so)\n"
     "  --stats             print instructions retired, time and speed on stderr at exit\n";
 
 void cli_machine_options_init(CliMachineOptions *o)
@@ -43,6 +49,7 @@ void cli_machine_options_clear(CliMachineOptions *o)
     g_free(o->append);
     g_free(o->kernel);
     g_free(o->rr_file);
+    g_free(o->gdb);
     memset(o, 0, sizeof *o);
 }
 
@@ -239,6 +246,26 @@ int cli_machine_option(CliMachineOptions *o, int argc, char **argv, int *i, GErr
         if (!(arg = need_arg(argc, argv, i, err)))
             return -1;
         return parse_icount(o, arg, err) ? 1 : -1;
+    }
+    if (!strcmp(opt, "-s")) {
+        g_free(o->gdb);
+        o->gdb = g_strdup("tcp::1234");
+        return 1;
+    }
+    if (!strcmp(opt, "-S")) {
+        o->start_stopped = true;
+        return 1;
+    }
+    if (!strcmp(opt, "-gdb")) {
+        if (!(arg = need_arg(argc, argv, i, err)))
+            return -1;
+        GdbTransportSpec spec;
+        if (!gdb_transport_spec_parse(arg, &spec, err))
+            return -1;
+        gdb_transport_spec_clear(&spec);
+        g_free(o->gdb);
+        o->gdb = g_strdup(arg);
+        return 1;
     }
     if (!strcmp(opt, "-kernel")) {
         if (!(arg = need_arg(argc, argv, i, err)))

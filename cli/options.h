@@ -24,6 +24,8 @@ typedef struct CliMachineOptions {
     bool icount_sleep;          /* -icount sleep=on|off: recorded idle time follows real time */
     CliRrMode rr_mode;          /* -icount rr=record|replay */
     char *rr_file;              /* -icount rrfile=DIR: the recording directory */
+    char *gdb;                  /* -gdb SPEC (-s: tcp::1234): serve gdb there */
+    bool start_stopped;         /* -S */
     uint64_t sync_interval;     /* -icount sync-interval=N; 0: the default */
     uint32_t sync_groups;       /* -icount sync-groups=G; 0: the default */
 } CliMachineOptions;

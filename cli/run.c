@@ -15,6 +15,8 @@
 #include "replay/manifest.h"
 #include "replay/session.h"
 #include "replay/statehash.h"
+#include "replay/travel.h"
+#include "gdbstub/server.h"
 
 /* Instructions per slice between polls of host input and output flushes;
  * shorter while received bytes wait for room in the UART's FIFO. */
@@ -484,6 +486,11 @@ static int open_session(Command *c, int argc, char **argv, RrSession **session)
         fprintf(stderr, "rewind %s: no program given (see rewind %s --help)\n", name, name);
         return 1;
     }
+    if (c->o.gdb && c->mode != MODE_REPLAY) {
+        fprintf(stderr, "rewind %s: -gdb/-s works with rewind replay in this version; record "
+                "first, then rewind replay -s DIR\n", name);
+        return 1;
+    }
     GError *err = NULL;
     int status = CONTINUE;
     if (c->mode == MODE_RECORD && !(*session = start_recording(c->outdir, &c->o, argc, argv, &err))) {
@@ -599,6 +606,41 @@ static int report_end(Command *c, EmuMachine *m, bool session_failed, EmuMachine
     return status;
 }
 
+/* Replay under gdb: the time-travel engine on the session, served on
+ * -gdb's address until gdb kills the session. Named snapshots go to the
+ * recording's snapshots.qcow2. */
+static int run_gdb(Command *c, RrSession *session, EmuMachine *m)
+{
+    GError *err = NULL;
+    rr_session_attach(session, m);
+    RrTravel *t = rr_travel_new(session, m, NULL, &err);
+    if (!t) {
+        fprintf(stderr, "rewind replay: %s\n", err->message);
+        g_error_free(err);
+        return 4;
+    }
+    g_autofree char *named = g_build_filename(c->recdir, SNAP_NAMED_FILE, NULL);
+    GdbTarget *target = gdb_target_new(t, m, named);
+    GdbServer *server = gdb_server_new(c->o.gdb, target, &err);
+    int status = 0;
+    if (!server) {
+        fprintf(stderr, "rewind replay: -gdb %s: %s\n", c->o.gdb, err->message);
+        status = 1;
+    } else {
+        fprintf(stderr, "rewind replay: waiting for gdb on %s (icount 0 of %" PRIu64 ")\n",
+                gdb_server_address(server), rr_travel_end(t));
+        if (!gdb_server_run(server, &err)) {
+            fprintf(stderr, "rewind replay: gdb stub: %s\n", err->message);
+            status = 4;
+        }
+    }
+    g_clear_error(&err);
+    gdb_server_free(server);
+    gdb_target_free(target);
+    rr_travel_free(t);
+    return status;
+}
+
 /* Build the machine, load the program, run it (recorded, replayed or
  * plain) and report how it ended. */
 static int run_machine(Command *c, RrSession *session)
@@ -642,6 +684,10 @@ static int run_machine(Command *c, RrSession *session)
     }
     if (emu_machine_warning(m))
         fprintf(stderr, "rewind %s: warning: %s\n", c->name, emu_machine_warning(m));
+    if (c->o.gdb) {
+        status = run_gdb(c, session, m);
+        goto out;
+    }
     gint64 t0 = g_get_monotonic_time();
     EmuMachineEvent ev;
     bool ok = true;

@@ -4,11 +4,8 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "gdbstub/packet.h"
 #include "gdbstub/tdesc.h"
-
-/* The PacketSize advertised: what gdbstub/packet.h's parser takes
- * (PACKET_SIZE). */
-#define PACKET_SIZE 16384u
 
 struct GdbCommands {
     GdbTarget *target;
@@ -122,7 +119,7 @@ static GdbAction q_supported(GdbCommands *c, const char *a, const char *e, GStri
 {
     g_string_append_printf(r, "PacketSize=%x;qXfer:features:read+;ReverseStep+;ReverseContinue+;"
                            "swbreak+;hwbreak+;vContSupported+;QStartNoAckMode+",
-                           PACKET_SIZE);
+                           GDB_PACKET_SIZE_DEFAULT);
     return GDB_ACTION_REPLY;
 }
 
@@ -146,7 +143,7 @@ static GdbAction q_xfer_features(GdbCommands *c, const char *a, const char *e, G
         g_string_append(r, "l");
         return GDB_ACTION_REPLY;
     }
-    size_t n = MIN(len, MIN((uint64_t)(total - off), (uint64_t)PACKET_SIZE - 16));
+    size_t n = MIN(len, MIN((uint64_t)(total - off), (uint64_t)GDB_PACKET_SIZE_DEFAULT - 16));
     g_string_append_c(r, off + n < total ? 'm' : 'l');
     g_string_append_len(r, xml + off, (gssize)n);
     return GDB_ACTION_REPLY;
@@ -235,7 +232,7 @@ static GdbAction read_mem(GdbCommands *c, const char *a, const char *e, GString 
 {
     uint64_t addr, len;
     if (!hex_u64(&a, e, &addr) || !expect(&a, e, ',') || !hex_u64(&a, e, &len) || a != e ||
-        len > PACKET_SIZE / 2) {
+        len > GDB_PACKET_SIZE_DEFAULT / 2) {
         g_string_append(r, "E01");
         return GDB_ACTION_REPLY;
     }

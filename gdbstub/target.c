@@ -167,6 +167,15 @@ void gdb_target_resume(GdbTarget *g, bool reverse, bool step, bool (*interrupted
         }
         r = RR_TRAVEL_FAILED;
     }
+    /* gdb steps over the instruction of a watchpoint hit itself (AArch64
+     * watchpoints stop before the access): leave it on the far side, so
+     * that gdb's step lands after the access going forwards, and on the
+     * accessing instruction, before it ran, going backwards. */
+    if (r == RR_TRAVEL_STOPPED && hit.kind != RR_HIT_BREAKPOINT) {
+        uint64_t at = reverse ? hit.icount + 1 : hit.icount;
+        if (rr_travel_seek(g->t, at, &err) != RR_TRAVEL_REACHED)
+            r = RR_TRAVEL_FAILED;
+    }
     /* A step at either end of the recording goes nowhere: say where. */
     if (step && r == RR_TRAVEL_REACHED && rr_travel_icount(g->t) == from)
         r = reverse ? RR_TRAVEL_AT_START : RR_TRAVEL_AT_END;

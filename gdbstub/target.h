@@ -55,7 +55,10 @@ typedef struct GdbStop {
 
 /* Run: one instruction (`step`) or to the next stop, forwards or
  * backwards. `interrupted` is polled during long runs (Ctrl-C from gdb);
- * NULL: never. */
+ * NULL: never. A watchpoint stop is left where gdb expects it on AArch64
+ * (whose watchpoints stop before the access, gdb then stepping over the
+ * instruction in the direction it runs): going forwards, before the
+ * accessing instruction; backwards, after it. */
 void gdb_target_resume(GdbTarget *g, bool reverse, bool step, bool (*interrupted)(void *opaque),
                        void *opaque, GdbStop *stop);
 

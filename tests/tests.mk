@@ -34,7 +34,8 @@ unit-asan: $(BUILD)/tests/unit-asan $(UNIT_GUESTS)
 # Guest and differential checks join once their fragments exist.
 check-run: all unit unit-asan $(if $(wildcard tests/guest/guest.mk),guest-check) \
            $(if $(wildcard tests/diff/diff.mk),diff-check) \
-           $(if $(wildcard tests/replay/replay-tests.mk),rr-check)
+           $(if $(wildcard tests/replay/replay-tests.mk),rr-check) \
+           $(if $(wildcard tests/gdbstub/gdbstub-tests.mk),gdb-check)
 check-long-run: all $(if $(wildcard tests/diff/diff.mk),diff-long) \
                 $(if $(wildcard tests/gdbstub/gdbstub-tests.mk),fuzz-packet)
 

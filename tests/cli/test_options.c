@@ -1,5 +1,6 @@
 /* tests/cli/test_options.c — machine option parsing. */
 #include <criterion/criterion.h>
+#include <string.h>
 
 #include "cli/options.h"
 #include "emu/machine.h"
@@ -154,4 +155,28 @@ Test(options, icount_sync_interval_and_groups)
         g_clear_error(&err);
         cli_machine_options_clear(&o);
     }
+}
+
+Test(options, gdb_addresses)
+{
+    CliMachineOptions o;
+    cli_machine_options_init(&o);
+    GError *err = NULL;
+    char *s[] = { "-s" };
+    cr_assert_eq(parse(&o, 1, s, &err), 1);
+    cr_assert_str_eq(o.gdb, "tcp::1234");
+    char *g[] = { "-gdb", "unix:/tmp/rewind-gdb.sock" };
+    cr_assert_eq(parse(&o, 2, g, &err), 1, "%s", err ? err->message : "");
+    cr_assert_str_eq(o.gdb, "unix:/tmp/rewind-gdb.sock");
+    char *S[] = { "-S" };
+    cr_assert_eq(parse(&o, 1, S, &err), 1);
+    cr_assert(o.start_stopped);
+    char *bad[] = { "-gdb", "tcp:nope" };
+    cr_assert_eq(parse(&o, 2, bad, &err), -1);
+    cr_assert(strstr(err->message, "tcp:nope"), "%s", err->message);
+    g_clear_error(&err);
+    char *missing[] = { "-gdb" };
+    cr_assert_eq(parse(&o, 1, missing, &err), -1);
+    g_clear_error(&err);
+    cli_machine_options_clear(&o);
 }

@@ -28,3 +28,12 @@ fuzz-packet: $(FUZZ_PACKET)
 	$(FUZZ_PACKET) -max_total_time=$(FUZZ_PACKET_TIME) -max_len=4096 -print_final_stats=1 \
 	    -dict=tests/gdbstub/fuzz_packet.dict -artifact_prefix=$(FUZZ_PACKET_DIR)/ \
 	    $(FUZZ_PACKET_DIR)/corpus
+
+# gdb-multiarch against `rewind replay -gdb` on a recording of the
+# planted-bug guest (run-gdb.sh): breakpoints both ways, stepi and
+# reverse-stepi, a reverse watchpoint from the end of the recording,
+# reverse-finish and reverse-next, monitor commands, a second gdb after a
+# detach.
+.PHONY: gdb-check
+gdb-check: $(BUILD)/rewind $(GUEST_OUT)/planted-O2-uart.elf
+	tests/gdbstub/run-gdb.sh $(BUILD)/rewind $(GUEST_OUT)

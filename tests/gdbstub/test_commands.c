@@ -233,7 +233,9 @@ Test(gdb_commands, breakpoints_forwards_and_backwards)
 }
 
 /* The corrupting store, found backwards from the end with a write
- * watchpoint: gdb gets watch:ADDR and the machine before the store. */
+ * watchpoint: gdb gets watch:ADDR with the machine just after the store,
+ * steps back over it (as it does for AArch64 watchpoints) and is before
+ * it, on the store. */
 Test(gdb_commands, reverse_watchpoint_on_the_corrupted_global)
 {
     assert_reply("c", "T05replaylog:end;thread:1;");
@@ -242,9 +244,17 @@ Test(gdb_commands, reverse_watchpoint_on_the_corrupted_global)
     assert_reply(z, "OK");
     g_autofree char *want = g_strdup_printf("T05watch:%" G_GINT64_MODIFIER "x;thread:1;", victim);
     assert_reply("bc", want);
-    cr_assert_eq(mem32(victim), 3000, "before the store");
+    cr_assert_eq(mem32(victim), 0xdeadbeef, "reported just after the store");
+    assert_reply("bs", "T05thread:1;");
+    cr_assert_eq(mem32(victim), 3000, "stepped back over it: before the store");
+    uint64_t store_pc = reg(GDB_REG_PC);
+    /* Forwards, the hit is reported before the store; gdb steps over it. */
+    assert_reply("bs", "T05thread:1;");
+    assert_reply("c", want);
+    cr_assert_eq(reg(GDB_REG_PC), store_pc, "forwards: before the store");
+    cr_assert_eq(mem32(victim), 3000);
     assert_reply("s", "T05thread:1;");
-    cr_assert_eq(mem32(victim), 0xdeadbeef, "after it");
+    cr_assert_eq(mem32(victim), 0xdeadbeef);
     /* An access watchpoint reports awatch. */
     g_autofree char *zr = g_strdup_printf("z2,%" G_GINT64_MODIFIER "x,4", victim);
     assert_reply(zr, "OK");

@@ -1,0 +1,180 @@
+#!/bin/sh
+# tests/gdbstub/run-gdb.sh REWIND GUEST_OUT — gdb-multiarch against the stub,
+# end to end, on a recording of tests/guest/planted.c (a store at one known
+# iteration corrupts a global; tick() is called every 3000 iterations).
+# Each session is a gdb -batch script; its output is checked line by line.
+# Last line: "gdb: N passed, M failed"; exit status 1 when any failed.
+set -u
+
+rewind=$1
+out=$2
+elf=$out/planted-O2-uart.elf
+GDB=${GDB:-gdb-multiarch}
+tmp=$(mktemp -d)
+stub=
+trap 'kill $stub 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+pass=0 fail=0
+
+verdict() {
+    if [ "$2" = ok ]; then
+        pass=$((pass + 1)); echo "PASS $1"
+    else
+        fail=$((fail + 1)); echo "FAIL $1: $2"
+    fi
+}
+
+"$rewind" record -o "$tmp/rec" "$elf" >"$tmp/rec.out" 2>&1 || {
+    echo "gdb: cannot record: $(head -3 "$tmp/rec.out")"; exit 1; }
+
+# start_stub: a replay under gdb on a free port; sets $port and $stub.
+start_stub() {
+    : >"$tmp/stub.err"
+    "$rewind" replay -gdb tcp::0 "$tmp/rec" 2>"$tmp/stub.err" &
+    stub=$!
+    port=
+    i=0
+    while [ -z "$port" ] && [ $i -lt 100 ]; do
+        port=$(sed -n 's/.*waiting for gdb on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$tmp/stub.err")
+        [ -z "$port" ] && sleep 0.05
+        i=$((i + 1))
+    done
+    [ -n "$port" ] || { echo "gdb: the stub did not start: $(cat "$tmp/stub.err")"; exit 1; }
+}
+
+# session NAME: run gdb with the commands on stdin against the stub.
+session() {
+    { echo "set pagination off"; echo "set confirm off"; echo "target remote :$port"; cat; } \
+        >"$tmp/$1.gdb"
+    timeout 60 "$GDB" -batch -nx -x "$tmp/$1.gdb" "$elf" >"$tmp/$1.out" 2>&1
+}
+
+# expect NAME PATTERN...: every pattern (grep -E) is in the session's output, in order.
+expect() {
+    name=$1
+    shift
+    rest=$tmp/$name.out
+    cp "$rest" "$tmp/rest"
+    for p in "$@"; do
+        line=$(grep -n -E -m1 -e "$p" "$tmp/rest" | cut -d: -f1)
+        if [ -z "$line" ]; then
+            verdict "$name" "no line matching '$p' (in order); output:
+$(tail -25 "$tmp/$name.out")"
+            return
+        fi
+        tail -n +"$((line + 1))" "$tmp/rest" >"$tmp/rest2" && mv "$tmp/rest2" "$tmp/rest"
+    done
+    verdict "$name" ok
+}
+
+start_stub
+
+# Breakpoints forwards and back, with the argument each call had.
+session breakpoints <<'G'
+break tick
+continue
+print/x $x0
+continue
+print/x $x0
+reverse-continue
+print/x $x0
+detach
+G
+expect breakpoints 'Breakpoint 1, tick \(i=i@entry=0\)' '^\$1 = 0x0$' \
+    'Breakpoint 1, tick \(i=i@entry=3000\)' '^\$2 = 0xbb8$' \
+    'Breakpoint 1, tick \(i=i@entry=0\)' '^\$3 = 0x0$'
+
+# A detached stub takes the next gdb: ten steps forwards, then back.
+session stepping <<'G'
+stepi
+printf "fwd %lx\n", $pc
+stepi
+printf "fwd %lx\n", $pc
+stepi
+printf "fwd %lx\n", $pc
+stepi
+printf "fwd %lx\n", $pc
+stepi
+printf "fwd %lx\n", $pc
+stepi
+printf "fwd %lx\n", $pc
+stepi
+printf "fwd %lx\n", $pc
+stepi
+printf "fwd %lx\n", $pc
+stepi
+printf "fwd %lx\n", $pc
+stepi
+printf "fwd %lx\n", $pc
+reverse-stepi
+printf "back %lx\n", $pc
+reverse-stepi
+printf "back %lx\n", $pc
+reverse-stepi
+printf "back %lx\n", $pc
+reverse-stepi
+printf "back %lx\n", $pc
+reverse-stepi
+printf "back %lx\n", $pc
+reverse-stepi
+printf "back %lx\n", $pc
+reverse-stepi
+printf "back %lx\n", $pc
+reverse-stepi
+printf "back %lx\n", $pc
+reverse-stepi
+printf "back %lx\n", $pc
+detach
+G
+fwd=$(sed -n 's/^fwd //p' "$tmp/stepping.out" | head -9 | tac | tr '\n' ' ')
+back=$(sed -n 's/^back //p' "$tmp/stepping.out" | tr '\n' ' ')
+if [ -n "$fwd" ] && [ "$fwd" = "$back" ] && [ "$(sed -n 's/^fwd //p' "$tmp/stepping.out" | wc -l)" = 10 ]; then
+    verdict stepping ok
+else
+    verdict stepping "forwards (reversed) '$fwd', backwards '$back'; $(tail -5 "$tmp/stepping.out")"
+fi
+
+# From the end of the recording: a write watchpoint on the corrupted global,
+# reverse-continue lands on the corrupting store, before it runs.
+session watchpoint <<'G'
+continue
+print/x victim
+watch victim
+reverse-continue
+print/x victim
+stepi
+print/x victim
+monitor info replay
+detach
+G
+expect watchpoint 'No more reverse-execution history|replaylog|end' '^\$1 = 0xdeadbeef$' \
+    'Hardware watchpoint 1: victim' 'Old value = 3735928559' 'New value = 3000' \
+    'victim = 0xdeadbeef; +/\* the planted bug \*/' \
+    '^\$2 = 0xbb8$' '^\$3 = 0xdeadbeef$' 'replaying, icount [0-9]+ of [0-9]+'
+
+# Source level: reverse-finish out of tick() to its call, then next over
+# the call and reverse-next back to it. (After `monitor seek`, gdb's cached
+# registers are stale until flushed, as after any monitor command that
+# moves the target.)
+session source <<'G'
+monitor seek 0
+maintenance flush register-cache
+break tick
+continue
+continue
+reverse-finish
+delete
+next
+info line *$pc
+reverse-next
+info line *$pc
+kill
+G
+# reverse-next lands at the start of the statement before: with -O2's line
+# table the call on line 29 is not a statement start (gdb says so), so
+# that is line 28's condition.
+expect source 'Breakpoint 1, tick \(i=i@entry=0\)' 'Breakpoint 1, tick \(i=i@entry=3000\)' \
+    'in main \(\) at .*planted.c:29' 'Line 23 of .*planted.c' 'Line 2[89] of .*planted.c'
+
+wait $stub 2>/dev/null
+echo "gdb: $pass passed, $fail failed"
+[ $fail = 0 ]
