@@ -28,7 +28,7 @@ const char cli_machine_options_help[] =
     "                      two up to 4096 dividing N, default 64): smaller groups\n"
     "                      locate a divergence more closely, for a larger log\n"
     "  -gdb DEV            wait for gdb on DEV: tcp::PORT (127.0.0.1), tcp:HOST:PORT,\n"
-    "                      unix:PATH (replay only, for now)\n"
+    "                      unix:PATH (record and replay)\n"
     "  -s                  the same as -gdb tcp::1234\n"
     "  -S                  start stopped at the first instruction, for gdb (with\n"
     "                      -gdb, a replay always starts so)\n"

@@ -486,9 +486,9 @@ static int open_session(Command *c, int argc, char **argv, RrSession **session)
         fprintf(stderr, "rewind %s: no program given (see rewind %s --help)\n", name, name);
         return 1;
     }
-    if (c->o.gdb && c->mode != MODE_REPLAY) {
-        fprintf(stderr, "rewind %s: -gdb/-s works with rewind replay in this version; record "
-                "first, then rewind replay -s DIR\n", name);
+    if (c->o.gdb && c->mode == MODE_RUN) {
+        fprintf(stderr, "rewind run: -gdb/-s needs a recording to travel in: rewind record -s "
+                "-o DIR (records as gdb runs it), or rewind replay -s DIR\n");
         return 1;
     }
     GError *err = NULL;
@@ -606,34 +606,52 @@ static int report_end(Command *c, EmuMachine *m, bool session_failed, EmuMachine
     return status;
 }
 
-/* Replay under gdb: the time-travel engine on the session, served on
- * -gdb's address until gdb kills the session. Named snapshots go to the
- * recording's snapshots.qcow2. */
-static int run_gdb(Command *c, RrSession *session, EmuMachine *m)
+/* Record or replay under gdb: the time-travel engine on the session,
+ * served on -gdb's address until gdb kills the session. A recording goes
+ * forwards as gdb runs it (going back replays what it has recorded) and is
+ * sealed at its frontier at the end. Named snapshots go to the recording's
+ * snapshots.qcow2. */
+static int run_gdb(Command *c, RrSession *session, EmuMachine *m, RunState *st)
 {
     GError *err = NULL;
+    const char *name = c->name;
     rr_session_attach(session, m);
+    rr_session_set_sleep(session, c->o.icount_sleep);
     RrTravel *t = rr_travel_new(session, m, NULL, &err);
     if (!t) {
-        fprintf(stderr, "rewind replay: %s\n", err->message);
+        fprintf(stderr, "rewind %s: %s\n", name, err->message);
         g_error_free(err);
         return 4;
     }
-    g_autofree char *named = g_build_filename(c->recdir, SNAP_NAMED_FILE, NULL);
+    RrSessionIo io = { .poll_serial = read_stdin, .wait = session_wait,
+                       .flush_output = session_flush, .opaque = st };
+    rr_travel_set_io(t, &io);
+    const char *dir = c->mode == MODE_RECORD ? c->outdir : c->recdir;
+    g_autofree char *named = g_build_filename(dir, SNAP_NAMED_FILE, NULL);
     GdbTarget *target = gdb_target_new(t, m, named);
     GdbServer *server = gdb_server_new(c->o.gdb, target, &err);
     int status = 0;
     if (!server) {
-        fprintf(stderr, "rewind replay: -gdb %s: %s\n", c->o.gdb, err->message);
+        fprintf(stderr, "rewind %s: -gdb %s: %s\n", name, c->o.gdb, err->message);
         status = 1;
     } else {
-        fprintf(stderr, "rewind replay: waiting for gdb on %s (icount 0 of %" PRIu64 ")\n",
-                gdb_server_address(server), rr_travel_end(t));
+        if (c->mode == MODE_RECORD)
+            fprintf(stderr, "rewind record: waiting for gdb on %s (recording as it runs)\n",
+                    gdb_server_address(server));
+        else
+            fprintf(stderr, "rewind replay: waiting for gdb on %s (icount 0 of %" PRIu64 ")\n",
+                    gdb_server_address(server), rr_travel_end(t));
         if (!gdb_server_run(server, &err)) {
-            fprintf(stderr, "rewind replay: gdb stub: %s\n", err->message);
+            fprintf(stderr, "rewind %s: gdb stub: %s\n", name, err->message);
             status = 4;
         }
     }
+    g_clear_error(&err);
+    if (c->mode == MODE_RECORD && !rr_travel_finish(t, &err)) {
+        fprintf(stderr, "rewind record: %s\n", err->message);
+        status = 4;
+    }
+    session_flush(st);
     g_clear_error(&err);
     gdb_server_free(server);
     gdb_target_free(target);
@@ -685,7 +703,7 @@ static int run_machine(Command *c, RrSession *session)
     if (emu_machine_warning(m))
         fprintf(stderr, "rewind %s: warning: %s\n", c->name, emu_machine_warning(m));
     if (c->o.gdb) {
-        status = run_gdb(c, session, m);
+        status = run_gdb(c, session, m, &st);
         goto out;
     }
     gint64 t0 = g_get_monotonic_time();

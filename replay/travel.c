@@ -37,6 +37,8 @@ struct RrTravel {
      * at its frontier, recording; `frontier` is the machine there, kept
      * while the engine replays the past. */
     bool recording, live;
+    bool ended;                  /* the guest's run ended while recording */
+    RrSessionResult ending;      /* how */
     SnapState *frontier;
     RrSessionIo io;
     bool have_io;
@@ -192,8 +194,13 @@ static RrTravelResult run_to(RrTravel *t, uint64_t target, uint64_t local, GErro
             take_point(t);
         if (t->scan == SCAN_FIRST && t->have_hit)
             return RR_TRAVEL_STOPPED;        /* the hook stopped the run */
-        if (rs == RR_RUN_DONE)
+        if (rs == RR_RUN_DONE) {
+            if (t->live) {               /* the recorded run is over */
+                t->ended = true;
+                t->ending = res;
+            }
             return now(t) < target ? RR_TRAVEL_AT_END : RR_TRAVEL_REACHED;
+        }
         stuck = now(t) == at ? stuck + 1 : 0;
         if (stuck > 64) {
             g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID, "replay makes no progress at "
@@ -272,14 +279,19 @@ static RrTravelResult seek(RrTravel *t, uint64_t icount, GError **err)
     if (t->recording) {
         /* Forwards at the frontier records; back from it, or forwards to
          * it, switches between recording and replaying. */
-        if (t->live && icount >= from)
+        if (t->live && icount >= from) {
+            if (t->ended)
+                return icount > from ? RR_TRAVEL_AT_END : RR_TRAVEL_REACHED;
             return run_to_tail(t, icount, 0, err);
+        }
         if (t->live && !leave_live(t, err))
             return RR_TRAVEL_FAILED;
         if (!t->live && icount >= t->end) {
             if (!resume_live(t, err))
                 return RR_TRAVEL_FAILED;
-            return icount > now(t) ? run_to(t, icount, 0, err) : RR_TRAVEL_REACHED;
+            if (icount > now(t))
+                return t->ended ? RR_TRAVEL_AT_END : run_to(t, icount, 0, err);
+            return RR_TRAVEL_REACHED;
         }
         from = now(t);
     }
@@ -414,6 +426,8 @@ RrTravelResult rr_travel_continue(RrTravel *t, RrTravelHit *hit, GError **err)
     if (t->recording && r == RR_TRAVEL_REACHED && !t->have_hit) {
         if (!t->live && !resume_live(t, err))
             r = RR_TRAVEL_FAILED;
+        else if (t->ended)
+            r = RR_TRAVEL_AT_END;
         else
             r = run_to(t, UINT64_MAX, 0, err);
     }
@@ -523,4 +537,14 @@ RrTravelResult rr_travel_loadvm(RrTravel *t, SnapNamed *n, const char *name, GEr
         return RR_TRAVEL_FAILED;
     take_point(t);
     return RR_TRAVEL_REACHED;
+}
+
+bool rr_travel_finish(RrTravel *t, GError **err)
+{
+    g_assert(t->recording);
+    if (!t->live && !resume_live(t, err))
+        return false;
+    RrSessionResult res = t->ended ? t->ending
+                        : (RrSessionResult){ .event = EMU_MACHINE_BUDGET, .icount = now(t) };
+    return rr_session_finish(t->s, &res, err);
 }

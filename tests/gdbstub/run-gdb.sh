@@ -176,5 +176,47 @@ expect source 'Breakpoint 1, tick \(i=i@entry=0\)' 'Breakpoint 1, tick \(i=i@ent
     'in main \(\) at .*planted.c:29' 'Line 23 of .*planted.c' 'Line 2[89] of .*planted.c'
 
 wait $stub 2>/dev/null
+
+# Recording under gdb: forwards records, reverse-continue replays what is
+# recorded, forwards again records on; `kill` seals the log, which then
+# replays on its own to the guest's end with the guest's whole output.
+: >"$tmp/stub.err"
+"$rewind" record -gdb tcp::0 -o "$tmp/rec2" "$elf" </dev/null >"$tmp/rec2.out" 2>"$tmp/stub.err" &
+stub=$!
+port=
+i=0
+while [ -z "$port" ] && [ $i -lt 100 ]; do
+    port=$(sed -n 's/.*waiting for gdb on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$tmp/stub.err")
+    [ -z "$port" ] && sleep 0.05
+    i=$((i + 1))
+done
+session recording <<'G'
+break tick
+continue
+continue
+print/x $x0
+reverse-continue
+print/x $x0
+continue
+continue
+continue
+print/x $x0
+delete
+continue
+monitor info replay
+kill
+G
+wait $stub 2>/dev/null
+expect recording 'Breakpoint 1, tick \(i=i@entry=0\)' '^\$1 = 0xbb8$' '^\$2 = 0x0$' \
+    'Breakpoint 1, tick \(i=i@entry=9000\)' '^\$3 = 0x2328$' \
+    'recording, icount [0-9]+ of [0-9]+'
+"$rewind" replay "$tmp/rec2" </dev/null >"$tmp/rec2.replay" 2>"$tmp/rec2.rerr"
+if "$rewind" log check "$tmp/rec2" >/dev/null 2>&1 && grep -q '^planted: ok$' "$tmp/rec2.replay" &&
+   cmp -s "$tmp/rec2.replay" "$tmp/rec.out"; then
+    verdict "recording replays" ok
+else
+    verdict "recording replays" "$(head -3 "$tmp/rec2.rerr"); output: $(tail -2 "$tmp/rec2.replay")"
+fi
+
 echo "gdb: $pass passed, $fail failed"
 [ $fail = 0 ]
