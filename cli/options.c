@@ -8,6 +8,7 @@
 #include "emu/errors.h"
 #include "emu/machine.h"
 #include "gdbstub/transport.h"
+#include "snapshots/store.h"
 
 const char cli_machine_options_help[] =
     "  -m SIZE             guest RAM (default 128M; suffix K, M, G; a bare number is MiB)\n"
@@ -32,6 +33,9 @@ const char cli_machine_options_help[] =
     "  -s                  the same as -gdb tcp::1234\n"
     "  -S                  start stopped at the first instruction, for gdb (with\n"
     "                      -gdb, a replay always starts so)\n"
+    "  -snapshot-budget SIZE|N%\n"
+    "                      memory for the snapshots time travel keeps (default a\n"
+    "                      quarter of host RAM): 512M, 2G, 10%\n"
     "  --stats             print instructions retired, time and speed on stderr at exit\n";
 
 void cli_machine_options_init(CliMachineOptions *o)
@@ -250,6 +254,18 @@ int cli_machine_option(CliMachineOptions *o, int argc, char **argv, int *i, GErr
     if (!strcmp(opt, "-s")) {
         g_free(o->gdb);
         o->gdb = g_strdup("tcp::1234");
+        return 1;
+    }
+    if (!strcmp(opt, "-snapshot-budget")) {
+        if (!(arg = need_arg(argc, argv, i, err)))
+            return -1;
+        GError *e = NULL;
+        if (!snap_store_parse_budget(arg, &o->snapshot_budget, &e)) {
+            g_set_error(err, EMU_ERROR, EMU_ERROR_CONFIG, "-snapshot-budget %s: %s", arg,
+                        e->message);
+            g_error_free(e);
+            return -1;
+        }
         return 1;
     }
     if (!strcmp(opt, "-S")) {

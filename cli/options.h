@@ -26,6 +26,7 @@ typedef struct CliMachineOptions {
     char *rr_file;              /* -icount rrfile=DIR: the recording directory */
     char *gdb;                  /* -gdb SPEC (-s: tcp::1234): serve gdb there */
     bool start_stopped;         /* -S */
+    uint64_t snapshot_budget;   /* -snapshot-budget: bytes for time-travel snapshots; 0: default */
     uint64_t sync_interval;     /* -icount sync-interval=N; 0: the default */
     uint32_t sync_groups;       /* -icount sync-groups=G; 0: the default */
 } CliMachineOptions;

@@ -139,13 +139,18 @@ static const char *const mode_name[] = { "run", "record", "replay" };
 static void usage(Mode mode, FILE *f)
 {
     if (mode == MODE_REPLAY) {
-        fprintf(f, "usage: rewind replay [--salvage] [-serial DEV] [--stats] RECORDING\n"
+        fprintf(f, "usage: rewind replay [--salvage] [-serial DEV] [--stats] [-s|-gdb DEV] RECORDING\n"
                    "Replay a recording made by rewind record: the same instructions, the same\n"
                    "output, with no need to repeat its options (one that differs from the\n"
                    "recording's is refused, the difference named).\n\n"
                    "  --salvage           replay a truncated log up to its last complete block\n"
                    "  -serial DEV         where the replayed UART output goes (stdio, file:PATH, none)\n"
                    "  --stats             instructions and speed on stderr at the end\n"
+                   "  -gdb DEV            serve gdb on DEV (tcp::PORT, tcp:HOST:PORT, unix:PATH)\n"
+                   "                      and travel in the recording as it asks: reverse-stepi,\n"
+                   "                      reverse-continue, reverse watchpoints...\n"
+                   "  -s                  the same as -gdb tcp::1234\n"
+                   "  -snapshot-budget SIZE|N%%  memory for time-travel snapshots (default 25%%)\n"
                    "  -h, --help          this help\n\n"
                    "Exit status: as the recorded run's; 1 for bad usage (an option that differs\n"
                    "from the recording's, or a program whose contents changed); 4 if the replay\n"
@@ -617,7 +622,8 @@ static int run_gdb(Command *c, RrSession *session, EmuMachine *m, RunState *st)
     const char *name = c->name;
     rr_session_attach(session, m);
     rr_session_set_sleep(session, c->o.icount_sleep);
-    RrTravel *t = rr_travel_new(session, m, NULL, &err);
+    RrTravelConfig tc = { .budget_bytes = c->o.snapshot_budget };
+    RrTravel *t = rr_travel_new(session, m, &tc, &err);
     if (!t) {
         fprintf(stderr, "rewind %s: %s\n", name, err->message);
         g_error_free(err);

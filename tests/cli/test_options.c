@@ -180,3 +180,18 @@ Test(options, gdb_addresses)
     g_clear_error(&err);
     cli_machine_options_clear(&o);
 }
+
+Test(options, snapshot_budget)
+{
+    CliMachineOptions o;
+    cli_machine_options_init(&o);
+    GError *err = NULL;
+    char *ok[] = { "-snapshot-budget", "512M" };
+    cr_assert_eq(parse(&o, 2, ok, &err), 1, "%s", err ? err->message : "");
+    cr_assert_eq(o.snapshot_budget, 512ull << 20);
+    char *bad[] = { "-snapshot-budget", "lots" };
+    cr_assert_eq(parse(&o, 2, bad, &err), -1);
+    cr_assert(g_str_has_prefix(err->message, "-snapshot-budget lots: "), "%s", err->message);
+    g_clear_error(&err);
+    cli_machine_options_clear(&o);
+}
