@@ -18,6 +18,7 @@
 
 #include "replay/statehash.h"
 #include "snapshots/named.h"
+#include "tests/replay/machinehash.h"
 #include "snapshots/qcow2.h"
 #include "snapshots/stream.h"
 #include "snapshots/vmstate.h"
@@ -114,28 +115,7 @@ static EmuMachineEvent run_to(Run *r, uint64_t until)
     return ev;
 }
 
-/* The CPU's state hash, and RAM's over every page not all zero. */
-static void hash(Run *r, RrStateHash *h)
-{
-    EmuMem *mem = emu_machine_mem(r->m);
-    rr_state_hash(emu_machine_cpu(r->m), mem, UINT32_MAX, h);
-    uint64_t *pages;
-    size_t n = emu_mem_written_since(mem, 1, &pages);
-    static const uint8_t zero[EMU_PAGE_SIZE];
-    GByteArray *all = g_byte_array_new();
-    h->pages = 0;
-    for (size_t i = 0; i < n; i++) {
-        const uint8_t *p = emu_mem_page_for_read(mem, pages[i]);
-        if (memcmp(p, zero, sizeof zero) == 0)
-            continue;
-        g_byte_array_append(all, (const uint8_t *)&pages[i], 8);
-        g_byte_array_append(all, p, EMU_PAGE_SIZE);
-        h->pages++;
-    }
-    h->ram = rr_statehash(all->data, all->len);
-    g_byte_array_unref(all);
-    g_free(pages);
-}
+static void hash(Run *r, RrStateHash *h) { machine_hash(r->m, h); }
 
 /* The devices' and CPU's state (no RAM), to compare whole. */
 static GBytes *devices(EmuMachine *m)

@@ -14,6 +14,7 @@
 
 #include "replay/statehash.h"
 #include "snapshots/store.h"
+#include "tests/replay/machinehash.h"
 
 #define SYNTH_RAM   (1u << 20)
 #define SYNTH_PAGES (SYNTH_RAM / EMU_PAGE_SIZE)
@@ -446,30 +447,7 @@ static void run_to(EmuMachine *m, uint64_t icount)
                      "the guest ended before icount %lu", (unsigned long)icount);
 }
 
-/* The CPU's state hash, and RAM's over every page not all zero (a page
- * written and restored to zeros counts as never written), as
- * tests/snapshots/test_snapshot.c does. */
-static void hash(EmuMachine *m, RrStateHash *h)
-{
-    EmuMem *mem = emu_machine_mem(m);
-    rr_state_hash(emu_machine_cpu(m), mem, UINT32_MAX, h);
-    uint64_t *pages;
-    size_t n = emu_mem_written_since(mem, 1, &pages);
-    static const uint8_t zero[EMU_PAGE_SIZE];
-    GByteArray *all = g_byte_array_new();
-    h->pages = 0;
-    for (size_t i = 0; i < n; i++) {
-        const uint8_t *p = emu_mem_page_for_read(mem, pages[i]);
-        if (memcmp(p, zero, sizeof zero) == 0)
-            continue;
-        g_byte_array_append(all, (const uint8_t *)&pages[i], 8);
-        g_byte_array_append(all, p, EMU_PAGE_SIZE);
-        h->pages++;
-    }
-    h->ram = rr_statehash(all->data, all->len);
-    g_byte_array_unref(all);
-    g_free(pages);
-}
+static void hash(EmuMachine *m, RrStateHash *h) { machine_hash(m, h); }
 
 static int compare_u64(const void *a, const void *b)
 {
