@@ -653,6 +653,7 @@ void emu_cpu_set_sp(EmuCpu *cpu, uint64_t value) { cpu->sp = value; }
 uint64_t emu_cpu_pc(const EmuCpu *cpu) { return cpu->pc; }
 void emu_cpu_set_pc(EmuCpu *cpu, uint64_t value) { cpu->pc = value; }
 uint32_t emu_cpu_pstate(const EmuCpu *cpu) { return cpu->nzcv | cpu->pstate; }
+bool emu_cpu_mmu_enabled(const EmuCpu *cpu) { return cpu->sys.sctlr_el1 & 1; }
 
 void emu_cpu_set_pstate(EmuCpu *cpu, uint32_t spsr)
 {

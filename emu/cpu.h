@@ -107,6 +107,8 @@ uint64_t emu_cpu_pc(const EmuCpu *cpu);
 void emu_cpu_set_pc(EmuCpu *cpu, uint64_t value);
 /* PSTATE in SPSR layout (NZCV, DAIF, EL, SP). */
 uint32_t emu_cpu_pstate(const EmuCpu *cpu);
+/* SCTLR_EL1.M: stage 1 translation on (virtual addresses are not physical). */
+bool emu_cpu_mmu_enabled(const EmuCpu *cpu);
 void emu_cpu_set_pstate(EmuCpu *cpu, uint32_t spsr);
 /* V registers as two 64-bit halves, low first. */
 void emu_cpu_v(const EmuCpu *cpu, unsigned n, uint64_t out[2]);

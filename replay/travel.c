@@ -20,6 +20,7 @@ typedef struct Point {
     uint64_t icount;
     SnapState *state;            /* borrowed from the store */
     guint event;
+    bool mmu_on;                 /* virtual addresses were not physical there */
 } Point;
 
 /* What the debug hooks do with a hit while scanning. */
@@ -69,7 +70,8 @@ static Point point_at_or_before(const RrTravel *t, uint64_t icount)
     uint64_t at = snap_state_icount(st);
     gpointer ev = g_hash_table_lookup(t->events, &at);
     g_assert(ev);
-    return (Point){ .icount = at, .state = st, .event = GPOINTER_TO_UINT(ev) - 1 };
+    guint v = GPOINTER_TO_UINT(ev);
+    return (Point){ .icount = at, .state = st, .event = (v >> 1) - 1, .mmu_on = v & 1 };
 }
 
 /* A snapshot here, unless there is one already. */
@@ -80,8 +82,8 @@ static void take_point(RrTravel *t)
     if (have && snap_state_icount(have) == at)
         return;
     SnapState *st = snap_state_take(t->s->ram, t->m);
-    g_hash_table_insert(t->events, g_memdup2(&at, sizeof at),
-                        GUINT_TO_POINTER(rr_session_next_index(t->s) + 1));
+    guint v = (rr_session_next_index(t->s) + 1) << 1 | emu_cpu_mmu_enabled(emu_machine_cpu(t->m));
+    g_hash_table_insert(t->events, g_memdup2(&at, sizeof at), GUINT_TO_POINTER(v));
     snap_store_add(t->store, st);
     snap_state_unref(st);
 }
@@ -411,6 +413,26 @@ static void debug_off(RrTravel *t)
     t->scan = SCAN_LAST;                 /* run_to does not look for hits */
 }
 
+/* A continue ends anywhere, often far from the last snapshot: leave one
+ * TAIL instructions back, so that the first step back from here is as
+ * cheap as the next (it costs the continue one replay of the stretch,
+ * which the step back would have paid). Not at a recording's frontier:
+ * going back from there is when the recording pauses. */
+static RrTravelResult prepare_back(RrTravel *t, GError **err)
+{
+    uint64_t at = now(t);
+    if (t->live || at < 16 * TAIL)
+        return RR_TRAVEL_REACHED;
+    Point p = point_at_or_before(t, at - 1);
+    if (at - p.icount <= 16 * TAIL)
+        return RR_TRAVEL_REACHED;
+    RrTravelResult r = seek(t, at - TAIL, err);
+    if (r != RR_TRAVEL_REACHED)
+        return r;
+    take_point(t);
+    return seek(t, at, err);
+}
+
 RrTravelResult rr_travel_continue(RrTravel *t, RrTravelHit *hit, GError **err)
 {
     uint64_t from = now(t);
@@ -435,12 +457,42 @@ RrTravelResult rr_travel_continue(RrTravel *t, RrTravelHit *hit, GError **err)
     debug_off(t);
     if (r == RR_TRAVEL_FAILED || r == RR_TRAVEL_INTERRUPTED)
         return r;
-    if (!found)
-        return RR_TRAVEL_AT_END;
+    if (!found) {
+        r = prepare_back(t, err);
+        return r == RR_TRAVEL_REACHED ? RR_TRAVEL_AT_END : r;
+    }
     /* The run stopped a few instructions past the hit: back to it. */
     *hit = t->hit;
     r = seek(t, t->hit_at, err);
+    if (r == RR_TRAVEL_REACHED)
+        r = prepare_back(t, err);
     return r == RR_TRAVEL_REACHED ? RR_TRAVEL_STOPPED : r;
+}
+
+/* Whether the stretch between two snapshots, a < b, certainly wrote no
+ * byte that a write watchpoint covers, so that a reverse scan for writes
+ * need not replay it: only write watchpoints are set, with the MMU off at
+ * both ends (addresses are physical; a guest that turned it on and off in
+ * between would have to be replayed, and is not looked for), and every
+ * page they cover is the same copy in both snapshots (a page written in
+ * between is a new copy in b: pages.h). */
+static bool stretch_writes_nothing_watched(const RrTravel *t, const Point *a, const Point *b)
+{
+    if (t->bps->len || !t->watches->len || a->mmu_on || b->mmu_on)
+        return false;
+    EmuMem *mem = emu_machine_mem(t->m);
+    uint64_t base = emu_mem_ram_base(mem), size = emu_mem_ram_size(mem);
+    SnapPages *pa = snap_state_pages(a->state), *pb = snap_state_pages(b->state);
+    for (guint i = 0; i < t->watches->len; i++) {
+        const EmuWatch *w = &g_array_index(t->watches, EmuWatch, i);
+        if (w->read || w->va < base || w->va + w->len > base + size)
+            return false;
+        for (uint64_t pg = (w->va - base) >> EMU_PAGE_BITS;
+             pg <= (w->va + w->len - 1 - base) >> EMU_PAGE_BITS; pg++)
+            if (snap_pages_data(pa, pg) != snap_pages_data(pb, pg))
+                return false;
+    }
+    return true;
 }
 
 RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError **err)
@@ -449,9 +501,16 @@ RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError 
     operation_begin(t);
     if (t->live && !leave_live(t, err))
         return RR_TRAVEL_FAILED;
+    bool at_point = false;               /* `until` is a snapshot's icount */
+    Point upper = { 0 };
     while (until > 0) {
         /* The stretch from the last snapshot before `until` up to it. */
         Point p = point_at_or_before(t, until - 1);
+        if (at_point && stretch_writes_nothing_watched(t, &p, &upper)) {
+            upper = p;
+            until = p.icount;
+            continue;
+        }
         if (!restore(t, &p, err))
             return RR_TRAVEL_FAILED;
         debug_on(t, SCAN_LAST, p.icount, until);
@@ -469,6 +528,9 @@ RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError 
             r = seek(t, t->hit_at, err);
             return r == RR_TRAVEL_REACHED ? RR_TRAVEL_STOPPED : r;
         }
+        /* The scan may have thinned the store: look the snapshot up again. */
+        upper = point_at_or_before(t, p.icount);
+        at_point = upper.icount == p.icount;
         until = p.icount;
     }
     RrTravelResult r = seek(t, 0, err);

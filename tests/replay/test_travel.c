@@ -529,3 +529,54 @@ Test(rr_travel, savevm_in_one_replay_loadvm_in_the_next)
     replay_close(&a);
     replay_close(&b);
 }
+
+/* A reverse scan for writes passes over stretches whose snapshots share
+ * the watched page (nothing wrote it): the page walker writes its first
+ * page only in its first 16,384 instructions; from 3 M instructions on,
+ * reverse-continue still lands on the last store there (iteration 4095,
+ * icount 2 + 4 * 4095), before it runs. */
+Test(rr_travel, a_reverse_write_scan_finds_an_early_store_across_untouched_stretches)
+{
+    GError *err = NULL;
+    g_autofree char *elf = testelf_write(dir, "walker.elf", EM_AARCH64, 0x40080000, page_walker,
+                                         sizeof page_walker, 0);
+    RrLogHeader hdr = { .sync_interval = 1u << 20, .sync_groups = 16 };
+    RrSession *s = rr_session_record(logpath, &hdr, &err);
+    cr_assert(s, "%s", err ? err->message : "");
+    EmuMachineConfig mc = { .host_seconds = clock_hook, .idle_returns = true, .opaque = s };
+    EmuMachine *m = emu_machine_new(&mc, &err);
+    cr_assert(m && emu_machine_load_elf(m, elf, &err), "%s", err ? err->message : "");
+    rr_session_attach(s, m);
+    while (emu_machine_icount(m) < 3000000) {
+        RrSessionResult res;
+        cr_assert_eq(rr_session_run(s, NULL, &res, &err), RR_RUN_MORE);
+    }
+    RrSessionResult res = { .event = EMU_MACHINE_BUDGET, .icount = emu_machine_icount(m) };
+    cr_assert(rr_session_finish(s, &res, &err), "%s", err ? err->message : "");
+    rr_session_free(s);
+    emu_machine_free(m);
+
+    s = rr_session_replay(logpath, RR_LOG_STRICT, &err);
+    cr_assert(s, "%s", err ? err->message : "");
+    mc.opaque = s;
+    m = emu_machine_new(&mc, &err);
+    cr_assert(m && emu_machine_load_elf(m, elf, &err), "%s", err ? err->message : "");
+    rr_session_attach(s, m);
+    RrTravelConfig cfg = { .interval = 300000 };
+    RrTravel *t = rr_travel_new(s, m, &cfg, &err);
+    cr_assert(t, "%s", err ? err->message : "");
+    cr_assert_eq(rr_travel_seek(t, res.icount, &err), RR_TRAVEL_REACHED);
+    EmuWatch w = { .va = 0x41000000, .len = 8, .write = true };
+    rr_travel_set_watchpoints(t, &w, 1);
+    RrTravelHit hit;
+    cr_assert_eq(rr_travel_reverse_continue(t, &hit, &err), RR_TRAVEL_STOPPED, "%s",
+                 err ? err->message : "");
+    cr_assert_eq(hit.icount, 2 + 4 * 4095);
+    cr_assert_eq(rr_travel_icount(t), hit.icount);
+    uint64_t v;
+    cr_assert(emu_cpu_read_virt(emu_machine_cpu(m), 0x41000000, &v, 8));
+    cr_assert_eq(v, 4094);
+    rr_travel_free(t);
+    rr_session_free(s);
+    emu_machine_free(m);
+}
