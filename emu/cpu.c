@@ -59,6 +59,14 @@ void emu_cpu_set_debug(EmuCpu *cpu, const EmuDebugHooks *hooks, const uint64_t *
                        const EmuWatch *watches, size_t nwatch)
 {
     cpu->debug = hooks ? *hooks : (EmuDebugHooks){ 0 };
+    /* Slots decoded at the old and the new breakpoints decode again, with
+     * or without their trampoline. */
+    for (size_t i = 0; i < cpu->nbp; i++)
+        code_invalidate(cpu, cpu->bps[i], 4);
+    for (size_t i = 0; i < nbp; i++)
+        code_invalidate(cpu, bps[i], 4);
+    if (cpu->trampolines)
+        g_array_set_size(cpu->trampolines, 0);
     g_free(cpu->bps);
     g_free(cpu->watches);
     cpu->bps = nbp ? g_memdup2(bps, nbp * sizeof *bps) : NULL;
@@ -120,6 +128,8 @@ void emu_cpu_free(EmuCpu *cpu)
     g_free(cpu->error_buf);
     g_free(cpu->bps);
     g_free(cpu->watches);
+    if (cpu->trampolines)
+        g_array_unref(cpu->trampolines);
     g_free(cpu);
 }
 
@@ -338,11 +348,56 @@ static void code_invalidate(EmuCpu *cpu, uint64_t pa, size_t len)
     }
 }
 
-static void decode_slot(const uint8_t *page, EmuCodePage *p, EmuInsn *slot)
+/* ---- Breakpoints in decoded code ------------------------------------------ *
+ *
+ * With the MMU off (virtual addresses are physical), a breakpoint costs
+ * nothing elsewhere: the decoded slot at its address gets a trampoline,
+ * which every way into the slot runs (the block loop, a threaded continue,
+ * a chained jump), so chaining stays on. With the MMU on, the run loop
+ * checks at block starts instead (emu_cpu_run), and trampolines stay
+ * silent. */
+
+typedef struct Trampoline {
+    const EmuInsn *slot;
+    EmuInsnFn orig;
+} Trampoline;
+
+static EmuStep op_breakpoint(EmuCpu *cpu, const EmuInsn *in)
+{
+    EmuInsnFn orig = NULL;
+    for (guint i = 0; cpu->trampolines && i < cpu->trampolines->len; i++)
+        if (g_array_index(cpu->trampolines, Trampoline, i).slot == in)
+            orig = g_array_index(cpu->trampolines, Trampoline, i).orig;
+    g_assert(orig);
+    if (!(cpu->sys.sctlr_el1 & 1) && cpu->debug.breakpoint) {
+        cpu->debug.breakpoint(cpu->debug.opaque, cpu, cpu->pc);
+        if (cpu->stop != EMU_STOP_NONE)
+            return EMU_HALT_HERE;
+    }
+    return orig(cpu, in);
+}
+
+static void decode_slot(EmuCpu *cpu, const uint8_t *page, EmuCodePage *p, EmuInsn *slot)
 {
     uint32_t raw;
     memcpy(&raw, page + (size_t)(slot - p->insn) * 4, 4);
     emu_a64_decode(raw, slot);
+    if (unlikely(cpu->nbp) &&
+        bp_at_or_above(cpu, p->pa + (uint64_t)(slot - p->insn) * 4) ==
+            p->pa + (uint64_t)(slot - p->insn) * 4) {
+        if (!cpu->trampolines)
+            cpu->trampolines = g_array_new(false, false, sizeof(Trampoline));
+        guint i = 0;
+        while (i < cpu->trampolines->len &&
+               g_array_index(cpu->trampolines, Trampoline, i).slot != slot)
+            i++;
+        Trampoline t = { slot, slot->fn };
+        if (i < cpu->trampolines->len)
+            g_array_index(cpu->trampolines, Trampoline, i) = t;
+        else
+            g_array_append_val(cpu->trampolines, t);
+        slot->fn = op_breakpoint;
+    }
 }
 
 /* The slot's first execution: read the word, decode it in place, run it.
@@ -353,11 +408,11 @@ static EmuStep decode_lazy(EmuCpu *cpu, const EmuInsn *in)
     EmuCodePage *p = cpu->code->cur;
     EmuInsn *slot = (EmuInsn *)in;
     const uint8_t *page = emu_mem_page_for_read(cpu->mem, p->pa);
-    decode_slot(page, p, slot);
+    decode_slot(cpu, page, p, slot);
     EmuInsnFn fused = emu_a64_dp_fuse_bcond(slot->fn);
     if (fused && slot + 1 < p->insn + SLOTS) {
         if (slot[1].fn == decode_lazy)
-            decode_slot(page, p, slot + 1);
+            decode_slot(cpu, page, p, slot + 1);
         if (slot[1].fn == emu_a64_bcond)
             slot->fn = fused;
     }
@@ -542,7 +597,7 @@ uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget)
          * breakpoints are seen: no chained branches inside it (EMU_JUMP
          * and the same-page path below never leave the page). */
         bool bp_page = false;
-        if (unlikely(cpu->nbp)) {
+        if (unlikely(cpu->nbp) && (cpu->sys.sctlr_el1 & 1)) {
             bp_page = (bp_at_or_above(cpu, pc & ~EMU_PAGE_MASK) >> EMU_PAGE_BITS) == vpage;
             if (bp_page)
                 cpu->chain_end = 0;
@@ -582,6 +637,8 @@ uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget)
                 continue;
             }
             cpu->icount += (pc - cpu->block_pc) >> 2;
+            if (r == EMU_HALT_HERE)
+                break;                   /* before this instruction, as asked */
             if (r == EMU_EXCEPTION) {
                 take_sync(cpu, pc);
                 exception_loop(cpu, &storm);

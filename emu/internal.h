@@ -9,6 +9,7 @@
 #ifndef EMU_INTERNAL_H
 #define EMU_INTERNAL_H
 
+#include <glib.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -36,6 +37,8 @@ typedef enum EmuStep {
     EMU_EXIT,              /* retired; cpu->next_pc is the next pc; the run
                             * loop returns to re-check interrupts, stops and
                             * translation state (MSR, WFI, power off) */
+    EMU_HALT_HERE,         /* not retired, no exception: the run stops before
+                            * this instruction (a breakpoint whose hook asked) */
 } EmuStep;
 
 typedef struct EmuInsn EmuInsn;
@@ -238,6 +241,9 @@ struct EmuCpu {
     size_t nbp;
     EmuWatch *watches;
     size_t nwatch;
+    /* Decoded slots at a breakpoint's address run a trampoline that
+     * reports it, then the instruction's own handler, kept here. */
+    GArray *trampolines;          /* Trampoline */
 };
 
 /* Ask the run loop to look (interrupt lines, stops, a lowered run_end)

@@ -17,7 +17,8 @@ $(BUILD)/tests/unit-asan: $(TEST_ASAN_OBJS) $(BUILD)/asan/librewind.a
 # Guest programs some unit tests run (tests/snapshots/), found through
 # REWIND_GUEST_DIR.
 UNIT_GUESTS := $(addprefix $(BUILD)/guest/,sched-O2-uart.elf irq-O2-uart.elf echo-O2-uart.elf \
-                 rtc-O2-uart.elf loop-O2-semi.elf loop-O2-uart.elf planted-O2-uart.elf)
+                 rtc-O2-uart.elf loop-O2-semi.elf loop-O2-uart.elf planted-O2-uart.elf \
+                 mmu-O2-uart.elf)
 export REWIND_GUEST_DIR := $(BUILD)/guest
 
 .PHONY: unit unit-asan check-run check-long-run

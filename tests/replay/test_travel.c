@@ -580,3 +580,34 @@ Test(rr_travel, a_reverse_write_scan_finds_an_early_store_across_untouched_stret
     rr_session_free(s);
     emu_machine_free(m);
 }
+
+/* With the MMU on, breakpoints are checked where blocks start (virtual
+ * addresses need not be physical): reverse-continue from the end of the
+ * MMU guest to a PC it ran 1000 instructions before the end lands on its
+ * last execution: after it, up to the end, the PC is never there again. */
+Test(rr_travel, breakpoints_with_the_mmu_on)
+{
+    uint64_t end = record("mmu-O2-uart");
+    Replay r;
+    replay_open(&r, "mmu-O2-uart", 0);
+    EmuCpu *cpu = emu_machine_cpu(r.m);
+    seek(&r, end - 1000);
+    cr_assert(emu_cpu_mmu_enabled(cpu), "the guest has the MMU on at its end");
+    uint64_t pc = emu_cpu_pc(cpu);
+    seek(&r, end);
+    rr_travel_set_breakpoints(r.t, &pc, 1);
+    GError *err = NULL;
+    RrTravelHit hit;
+    cr_assert_eq(rr_travel_reverse_continue(r.t, &hit, &err), RR_TRAVEL_STOPPED, "%s",
+                 err ? err->message : "");
+    cr_assert_eq(emu_cpu_pc(cpu), pc);
+    uint64_t at = rr_travel_icount(r.t);
+    cr_assert_geq(at, end - 1000);
+    rr_travel_set_breakpoints(r.t, NULL, 0);
+    for (uint64_t i = at + 1; i < end; i++) {
+        seek(&r, i);
+        cr_assert_neq(emu_cpu_pc(cpu), pc, "pc %lx runs again at icount %lu", (unsigned long)pc,
+                      (unsigned long)i);
+    }
+    replay_close(&r);
+}
