@@ -49,6 +49,9 @@ typedef struct RunState {
     RunOutput serial, console, stdout_out;
     RrSession *session;         /* record or replay; NULL for a plain run */
     bool stdin_open;
+    /* Under gdb: waits for input end every 100 ms, so that the engine can
+     * look for gdb's Ctrl-C while the guest waits for a person. */
+    bool short_waits;
 } RunState;
 
 static void serial_out(void *opaque, uint8_t byte)
@@ -102,7 +105,7 @@ static long read_stdin(void *opaque, uint8_t *buf, size_t size, bool block)
     if (!s->stdin_open)
         return -1;
     struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
-    if (poll(&p, 1, block ? -1 : 0) <= 0)
+    if (poll(&p, 1, block ? (s->short_waits ? 100 : -1) : 0) <= 0)
         return 0;
     ssize_t n = read(STDIN_FILENO, buf, size);
     if (n > 0)
@@ -631,6 +634,7 @@ static int run_gdb(Command *c, RrSession *session, EmuMachine *m, RunState *st)
     }
     RrSessionIo io = { .poll_serial = read_stdin, .wait = session_wait,
                        .flush_output = session_flush, .opaque = st };
+    st->short_waits = true;
     rr_travel_set_io(t, &io);
     const char *dir = c->mode == MODE_RECORD ? c->outdir : c->recdir;
     g_autofree char *named = g_build_filename(dir, SNAP_NAMED_FILE, NULL);
