@@ -29,7 +29,7 @@ verdict() {
 # start_stub: a replay under gdb on a free port; sets $port and $stub.
 start_stub() {
     : >"$tmp/stub.err"
-    "$rewind" replay -gdb tcp::0 "$tmp/rec" 2>"$tmp/stub.err" &
+    "$rewind" replay -gdb tcp::0 "$tmp/rec" >"$tmp/stub.out" 2>"$tmp/stub.err" &
     stub=$!
     port=
     i=0
@@ -150,6 +150,25 @@ expect watchpoint 'No more reverse-execution history|replaylog|end' '^\$1 = 0xde
     'Hardware watchpoint 1: victim' 'Old value = 3735928559' 'New value = 3000' \
     'victim = 0xdeadbeef; +/\* the planted bug \*/' \
     '^\$2 = 0xbb8$' '^\$3 = 0xdeadbeef$' 'replaying, icount [0-9]+ of [0-9]+'
+
+# A gdb that dies without a word (SIGKILL) leaves the machine where it
+# was; the next gdb attaches there.
+{ echo "set pagination off"; echo "target remote :$port"; echo "monitor seek 1234";
+  echo "python import time; time.sleep(30)"; } >"$tmp/dies.gdb"
+"$GDB" -batch -nx -x "$tmp/dies.gdb" "$elf" >"$tmp/dies.out" 2>&1 &
+dying=$!
+i=0
+while ! grep -q "icount 1234" "$tmp/dies.out" 2>/dev/null && [ $i -lt 100 ]; do
+    sleep 0.1
+    i=$((i + 1))
+done
+kill -9 $dying 2>/dev/null
+wait $dying 2>/dev/null
+session reattach <<'G'
+monitor info replay
+detach
+G
+expect reattach 'replaying, icount 1234 of [0-9]+'
 
 # Source level: reverse-finish out of tick() to its call, then next over
 # the call and reverse-next back to it. (After `monitor seek`, gdb's cached
