@@ -72,17 +72,12 @@ $(BUILD)/asan/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN) -c -o $@ $<
 
-# The demo, for now: a small preemptive kernel (three user tasks switched by
-# the generic timer through the GIC) runs on rewind, twice, and both runs
-# retire exactly the same number of instructions.
-DEMO_ELF = $(GUEST_OUT)/sched-O2-uart.elf
+# The demo: record a guest with a planted bug, replay it, and find the
+# guilty store with gdb going backwards (build-aux/demo.sh).
+DEMO_ELF = $(GUEST_OUT)/planted-O2-uart.elf
 .PHONY: demo-run
 demo-run: all $(DEMO_ELF)
-	@echo "== rewind run --stats $(DEMO_ELF)"
-	@echo "   a tiny kernel: three EL0 tasks, preempted by timer interrupts"
-	@$(BUILD)/rewind run --stats $(DEMO_ELF)
-	@echo "== the same program again: same output, same instruction count"
-	@$(BUILD)/rewind run --stats $(DEMO_ELF) 2>&1 | tail -n 1
+	@build-aux/demo.sh $(BUILD)/rewind $(GUEST_OUT)
 
 clean:
 	rm -rf $(BUILD)
