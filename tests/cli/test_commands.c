@@ -9,74 +9,26 @@
 #include <string.h>
 
 #include "cli/commands.h"
-#include "tests/replay/testdir.h"
+#include "tests/replay/planted.h"
 
-static char *dir, *logpath;
-static GString *output;
-static RrSession *session;
-static EmuMachine *machine;
+static PlantedReplay planted;
 static RrTravel *travel;
+static EmuMachine *machine;
 static CliCommands *cmds;
 static uint64_t end_icount, victim, tick;
 
-static void collect(void *opaque, uint8_t byte) { g_string_append_c(output, (char)byte); }
-static uint64_t clock_hook(void *opaque) { return rr_session_host_seconds(opaque); }
-static void entropy_hook(void *opaque, uint8_t *b, size_t n) { rr_session_entropy(opaque, b, n); }
-
-static EmuMachine *new_machine(RrSession *s)
-{
-    GError *err = NULL;
-    const char *d = g_getenv("REWIND_GUEST_DIR");
-    g_autofree char *elf = g_strdup_printf("%s/planted-O2-uart.elf", d ? d : "build/guest");
-    EmuMachineConfig cfg = { .serial_out = collect, .host_seconds = clock_hook,
-                             .entropy = entropy_hook, .idle_returns = true, .opaque = s };
-    EmuMachine *m = emu_machine_new(&cfg, &err);
-    cr_assert(m && emu_machine_load_elf(m, elf, &err), "%s", err ? err->message : "");
-    rr_session_attach(s, m);
-    return m;
-}
-
 static void setup(void)
 {
-    dir = testdir_new("rewind-clicmd-XXXXXX");
-    logpath = g_build_filename(dir, "events.rwl", NULL);
-    output = g_string_new(NULL);
-    GError *err = NULL;
-    RrLogHeader hdr = { .sync_interval = 1u << 20, .sync_groups = 64 };
-    RrSession *s = rr_session_record(logpath, &hdr, &err);
-    cr_assert(s, "%s", err ? err->message : "");
-    EmuMachine *m = new_machine(s);
-    RrSessionResult res = { 0 };
-    RrRunStatus rs;
-    while ((rs = rr_session_run(s, NULL, &res, &err)) == RR_RUN_MORE) {
-    }
-    cr_assert(rs == RR_RUN_DONE && rr_session_finish(s, &res, &err), "%s", err ? err->message : "");
-    end_icount = res.icount;
-    rr_session_free(s);
-    emu_machine_free(m);
-    unsigned long long v, t;
-    cr_assert(sscanf(strstr(output->str, "planted: victim at "),
-                     "planted: victim at 0x%llx, tick at 0x%llx", &v, &t) == 2);
-    victim = v, tick = t;
-
-    session = rr_session_replay(logpath, RR_LOG_STRICT, &err);
-    cr_assert(session, "%s", err ? err->message : "");
-    machine = new_machine(session);
-    travel = rr_travel_new(session, machine, NULL, &err);
-    cr_assert(travel, "%s", err ? err->message : "");
-    g_autofree char *named = g_build_filename(dir, "snapshots.qcow2", NULL);
-    cmds = cli_commands_new(travel, machine, named);
+    planted_replay_open(&planted, "rewind-clicmd-XXXXXX");
+    travel = planted.travel, machine = planted.machine;
+    end_icount = planted.end, victim = planted.victim, tick = planted.tick;
+    cmds = cli_commands_new(travel, machine, planted.named);
 }
 
 static void teardown(void)
 {
     cli_commands_free(cmds);
-    rr_travel_free(travel);
-    rr_session_free(session);
-    emu_machine_free(machine);
-    g_free(logpath);
-    testdir_remove(dir);
-    g_string_free(output, true);
+    planted_replay_close(&planted);
 }
 
 TestSuite(cli_commands, .init = setup, .fini = teardown, .timeout = 60);

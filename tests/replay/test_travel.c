@@ -438,6 +438,17 @@ static const uint32_t page_walker[] = {
     0x91400421, 0x17fffffb,
 };
 
+/* A machine running the page walker, attached to `s`. */
+static EmuMachine *walker_machine(RrSession *s, const char *elf)
+{
+    GError *err = NULL;
+    EmuMachineConfig mc = { .host_seconds = clock_hook, .idle_returns = true, .opaque = s };
+    EmuMachine *m = emu_machine_new(&mc, &err);
+    cr_assert(m && emu_machine_load_elf(m, elf, &err), "%s", err ? err->message : "");
+    rr_session_attach(s, m);
+    return m;
+}
+
 /* Going back rewrites RAM that the interval at the frontier never wrote
  * (the pages walked past long before); recording resumed there must not
  * count them as written in its interval, or its sync would not replay. */
@@ -449,10 +460,7 @@ Test(rr_travel, resuming_a_recording_counts_only_what_its_interval_wrote)
     RrLogHeader hdr = { .sync_interval = 1u << 20, .sync_groups = 16 };
     RrSession *s = rr_session_record(logpath, &hdr, &err);
     cr_assert(s, "%s", err ? err->message : "");
-    EmuMachineConfig mc = { .host_seconds = clock_hook, .idle_returns = true, .opaque = s };
-    EmuMachine *m = emu_machine_new(&mc, &err);
-    cr_assert(m && emu_machine_load_elf(m, elf, &err), "%s", err ? err->message : "");
-    rr_session_attach(s, m);
+    EmuMachine *m = walker_machine(s, elf);
     RrTravelConfig cfg = { .interval = 300000 };
     RrTravel *t = rr_travel_new(s, m, &cfg, &err);
     cr_assert(t, "%s", err ? err->message : "");
@@ -469,10 +477,7 @@ Test(rr_travel, resuming_a_recording_counts_only_what_its_interval_wrote)
 
     s = rr_session_replay(logpath, RR_LOG_STRICT, &err);
     cr_assert(s, "%s", err ? err->message : "");
-    mc.opaque = s;
-    m = emu_machine_new(&mc, &err);
-    cr_assert(m && emu_machine_load_elf(m, elf, &err), "%s", err ? err->message : "");
-    rr_session_attach(s, m);
+    m = walker_machine(s, elf);
     RrRunStatus rs;
     while ((rs = rr_session_run(s, NULL, &res, &err)) == RR_RUN_MORE) {
     }
@@ -543,10 +548,7 @@ Test(rr_travel, a_reverse_write_scan_finds_an_early_store_across_untouched_stret
     RrLogHeader hdr = { .sync_interval = 1u << 20, .sync_groups = 16 };
     RrSession *s = rr_session_record(logpath, &hdr, &err);
     cr_assert(s, "%s", err ? err->message : "");
-    EmuMachineConfig mc = { .host_seconds = clock_hook, .idle_returns = true, .opaque = s };
-    EmuMachine *m = emu_machine_new(&mc, &err);
-    cr_assert(m && emu_machine_load_elf(m, elf, &err), "%s", err ? err->message : "");
-    rr_session_attach(s, m);
+    EmuMachine *m = walker_machine(s, elf);
     while (emu_machine_icount(m) < 3000000) {
         RrSessionResult res;
         cr_assert_eq(rr_session_run(s, NULL, &res, &err), RR_RUN_MORE);
@@ -558,10 +560,7 @@ Test(rr_travel, a_reverse_write_scan_finds_an_early_store_across_untouched_stret
 
     s = rr_session_replay(logpath, RR_LOG_STRICT, &err);
     cr_assert(s, "%s", err ? err->message : "");
-    mc.opaque = s;
-    m = emu_machine_new(&mc, &err);
-    cr_assert(m && emu_machine_load_elf(m, elf, &err), "%s", err ? err->message : "");
-    rr_session_attach(s, m);
+    m = walker_machine(s, elf);
     RrTravelConfig cfg = { .interval = 300000 };
     RrTravel *t = rr_travel_new(s, m, &cfg, &err);
     cr_assert(t, "%s", err ? err->message : "");
