@@ -56,6 +56,13 @@ void cli_commands_free(CliCommands *c)
 
 bool cli_commands_quit(const CliCommands *c) { return c->quit; }
 
+char *cli_commands_monitor(void *opaque, const char *line)
+{
+    GString *out = g_string_new(NULL);
+    cli_commands_run(opaque, line, out);
+    return g_string_free(out, false);
+}
+
 /* ---- Helpers ------------------------------------------------------------- */
 
 static bool fail(GString *out, const char *fmt, ...) G_GNUC_PRINTF(2, 3);

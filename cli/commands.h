@@ -29,6 +29,11 @@ void cli_commands_free(CliCommands *c);
  * otherwise. An empty line does nothing. */
 bool cli_commands_run(CliCommands *c, const char *line, GString *out);
 
+/* cli_commands_run as gdb's `monitor` wants it (gdbstub/target.h's
+ * GdbMonitorFn; `opaque` is the CliCommands): the output, g_free'd by the
+ * caller. */
+char *cli_commands_monitor(void *opaque, const char *line);
+
 /* Whether `quit` was given. */
 bool cli_commands_quit(const CliCommands *c);
 

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/commands.h"
 #include "cli/options.h"
 #include "emu/machine.h"
 #include "replay/manifest.h"
@@ -638,7 +639,9 @@ static int run_gdb(Command *c, RrSession *session, EmuMachine *m, RunState *st)
     rr_travel_set_io(t, &io);
     const char *dir = c->mode == MODE_RECORD ? c->outdir : c->recdir;
     g_autofree char *named = g_build_filename(dir, SNAP_NAMED_FILE, NULL);
-    GdbTarget *target = gdb_target_new(t, m, named);
+    GdbTarget *target = gdb_target_new(t, m);
+    CliCommands *cmds = cli_commands_new(t, m, named);
+    gdb_target_set_monitor(target, cli_commands_monitor, cmds);
     GdbServer *server = gdb_server_new(c->o.gdb, target, &err);
     int status = 0;
     if (!server) {
@@ -665,6 +668,7 @@ static int run_gdb(Command *c, RrSession *session, EmuMachine *m, RunState *st)
     g_clear_error(&err);
     gdb_server_free(server);
     gdb_target_free(target);
+    cli_commands_free(cmds);
     rr_travel_free(t);
     return status;
 }

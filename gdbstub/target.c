@@ -13,19 +13,19 @@ typedef struct Point {
 struct GdbTarget {
     RrTravel *t;
     EmuMachine *m;
-    char *named;                 /* the qcow2 of savevm/loadvm, or NULL */
     GArray *points;              /* Point */
     uint64_t replay_break;       /* monitor replay_break: stop at this icount; 0: none */
     bool (*interrupted)(void *opaque);
     void *interrupt_opaque;
+    GdbMonitorFn monitor;        /* every other monitor command */
+    void *monitor_opaque;
 };
 
-GdbTarget *gdb_target_new(RrTravel *t, EmuMachine *m, const char *named)
+GdbTarget *gdb_target_new(RrTravel *t, EmuMachine *m)
 {
     GdbTarget *g = g_new0(GdbTarget, 1);
     g->t = t;
     g->m = m;
-    g->named = g_strdup(named);
     g->points = g_array_new(false, false, sizeof(Point));
     return g;
 }
@@ -35,7 +35,6 @@ void gdb_target_free(GdbTarget *g)
     if (!g)
         return;
     g_array_unref(g->points);
-    g_free(g->named);
     g_free(g);
 }
 
@@ -195,90 +194,33 @@ static bool parse_u64(const char *s, uint64_t *v)
     return *end == 0;
 }
 
+void gdb_target_set_monitor(GdbTarget *g, GdbMonitorFn fn, void *opaque)
+{
+    g->monitor = fn;
+    g->monitor_opaque = opaque;
+}
+
 char *gdb_target_monitor(GdbTarget *g, const char *command)
 {
     g_autofree char *line = g_strstrip(g_strdup(command));
     g_auto(GStrv) w = g_strsplit_set(line, " \t", -1);
-    GString *out = g_string_new(NULL);
     int n = 0;
     while (w[n])
         n++;
-    GError *err = NULL;
     uint64_t v;
-    if (n == 2 && !strcmp(w[0], "info") && !strcmp(w[1], "replay")) {
-        g_string_append_printf(out, "%s, icount %" PRIu64 " of %" PRIu64 "\n",
-                               rr_travel_live(g->t) ? "recording" : "replaying",
-                               rr_travel_icount(g->t), rr_travel_end(g->t));
-        if (g->replay_break)
-            g_string_append_printf(out, "replay_break at icount %" PRIu64 "\n", g->replay_break);
-    } else if (n == 2 && (!strcmp(w[0], "seek") || !strcmp(w[0], "replay_seek"))) {
-        if (!parse_u64(w[1], &v)) {
-            g_string_append_printf(out, "seek: \"%s\" is not an icount\n", w[1]);
-        } else {
-            RrTravelResult r = rr_travel_seek(g->t, v, &err);
-            if (r == RR_TRAVEL_FAILED)
-                g_string_append_printf(out, "seek: %s\n", err->message);
-            else
-                g_string_append_printf(out, "icount %" PRIu64 "%s\n", rr_travel_icount(g->t),
-                                       r == RR_TRAVEL_AT_END ? " (the end of the recording)" : "");
-        }
-    } else if (n == 2 && !strcmp(w[0], "replay_break")) {
+    /* replay_break is the stub's own: it changes how gdb's continue ends. */
+    if (n == 2 && !strcmp(w[0], "replay_break")) {
         if (!parse_u64(w[1], &v))
-            g_string_append_printf(out, "replay_break: \"%s\" is not an icount\n", w[1]);
-        else {
-            g->replay_break = v;
-            g_string_append_printf(out, "replay_break at icount %" PRIu64 "\n", v);
-        }
-    } else if (n == 1 && !strcmp(w[0], "replay_delete_break")) {
-        g->replay_break = 0;
-        g_string_append(out, "replay_break deleted\n");
-    } else if (n == 2 && (!strcmp(w[0], "info") && !strcmp(w[1], "snapshots"))) {
-        g_string_append_printf(out, "automatic snapshots: %zu, %zu bytes\n",
-                               rr_travel_snapshot_count(g->t), rr_travel_snapshot_bytes(g->t));
-        for (size_t i = 0; i < rr_travel_snapshot_count(g->t); i++) {
-            uint64_t at;
-            size_t frees;
-            rr_travel_snapshot_info(g->t, i, &at, &frees);
-            g_string_append_printf(out, "  icount %" PRIu64 " (%zu bytes)\n", at, frees);
-        }
-        if (g->named && g_file_test(g->named, G_FILE_TEST_EXISTS)) {
-            SnapNamed *nm = snap_named_open(g->named, 0, &err);
-            if (nm) {
-                g_autofree char *list = snap_named_format_list(nm);
-                g_string_append_printf(out, "named snapshots (%s):\n%s", g->named, list);
-                snap_named_free(nm);
-            }
-        }
-    } else if (n == 2 && (!strcmp(w[0], "savevm") || !strcmp(w[0], "loadvm") ||
-                          !strcmp(w[0], "delvm"))) {
-        SnapNamed *nm = g->named ? snap_named_open(g->named, SNAP_NAMED_EMPTY_SIZE, &err) : NULL;
-        if (!g->named) {
-            g_string_append_printf(out, "%s: no snapshot file for this session\n", w[0]);
-        } else if (!nm) {
-            g_string_append_printf(out, "%s: %s\n", w[0], err->message);
-        } else {
-            bool ok;
-            if (!strcmp(w[0], "savevm"))
-                ok = rr_travel_savevm(g->t, nm, w[1], &err);
-            else if (!strcmp(w[0], "loadvm"))
-                ok = rr_travel_loadvm(g->t, nm, w[1], &err) == RR_TRAVEL_REACHED;
-            else
-                ok = snap_named_delete(nm, w[1], &err);
-            if (ok && !snap_named_close(nm, &err))
-                ok = false;
-            else if (!ok)
-                snap_named_free(nm);
-            if (ok)
-                g_string_append_printf(out, "%s %s: done, icount %" PRIu64 "\n", w[0], w[1],
-                                       rr_travel_icount(g->t));
-            else
-                g_string_append_printf(out, "%s %s: %s\n", w[0], w[1], err->message);
-        }
-    } else {
-        g_string_append_printf(out, "unknown monitor command \"%s\"; rewind knows: info replay, "
-                               "seek ICOUNT, replay_break ICOUNT, replay_delete_break, "
-                               "savevm NAME, loadvm NAME, delvm NAME, info snapshots\n", command);
+            return g_strdup_printf("replay_break: \"%s\" is not an icount\n", w[1]);
+        g->replay_break = v;
+        return g_strdup_printf("replay_break at icount %" PRIu64 "\n", v);
     }
-    g_clear_error(&err);
-    return g_string_free(out, false);
+    if (n == 1 && !strcmp(w[0], "replay_delete_break")) {
+        g->replay_break = 0;
+        return g_strdup("replay_break deleted\n");
+    }
+    if (g->monitor)
+        return g->monitor(g->monitor_opaque, line);
+    return g_strdup_printf("unknown monitor command \"%s\"; this stub knows replay_break "
+                           "ICOUNT and replay_delete_break\n", line);
 }

@@ -17,9 +17,8 @@
 
 typedef struct GdbTarget GdbTarget;
 
-/* `t` and `m` stay the caller's. `named` is the qcow2 file for savevm and
- * loadvm (created when first needed), or NULL: those are then refused. */
-GdbTarget *gdb_target_new(RrTravel *t, EmuMachine *m, const char *named);
+/* `t` and `m` stay the caller's. */
+GdbTarget *gdb_target_new(RrTravel *t, EmuMachine *m);
 void gdb_target_free(GdbTarget *g);
 
 RrTravel *gdb_target_travel(GdbTarget *g);
@@ -62,7 +61,13 @@ typedef struct GdbStop {
 void gdb_target_resume(GdbTarget *g, bool reverse, bool step, bool (*interrupted)(void *opaque),
                        void *opaque, GdbStop *stop);
 
-/* `monitor` commands (qRcmd): the output, one or more lines. */
+/* `monitor` commands (qRcmd): the output, one or more lines (g_free).
+ * The stub runs replay_break ICOUNT and replay_delete_break itself (they
+ * change how a continue ends); every other command goes to `fn`, rewind's
+ * command table (cli_commands_monitor), which the caller passes so that
+ * gdb's monitor, the prompt and scripts share one table. */
+typedef char *(*GdbMonitorFn)(void *opaque, const char *command);
+void gdb_target_set_monitor(GdbTarget *g, GdbMonitorFn fn, void *opaque);
 char *gdb_target_monitor(GdbTarget *g, const char *command);
 
 #endif
