@@ -14,7 +14,6 @@ struct GdbTarget {
     RrTravel *t;
     EmuMachine *m;
     GArray *points;              /* Point */
-    uint64_t replay_break;       /* monitor replay_break: stop at this icount; 0: none */
     bool (*interrupted)(void *opaque);
     void *interrupt_opaque;
     GdbMonitorFn monitor;        /* every other monitor command */
@@ -125,6 +124,10 @@ static void stop_from(GdbTarget *g, RrTravelResult r, const RrTravelHit *hit, GE
     switch (r) {
     case RR_TRAVEL_REACHED: break;
     case RR_TRAVEL_STOPPED:
+        if (hit->kind == RR_HIT_ICOUNT || hit->kind == RR_HIT_REQUEST) {
+            stop->why = hit->kind == RR_HIT_ICOUNT ? GDB_STOP_ICOUNT : GDB_STOP_INTERRUPT;
+            break;
+        }
         stop->why = GDB_STOP_POINT;
         stop->point = point_of(g, hit);
         stop->addr = hit->addr;
@@ -154,23 +157,11 @@ void gdb_target_resume(GdbTarget *g, bool reverse, bool step, bool (*interrupted
     else
         r = reverse ? rr_travel_reverse_continue(g->t, &hit, &err)
                     : rr_travel_continue(g->t, &hit, &err);
-    /* monitor replay_break: a continue that passes its icount stops there. */
-    uint64_t to = rr_travel_icount(g->t), b = g->replay_break;
-    bool passed = b && !step && (reverse ? (b < from && b >= to) : (b > from && b <= to));
-    if (passed && r != RR_TRAVEL_FAILED && r != RR_TRAVEL_INTERRUPTED) {
-        g_clear_error(&err);
-        if (rr_travel_seek(g->t, b, &err) == RR_TRAVEL_REACHED) {
-            *stop = (GdbStop){ .why = GDB_STOP_ICOUNT };
-            rr_travel_set_progress(g->t, NULL, NULL);
-            return;
-        }
-        r = RR_TRAVEL_FAILED;
-    }
     /* gdb steps over the instruction of a watchpoint hit itself (AArch64
      * watchpoints stop before the access): leave it on the far side, so
      * that gdb's step lands after the access going forwards, and on the
      * accessing instruction, before it ran, going backwards. */
-    if (r == RR_TRAVEL_STOPPED && hit.kind != RR_HIT_BREAKPOINT) {
+    if (r == RR_TRAVEL_STOPPED && (hit.kind == RR_HIT_READ || hit.kind == RR_HIT_WRITE)) {
         uint64_t at = reverse ? hit.icount + 1 : hit.icount;
         if (rr_travel_seek(g->t, at, &err) != RR_TRAVEL_REACHED)
             r = RR_TRAVEL_FAILED;
@@ -212,11 +203,11 @@ char *gdb_target_monitor(GdbTarget *g, const char *command)
     if (n == 2 && !strcmp(w[0], "replay_break")) {
         if (!parse_u64(w[1], &v))
             return g_strdup_printf("replay_break: \"%s\" is not an icount\n", w[1]);
-        g->replay_break = v;
+        rr_travel_set_icount_stop(g->t, true, v);
         return g_strdup_printf("replay_break at icount %" PRIu64 "\n", v);
     }
     if (n == 1 && !strcmp(w[0], "replay_delete_break")) {
-        g->replay_break = 0;
+        rr_travel_set_icount_stop(g->t, false, 0);
         return g_strdup("replay_break deleted\n");
     }
     if (g->monitor)

@@ -58,6 +58,9 @@ struct RrTravel {
                                   * covers [done, done + share) */
     uint64_t hit_at;             /* where the hit stops (its icount, +1 for a
                                   * watchpoint going forwards) */
+    bool have_stop;              /* rr_travel_set_icount_stop */
+    uint64_t stop_icount;
+    bool stop_requested;         /* rr_travel_request_stop, in this operation */
 };
 
 static uint64_t now(const RrTravel *t) { return emu_machine_icount(t->m); }
@@ -196,6 +199,8 @@ static RrTravelResult run_to(RrTravel *t, uint64_t target, uint64_t local, GErro
             take_point(t);
         if (t->scan == SCAN_FIRST && t->have_hit)
             return RR_TRAVEL_STOPPED;        /* the hook stopped the run */
+        if (t->stop_requested)
+            return RR_TRAVEL_STOPPED;
         if (rs == RR_RUN_DONE) {
             if (t->live) {               /* the recorded run is over */
                 t->ended = true;
@@ -238,6 +243,7 @@ void rr_travel_set_progress(RrTravel *t, RrTravelProgress fn, void *opaque)
 /* The start of an operation: progress from 0, the first report after 20 ms. */
 static void operation_begin(RrTravel *t)
 {
+    t->stop_requested = false;
     t->done = 0;
     t->share = 1;
     t->last_report = g_get_monotonic_time();
@@ -433,30 +439,64 @@ static RrTravelResult prepare_back(RrTravel *t, GError **err)
     return seek(t, at, err);
 }
 
+void rr_travel_set_icount_stop(RrTravel *t, bool on, uint64_t icount)
+{
+    t->have_stop = on;
+    t->stop_icount = icount;
+}
+
+bool rr_travel_icount_stop(const RrTravel *t, uint64_t *icount)
+{
+    *icount = t->stop_icount;
+    return t->have_stop;
+}
+
+void rr_travel_request_stop(RrTravel *t)
+{
+    t->stop_requested = true;
+    emu_cpu_request_stop(emu_machine_cpu(t->m), EMU_STOP_DEBUG);
+}
+
+/* An operation that ends where it is, not at a breakpoint or watchpoint:
+ * a hit of `kind` here. */
+static RrTravelResult stopped_here(RrTravel *t, RrHitKind kind, RrTravelHit *hit)
+{
+    *hit = (RrTravelHit){ .kind = kind, .icount = now(t), .pc = emu_cpu_pc(emu_machine_cpu(t->m)) };
+    return RR_TRAVEL_STOPPED;
+}
+
 RrTravelResult rr_travel_continue(RrTravel *t, RrTravelHit *hit, GError **err)
 {
     uint64_t from = now(t);
     if (from >= t->end && !t->recording)
         return RR_TRAVEL_AT_END;
+    /* The icount stop, when ahead, ends the run there. */
+    uint64_t limit = t->have_stop && t->stop_icount > from ? t->stop_icount : UINT64_MAX;
     operation_begin(t);
     debug_on(t, SCAN_FIRST, from, UINT64_MAX);
     RrTravelResult r = RR_TRAVEL_REACHED;
     if (!t->live)
-        r = run_to(t, t->end, 0, err);
+        r = run_to(t, MIN(t->end, limit), 0, err);
     /* A recording goes on past its frontier, recording, until a hit or
      * the guest's end. */
-    if (t->recording && r == RR_TRAVEL_REACHED && !t->have_hit) {
+    if (t->recording && r == RR_TRAVEL_REACHED && !t->have_hit && now(t) < limit) {
         if (!t->live && !resume_live(t, err))
             r = RR_TRAVEL_FAILED;
         else if (t->ended)
             r = RR_TRAVEL_AT_END;
         else
-            r = run_to(t, UINT64_MAX, 0, err);
+            r = run_to(t, limit, 0, err);
     }
     bool found = t->have_hit;
     debug_off(t);
     if (r == RR_TRAVEL_FAILED || r == RR_TRAVEL_INTERRUPTED)
         return r;
+    if (!found && t->stop_requested)
+        return stopped_here(t, RR_HIT_REQUEST, hit);
+    if (!found && now(t) == limit) {
+        r = prepare_back(t, err);
+        return r == RR_TRAVEL_REACHED ? stopped_here(t, RR_HIT_ICOUNT, hit) : r;
+    }
     if (!found) {
         r = prepare_back(t, err);
         return r == RR_TRAVEL_REACHED ? RR_TRAVEL_AT_END : r;
@@ -495,6 +535,13 @@ static bool stretch_writes_nothing_watched(const RrTravel *t, const Point *a, co
     return true;
 }
 
+/* Back to the icount stop, which a reverse scan reached with no hit after it. */
+static RrTravelResult back_to_stop(RrTravel *t, RrTravelHit *hit, GError **err)
+{
+    RrTravelResult r = seek(t, t->stop_icount, err);
+    return r == RR_TRAVEL_REACHED ? stopped_here(t, RR_HIT_ICOUNT, hit) : r;
+}
+
 RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError **err)
 {
     uint64_t until = now(t), whole = until;
@@ -504,30 +551,36 @@ RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError 
     bool at_point = false;               /* `until` is a snapshot's icount */
     Point upper = { 0 };
     while (until > 0) {
-        /* The stretch from the last snapshot before `until` up to it. */
+        /* The stretch from the last snapshot before `until` up to it; the
+         * icount stop, if in it, is as far as the scan looks. */
         Point p = point_at_or_before(t, until - 1);
+        bool stop_in = t->have_stop && t->stop_icount >= p.icount && t->stop_icount < until;
         if (at_point && stretch_writes_nothing_watched(t, &p, &upper)) {
+            if (stop_in)
+                return back_to_stop(t, hit, err);
             upper = p;
             until = p.icount;
             continue;
         }
         if (!restore(t, &p, err))
             return RR_TRAVEL_FAILED;
-        debug_on(t, SCAN_LAST, p.icount, until);
+        debug_on(t, SCAN_LAST, stop_in ? t->stop_icount : p.icount, until);
         t->done = (double)(whole - until) / (double)whole;
         t->share = (double)(until - p.icount) / (double)whole;
         RrTravelResult r = run_to(t, until, 0, err);
         bool found = t->have_hit;
         debug_off(t);
-        if (r == RR_TRAVEL_FAILED)
+        if (r == RR_TRAVEL_FAILED || r == RR_TRAVEL_INTERRUPTED)
             return r;
-        if (r == RR_TRAVEL_INTERRUPTED)
-            return r;
+        if (r == RR_TRAVEL_STOPPED && t->stop_requested)
+            return stopped_here(t, RR_HIT_REQUEST, hit);
         if (found) {
             *hit = t->hit;
             r = seek(t, t->hit_at, err);
             return r == RR_TRAVEL_REACHED ? RR_TRAVEL_STOPPED : r;
         }
+        if (stop_in)
+            return back_to_stop(t, hit, err);
         /* The scan may have thinned the store: look the snapshot up again. */
         upper = point_at_or_before(t, p.icount);
         at_point = upper.icount == p.icount;

@@ -38,11 +38,18 @@ typedef enum RrTravelResult {
     RR_TRAVEL_AT_START,          /* asked for a point before the recording: at icount 0 */
     RR_TRAVEL_AT_END,            /* the recording ends first: at its end */
     RR_TRAVEL_FAILED,            /* *err: a divergence, a damaged log */
-    RR_TRAVEL_STOPPED,           /* at a breakpoint or watchpoint: see RrTravelHit */
+    RR_TRAVEL_STOPPED,           /* at a breakpoint, watchpoint or the icount stop (see
+                                  * RrTravelHit), or where rr_travel_request_stop asked */
     RR_TRAVEL_INTERRUPTED,       /* the progress callback said stop: somewhere on the way */
 } RrTravelResult;
 
-typedef enum RrHitKind { RR_HIT_BREAKPOINT, RR_HIT_READ, RR_HIT_WRITE } RrHitKind;
+typedef enum RrHitKind {
+    RR_HIT_BREAKPOINT,
+    RR_HIT_READ,
+    RR_HIT_WRITE,
+    RR_HIT_ICOUNT,               /* at the icount stop (rr_travel_set_icount_stop) */
+    RR_HIT_REQUEST,              /* rr_travel_request_stop was called */
+} RrHitKind;
 
 /* Where continue or reverse-continue stopped. A breakpoint stops before
  * its instruction runs. A watchpoint stops after the accessing instruction
@@ -91,6 +98,18 @@ RrTravelResult rr_travel_step_back(RrTravel *t, uint64_t n, GError **err);
  * replacing those set before; they act in continue and reverse-continue. */
 void rr_travel_set_breakpoints(RrTravel *t, const uint64_t *pcs, size_t n);
 void rr_travel_set_watchpoints(RrTravel *t, const EmuWatch *w, size_t n);
+
+/* An icount that continue and reverse-continue stop at when they cross it
+ * (QEMU's `replay_break`), like a breakpoint hit of kind RR_HIT_ICOUNT; it
+ * stays set until replaced or cleared (`on` false). */
+void rr_travel_set_icount_stop(RrTravel *t, bool on, uint64_t icount);
+bool rr_travel_icount_stop(const RrTravel *t, uint64_t *icount);
+
+/* From a callback called while an operation runs (the guest's output, say):
+ * end the operation after the instruction running now, which returns
+ * RR_TRAVEL_STOPPED with a hit of kind RR_HIT_REQUEST at that position.
+ * Where it stops is as deterministic as the callback's decision. */
+void rr_travel_request_stop(RrTravel *t);
 
 /* Forwards to the first breakpoint or watchpoint hit after here
  * (STOPPED, *hit set), or to the end (AT_END). */

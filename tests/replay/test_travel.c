@@ -329,6 +329,107 @@ Test(rr_travel, breakpoints_stop_before_the_instruction_both_ways)
     replay_close(&r);
 }
 
+/* replay_break: an icount stop ends continue and reverse-continue where
+ * they cross it, after any breakpoint nearer, and stays set. */
+Test(rr_travel, the_icount_stop_ends_continue_and_reverse_continue)
+{
+    uint64_t end = record("planted-O2-uart");
+    uint64_t victim, tick;
+    planted_addresses(&victim, &tick);
+    Replay r;
+    replay_open(&r, "planted-O2-uart", 0);
+    GError *err = NULL;
+    RrTravelHit hit;
+    /* The icounts of the four calls of tick(). */
+    rr_travel_set_breakpoints(r.t, &tick, 1);
+    uint64_t at[4];
+    for (int i = 0; i < 4; i++) {
+        cr_assert_eq(rr_travel_continue(r.t, &hit, &err), RR_TRAVEL_STOPPED);
+        at[i] = hit.icount;
+    }
+    uint64_t mid = (at[1] + at[2]) / 2;
+    rr_travel_set_icount_stop(r.t, true, mid);
+    uint64_t got;
+    cr_assert(rr_travel_icount_stop(r.t, &got) && got == mid);
+    seek(&r, end);
+    cr_assert_eq(rr_travel_reverse_continue(r.t, &hit, &err), RR_TRAVEL_STOPPED);
+    cr_assert_eq(hit.kind, RR_HIT_BREAKPOINT);
+    cr_assert_eq(hit.icount, at[3]);
+    cr_assert_eq(rr_travel_reverse_continue(r.t, &hit, &err), RR_TRAVEL_STOPPED);
+    cr_assert_eq(hit.icount, at[2]);
+    cr_assert_eq(rr_travel_reverse_continue(r.t, &hit, &err), RR_TRAVEL_STOPPED, "%s",
+                 err ? err->message : "");
+    cr_assert_eq(hit.kind, RR_HIT_ICOUNT);
+    cr_assert_eq(hit.icount, mid);
+    cr_assert_eq(rr_travel_icount(r.t), mid);
+    cr_assert_eq(hit.pc, emu_cpu_pc(emu_machine_cpu(r.m)));
+    /* From the stop itself, on past it. */
+    cr_assert_eq(rr_travel_reverse_continue(r.t, &hit, &err), RR_TRAVEL_STOPPED);
+    cr_assert_eq(hit.icount, at[1]);
+    /* Forwards, without breakpoints: the stop, then the end. */
+    rr_travel_set_breakpoints(r.t, NULL, 0);
+    cr_assert_eq(rr_travel_continue(r.t, &hit, &err), RR_TRAVEL_STOPPED);
+    cr_assert_eq(hit.kind, RR_HIT_ICOUNT);
+    cr_assert_eq(rr_travel_icount(r.t), mid);
+    cr_assert_eq(rr_travel_continue(r.t, &hit, &err), RR_TRAVEL_AT_END);
+    /* Cleared, a reverse-continue goes to the start. */
+    rr_travel_set_icount_stop(r.t, false, 0);
+    cr_assert_not(rr_travel_icount_stop(r.t, &got));
+    cr_assert_eq(rr_travel_reverse_continue(r.t, &hit, &err), RR_TRAVEL_AT_START);
+    replay_close(&r);
+}
+
+/* A callback (here the guest's output) can end an operation: the engine
+ * stops after the instruction that called it, at the same icount in every
+ * replay. */
+static RrTravel *stop_on_newline;
+
+static void collect_and_stop(void *opaque, uint8_t byte)
+{
+    g_string_append_c(output, (char)byte);
+    if (byte == '\n' && stop_on_newline)
+        rr_travel_request_stop(stop_on_newline);
+}
+
+Test(rr_travel, a_callback_can_stop_a_continue_deterministically)
+{
+    uint64_t end = record("planted-O2-uart");
+    Replay r;
+    GError *err = NULL;
+    r.s = rr_session_replay(logpath, RR_LOG_STRICT, &err);
+    cr_assert(r.s, "%s", err ? err->message : "");
+    EmuMachineConfig cfg = { .serial_out = collect_and_stop, .host_seconds = clock_hook,
+                             .entropy = entropy_hook, .idle_returns = true, .opaque = r.s };
+    r.m = emu_machine_new(&cfg, &err);
+    g_autofree char *elf = guest_path("planted-O2-uart");
+    cr_assert(r.m && emu_machine_load_elf(r.m, elf, &err));
+    rr_session_attach(r.s, r.m);
+    r.t = rr_travel_new(r.s, r.m, NULL, &err);
+    cr_assert(r.t);
+    stop_on_newline = r.t;
+    RrTravelHit hit;
+    uint64_t first[2];
+    for (int pass = 0; pass < 2; pass++) {
+        seek(&r, 0);
+        g_string_truncate(output, 0);
+        cr_assert_eq(rr_travel_continue(r.t, &hit, &err), RR_TRAVEL_STOPPED, "%s",
+                     err ? err->message : "");
+        cr_assert_eq(hit.kind, RR_HIT_REQUEST);
+        cr_assert_eq(hit.icount, rr_travel_icount(r.t));
+        cr_assert(output->len > 0 && output->str[output->len - 1] == '\n', "output \"%s\"",
+                  output->str);
+        cr_assert_eq(strchr(output->str, '\n'), output->str + output->len - 1);
+        first[pass] = hit.icount;
+    }
+    cr_assert_eq(first[0], first[1]);
+    cr_assert_lt(first[0], end);
+    /* The next continue goes on to the next line. */
+    cr_assert_eq(rr_travel_continue(r.t, &hit, &err), RR_TRAVEL_STOPPED);
+    cr_assert_gt(hit.icount, first[0]);
+    stop_on_newline = NULL;
+    replay_close(&r);
+}
+
 /* Progress is reported while a long seek runs; stopping it leaves the
  * machine at a position that is as good as any: a seek from there gets
  * the same state as before. */
