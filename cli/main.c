@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli/bundle.h"
 #include "cli/log.h"
 #include "cli/run.h"
 
@@ -14,7 +15,8 @@ static void usage(FILE *f)
                "  run       run an AArch64 program on the virt board\n"
                "  record    run one, recording its inputs for replay\n"
                "  replay    replay a recording exactly\n"
-               "  log       print or check a recording's event log\n\n"
+               "  log       print or check a recording's event log\n"
+               "  bundle    pack a recording and its programs into one tar file\n\n"
                "  rewind COMMAND --help   options of a command\n"
                "  rewind --version        version\n");
 }
@@ -42,6 +44,8 @@ int main(int argc, char **argv)
         return cli_replay_main(argc - 1, argv + 1);
     if (!strcmp(cmd, "log"))
         return cli_log_main(argc - 1, argv + 1);
+    if (!strcmp(cmd, "bundle"))
+        return cli_bundle_main(argc - 1, argv + 1);
     fprintf(stderr, "rewind: unknown command '%s' (see rewind --help)\n", cmd);
     return 1;
 }

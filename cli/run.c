@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/bundle.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "emu/machine.h"
@@ -350,6 +351,7 @@ typedef struct Command {
     bool salvage;
     bool have_rec;              /* rec holds the recording's manifest */
     RrManifest rec;
+    char *bundle_dir;           /* replay of a bundle: where it is unpacked (removed at the end) */
 } Command;
 
 /* Exit statuses of the steps below; CONTINUE: go on. */
@@ -372,6 +374,19 @@ static int find_recording(Command *c, int argc, char **argv)
             status = 1;
         } else if (r == 0 && !c->recdir) {
             c->recdir = argv[i];
+            /* A bundle (cli/bundle.h) is replayed from its unpacked copy:
+             * argv[i] too, for the check that one recording is given. */
+            if (g_file_test(argv[i], G_FILE_TEST_IS_REGULAR)) {
+                GError *err = NULL;
+                if (!cli_bundle_unpack(argv[i], &c->bundle_dir, &err)) {
+                    fprintf(stderr, "rewind replay: %s\n", err->message);
+                    status = g_error_matches(err, CLI_BUNDLE_ERROR, CLI_BUNDLE_ERROR_DAMAGED)
+                                 ? 4 : 1;
+                    g_error_free(err);
+                } else {
+                    c->recdir = argv[i] = c->bundle_dir;
+                }
+            }
         }
     }
     cli_machine_options_clear(&scratch);
@@ -387,6 +402,10 @@ static int find_recording(Command *c, int argc, char **argv)
         fprintf(stderr, "rewind replay: %s\n", err->message);
         g_error_free(err);
         return 1;
+    }
+    if (c->bundle_dir) {        /* the bundle's copy of the program */
+        g_free(c->o.kernel);
+        c->o.kernel = cli_bundle_binary_path(c->bundle_dir, &c->rec, RR_ROLE_KERNEL);
     }
     c->have_rec = true;
     return CONTINUE;
@@ -760,6 +779,8 @@ static int machine_main(Mode mode, int argc, char **argv)
     rr_session_free(session);
     rr_manifest_clear(&c.rec);
     cli_machine_options_clear(&c.o);
+    cli_bundle_cleanup(c.bundle_dir);
+    g_free(c.bundle_dir);
     return status;
 }
 
