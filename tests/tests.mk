@@ -45,3 +45,4 @@ check-long-run: all $(if $(wildcard tests/diff/diff.mk),diff-long) \
 -include tests/diff/diff.mk
 -include tests/replay/replay-tests.mk
 -include tests/gdbstub/gdbstub-tests.mk
+-include tests/cli/cli-tests.mk
