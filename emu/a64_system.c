@@ -394,6 +394,7 @@ static EmuStep sysreg_write(EmuCpu *cpu, const Sysreg *r, uint64_t v)
         cpu->sys.csselr_el1 = v & 0xf;
         return EMU_NEXT;
     case K_SCTLR:
+        cpu->mmu_switches += (cpu->sys.sctlr_el1 ^ v) & 1;
         cpu->sys.sctlr_el1 = v;
         emu_tlb_flush(cpu);
         break;

@@ -160,12 +160,21 @@ void emu_tlb_flush(EmuCpu *cpu)
         cpu->ctlb[i].tag = EMU_TLB_INVALID;
 }
 
-/* Point the TLB entry for `va` at the host page holding it. */
+/* Point the TLB entry for `va` at the host page holding it (for writes,
+ * with the page's write marks). */
 static void tlb_fill(EmuTlbEntry *tlb, uint64_t va, const uint8_t *page)
 {
     EmuTlbEntry *e = &tlb[(va >> 12) & (EMU_TLB_SIZE - 1)];
     e->tag = va >> 12;
     e->addend = (uintptr_t)page - (va & ~EMU_PAGE_MASK);
+}
+
+static void tlb_fill_write(EmuCpu *cpu, uint64_t va, uint64_t pa, uint8_t *page)
+{
+    EmuTlbWriteEntry *e = &cpu->tlb_write[(va >> 12) & (EMU_TLB_SIZE - 1)];
+    e->tag = va >> 12;
+    e->addend = (uintptr_t)page - (va & ~EMU_PAGE_MASK);
+    e->marks = emu_mem_write_marks(cpu->mem, pa);
 }
 
 static EmuStep data_abort(EmuCpu *cpu, uint64_t va, bool write, unsigned fsc)
@@ -250,9 +259,10 @@ bool emu_store_slow(EmuCpu *cpu, uint64_t va, unsigned size, uint64_t val)
         if (emu_mem_is_code(cpu->mem, pa)) {
             code_invalidate(cpu, pa, size);  /* no TLB entry: every store checks */
         } else if (!(cpu->sys.sctlr_el1 & 2) && !(cpu->nwatch && page_watched(cpu, va))) {
-            tlb_fill(cpu->tlb_write, va, page);
+            tlb_fill_write(cpu, va, pa, page);
         }
         memcpy(page + (pa & EMU_PAGE_MASK), &val, size);
+        emu_mem_mark_written(cpu->mem, pa, size);
         return true;
     }
     emu_cpu_kick(cpu);
@@ -710,6 +720,7 @@ void emu_cpu_set_sp(EmuCpu *cpu, uint64_t value) { cpu->sp = value; }
 uint64_t emu_cpu_pc(const EmuCpu *cpu) { return cpu->pc; }
 void emu_cpu_set_pc(EmuCpu *cpu, uint64_t value) { cpu->pc = value; }
 uint32_t emu_cpu_pstate(const EmuCpu *cpu) { return cpu->nzcv | cpu->pstate; }
+uint64_t emu_cpu_mmu_switches(const EmuCpu *cpu) { return cpu->mmu_switches; }
 bool emu_cpu_mmu_enabled(const EmuCpu *cpu) { return cpu->sys.sctlr_el1 & 1; }
 
 void emu_cpu_set_pstate(EmuCpu *cpu, uint32_t spsr)

@@ -110,6 +110,10 @@ uint32_t emu_cpu_pstate(const EmuCpu *cpu);
 /* SCTLR_EL1.M: stage 1 translation on (virtual addresses are not physical). */
 bool emu_cpu_mmu_enabled(const EmuCpu *cpu);
 void emu_cpu_set_pstate(EmuCpu *cpu, uint32_t spsr);
+/* How many times the guest turned the MMU on or off (MSR SCTLR_EL1): with
+ * it off at two points and no switch between, every address in between
+ * was physical. A count of this CPU object's run, not machine state. */
+uint64_t emu_cpu_mmu_switches(const EmuCpu *cpu);
 /* V registers as two 64-bit halves, low first. */
 void emu_cpu_v(const EmuCpu *cpu, unsigned n, uint64_t out[2]);
 void emu_cpu_set_v(EmuCpu *cpu, unsigned n, const uint64_t in[2]);

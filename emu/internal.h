@@ -158,6 +158,15 @@ typedef struct EmuTlbEntry {
 #define EMU_TLB_INVALID UINT64_MAX
 #define EMU_TLB_SIZE 256
 
+/* A write TLB entry also points at the page's write marks (emu/mem.h,
+ * emu_mem_write_marks): a store sets the byte of each 8-byte granule it
+ * writes. */
+typedef struct EmuTlbWriteEntry {
+    uint64_t tag;
+    uintptr_t addend;
+    uint8_t *marks;
+} EmuTlbWriteEntry;
+
 typedef struct EmuCodePage EmuCodePage;
 
 typedef struct EmuCodeTlbEntry {
@@ -198,7 +207,7 @@ struct EmuCpu {
     uint32_t nzcv;                /* PSTATE.NZCV, bits 31:28 only */
     uint32_t pstate;              /* the rest of PSTATE (DAIF, EL, SP, IL) */
     EmuTlbEntry tlb_read[EMU_TLB_SIZE];
-    EmuTlbEntry tlb_write[EMU_TLB_SIZE];
+    EmuTlbWriteEntry tlb_write[EMU_TLB_SIZE];
 
     EmuVReg v[32];
     uint32_t fpcr, fpsr;
@@ -244,6 +253,7 @@ struct EmuCpu {
     /* Decoded slots at a breakpoint's address run a trampoline that
      * reports it, then the instruction's own handler, kept here. */
     GArray *trampolines;          /* Trampoline */
+    uint64_t mmu_switches;        /* MSRs that turned SCTLR_EL1.M on or off */
 };
 
 /* Ask the run loop to look (interrupt lines, stops, a lowered run_end)
@@ -418,10 +428,13 @@ static inline bool emu_load##bits(struct EmuCpu *c, uint64_t va, uint64_t *v)  \
 static inline bool emu_store##bits(struct EmuCpu *c, uint64_t va, uint64_t v)  \
 {                                                                              \
     uint64_t page = va >> 12;                                                  \
-    const EmuTlbEntry *e = &c->tlb_write[page & (EMU_TLB_SIZE - 1)];           \
-    if (likely(e->tag == page && (va & 0xfff) <= 4096 - sizeof(type))) {       \
+    const EmuTlbWriteEntry *e = &c->tlb_write[page & (EMU_TLB_SIZE - 1)];      \
+    unsigned off = va & 0xfff;                                                 \
+    if (likely(e->tag == page && off <= 4096 - sizeof(type))) {                \
         type t = (type)v;                                                      \
         memcpy((void *)(e->addend + va), &t, sizeof(type));                   \
+        e->marks[off >> EMU_GRANULE_BITS] = 1;                                 \
+        e->marks[(off + sizeof(type) - 1) >> EMU_GRANULE_BITS] = 1;            \
         return true;                                                           \
     }                                                                          \
     return emu_store_slow(c, va, sizeof(type), v);                             \

@@ -13,6 +13,12 @@ struct EmuMem {
     uint8_t *flags;        /* PAGE_* per page */
     uint32_t *written;     /* per page: the generation of its last write, 0 never */
     uint32_t generation;   /* the current write generation, from 1 */
+    /* Write tracking: per page the marks of the current take (NULL: none
+     * written), the pages that have them, and where marks go untracked. */
+    bool tracking;
+    uint8_t **marks;
+    GArray *marked;        /* size_t page indexes */
+    uint8_t scratch[EMU_GRANULES];
     GArray *mmio;          /* EmuMmio, sorted by base */
     EmuMemHooks hooks;
 };
@@ -32,6 +38,8 @@ EmuMem *emu_mem_new(uint64_t ram_base, uint64_t ram_size)
     mem->written = g_new0(uint32_t, mem->npages);
     mem->generation = 1;
     mem->mmio = g_array_new(false, true, sizeof(EmuMmio));
+    mem->marks = g_new0(uint8_t *, mem->npages);
+    mem->marked = g_array_new(false, false, sizeof(size_t));
     return mem;
 }
 
@@ -44,6 +52,10 @@ void emu_mem_free(EmuMem *mem)
     g_free(mem->pages);
     g_free(mem->flags);
     g_free(mem->written);
+    for (guint k = 0; k < mem->marked->len; k++)
+        g_free(mem->marks[g_array_index(mem->marked, size_t, k)]);
+    g_free(mem->marks);
+    g_array_free(mem->marked, true);
     g_array_free(mem->mmio, true);
     g_free(mem);
 }
@@ -163,6 +175,64 @@ void emu_mem_set_stamps(EmuMem *mem, const uint32_t *stamps)
         mem->hooks.tlb_flush(mem->hooks.opaque);
 }
 
+void emu_mem_track_writes(EmuMem *mem, bool on)
+{
+    EmuPageWrites *w;
+    emu_mem_take_writes(mem, &w);
+    g_free(w);
+    mem->tracking = on;
+}
+
+uint8_t *emu_mem_write_marks(EmuMem *mem, uint64_t pa)
+{
+    size_t i;
+    if (!mem->tracking || !page_index(mem, pa, &i))
+        return mem->scratch;
+    if (!mem->marks[i]) {
+        mem->marks[i] = g_malloc0(EMU_GRANULES);
+        g_array_append_val(mem->marked, i);
+    }
+    return mem->marks[i];
+}
+
+void emu_mem_mark_written(EmuMem *mem, uint64_t pa, size_t len)
+{
+    if (!mem->tracking || !len)
+        return;
+    uint8_t *m = emu_mem_write_marks(mem, pa);
+    size_t off = pa & EMU_PAGE_MASK;
+    size_t last = MIN(off + len, EMU_PAGE_SIZE) - 1;
+    memset(m + (off >> EMU_GRANULE_BITS), 1, (last >> EMU_GRANULE_BITS) - (off >> EMU_GRANULE_BITS) + 1);
+}
+
+static int cmp_size(gconstpointer a, gconstpointer b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+size_t emu_mem_take_writes(EmuMem *mem, EmuPageWrites **out)
+{
+    /* The CPU's TLBs hold the marks handed out: they go first. */
+    if (mem->hooks.tlb_flush)
+        mem->hooks.tlb_flush(mem->hooks.opaque);
+    g_array_sort(mem->marked, cmp_size);
+    size_t n = mem->marked->len;
+    EmuPageWrites *w = n ? g_new0(EmuPageWrites, n) : NULL;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = g_array_index(mem->marked, size_t, k);
+        const uint8_t *m = mem->marks[i];
+        w[k].pa = mem->ram_base + ((uint64_t)i << EMU_PAGE_BITS);
+        for (unsigned g = 0; g < EMU_GRANULES; g++)
+            w[k].granules[g / 64] |= (uint64_t)(m[g] != 0) << (g % 64);
+        g_free(mem->marks[i]);
+        mem->marks[i] = NULL;
+    }
+    g_array_set_size(mem->marked, 0);
+    *out = w;
+    return n;
+}
+
 void emu_mem_mark_code(EmuMem *mem, uint64_t pa)
 {
     size_t i;
@@ -191,6 +261,7 @@ bool emu_mem_write_phys(EmuMem *mem, uint64_t pa, const void *buf, size_t len)
         size_t off = pa & EMU_PAGE_MASK;
         size_t n = MIN(len, EMU_PAGE_SIZE - off);
         memcpy(emu_mem_page_for_write(mem, pa) + off, src, n);
+        emu_mem_mark_written(mem, pa, n);
         if (emu_mem_is_code(mem, pa) && mem->hooks.code_written)
             mem->hooks.code_written(mem->hooks.opaque, pa, n);
         pa += n, src += n, len -= n;

@@ -17,6 +17,9 @@
 #define EMU_PAGE_BITS 12
 #define EMU_PAGE_SIZE (1u << EMU_PAGE_BITS)
 #define EMU_PAGE_MASK ((uint64_t)EMU_PAGE_SIZE - 1)
+/* Write marks (emu_mem_track_writes) are per 8-byte granule. */
+#define EMU_GRANULE_BITS 3
+#define EMU_GRANULES (EMU_PAGE_SIZE >> EMU_GRANULE_BITS)
 
 typedef struct EmuMem EmuMem;
 
@@ -89,6 +92,25 @@ size_t emu_mem_written_since(const EmuMem *mem, uint32_t generation, uint64_t **
  * them back flushes the CPU's TLBs (the next write of each page is seen). */
 uint32_t *emu_mem_stamps(const EmuMem *mem);
 void emu_mem_set_stamps(EmuMem *mem, const uint32_t *stamps);
+
+/* Which 8-byte granules of RAM were written, finer than the pages'
+ * generations: for a reverse watchpoint that skips what did not write its
+ * bytes. While tracking is on, every write to RAM marks the granules it
+ * touches: the CPU's stores through the marks of emu_mem_write_marks (one
+ * byte per granule, set to 1), the rest (the CPU's slow path, write_phys)
+ * through emu_mem_mark_written. emu_mem_take_writes hands out the granules
+ * marked since tracking began or since the last take, page by page in
+ * increasing address order (*out g_malloc'd, NULL when none), and starts
+ * afresh (flushing the CPU's TLBs, which hold the marks). Off (the
+ * default), marks cost no memory and are never kept. */
+typedef struct EmuPageWrites {
+    uint64_t pa;                          /* the page */
+    uint64_t granules[EMU_GRANULES / 64]; /* bit g: granule g was written */
+} EmuPageWrites;
+void emu_mem_track_writes(EmuMem *mem, bool on);
+uint8_t *emu_mem_write_marks(EmuMem *mem, uint64_t pa);
+void emu_mem_mark_written(EmuMem *mem, uint64_t pa, size_t len);
+size_t emu_mem_take_writes(EmuMem *mem, EmuPageWrites **out);
 
 /* Page flag: the decoder has cached instructions from this page. */
 void emu_mem_mark_code(EmuMem *mem, uint64_t pa);

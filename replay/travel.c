@@ -4,6 +4,7 @@
 #include <inttypes.h>
 
 #include "replay/internal.h"
+#include "replay/writes.h"
 #include "snapshots/store.h"
 
 /* How many local snapshots a step back leaves between the snapshot it
@@ -14,6 +15,10 @@
 /* A long way forwards leaves a snapshot this far before its target, so
  * that a first step back from there replays little. */
 #define TAIL 4096
+/* The index of writes has a stretch per this part of the snapshot
+ * interval: where in a stretch between snapshots a reverse write scan
+ * needs to look. */
+#define WRITE_PARTS 16
 
 /* A snapshot to go back to, and the index of the event next there. */
 typedef struct Point {
@@ -61,9 +66,44 @@ struct RrTravel {
     bool have_stop;              /* rr_travel_set_icount_stop */
     uint64_t stop_icount;
     bool stop_requested;         /* rr_travel_request_stop, in this operation */
+
+    /* What the stretches between snapshots wrote (writes.h): the machine's
+     * write marks hold those since `writes_from`, reached by running, with
+     * `writes_switches` the CPU's MMU switch count there; not `writes_valid`
+     * after a failed run. */
+    RrWrites *writes;
+    uint64_t writes_from, writes_switches;
+    bool writes_valid;
+    uint64_t replayed;           /* instructions run, all operations */
 };
 
 static uint64_t now(const RrTravel *t) { return emu_machine_icount(t->m); }
+
+/* The write marks since writes_from go to the index when they are new and
+ * the MMU stayed as it was (addresses were what they were at both ends);
+ * from here on the marks are this point's. */
+static void writes_take(RrTravel *t)
+{
+    EmuPageWrites *pages;
+    size_t n = emu_mem_take_writes(emu_machine_mem(t->m), &pages);
+    uint64_t at = now(t), switches = emu_cpu_mmu_switches(emu_machine_cpu(t->m));
+    if (t->writes_valid && switches == t->writes_switches && at > t->writes_from &&
+        !rr_writes_known(t->writes, t->writes_from, at))
+        rr_writes_add(t->writes, t->writes_from, at, pages, n);
+    else
+        g_free(pages);
+    t->writes_from = at;
+    t->writes_switches = switches;
+    t->writes_valid = true;
+}
+
+/* The machine was put somewhere (a snapshot restored): the marks made
+ * before are no one's. */
+static void writes_restart(RrTravel *t)
+{
+    t->writes_valid = false;
+    writes_take(t);
+}
 
 /* The newest snapshot at or before `icount` (there is always one at 0). */
 static Point point_at_or_before(const RrTravel *t, uint64_t icount)
@@ -80,6 +120,7 @@ static Point point_at_or_before(const RrTravel *t, uint64_t icount)
 /* A snapshot here, unless there is one already. */
 static void take_point(RrTravel *t)
 {
+    writes_take(t);
     uint64_t at = now(t);
     SnapState *have = snap_store_find(t->store, at);
     if (have && snap_state_icount(have) == at)
@@ -109,6 +150,9 @@ RrTravel *rr_travel_new(RrSession *s, EmuMachine *m, const RrTravelConfig *cfg, 
     t->recording = t->live = recording;
     t->bps = g_array_new(false, false, sizeof(uint64_t));
     t->watches = g_array_new(false, false, sizeof(EmuWatch));
+    t->writes = rr_writes_new();
+    emu_mem_track_writes(emu_machine_mem(m), true);
+    t->writes_valid = true;
     /* The end: the end event's icount, or the last event's (a salvaged log). */
     if (s->events->len) {
         const RrEvent *last = g_ptr_array_index(s->events, s->events->len - 1);
@@ -127,6 +171,8 @@ void rr_travel_free(RrTravel *t)
     snap_state_unref(t->frontier);
     g_array_unref(t->bps);
     g_array_unref(t->watches);
+    emu_mem_track_writes(emu_machine_mem(t->m), false);
+    rr_writes_free(t->writes);
     emu_cpu_set_debug(emu_machine_cpu(t->m), NULL, NULL, 0, NULL, 0);
     g_free(t);
 }
@@ -141,6 +187,8 @@ void rr_travel_set_io(RrTravel *t, const RrSessionIo *io)
     if (io)
         t->io = *io;
 }
+uint64_t rr_travel_replayed(const RrTravel *t) { return t->replayed; }
+size_t rr_travel_index_bytes(const RrTravel *t) { return rr_writes_bytes(t->writes); }
 size_t rr_travel_snapshot_count(const RrTravel *t) { return snap_store_count(t->store); }
 size_t rr_travel_snapshot_bytes(const RrTravel *t) { return snap_store_bytes(t->store); }
 
@@ -153,8 +201,10 @@ void rr_travel_snapshot_info(const RrTravel *t, size_t i, uint64_t *icount, size
 
 static bool restore(RrTravel *t, const Point *p, GError **err)
 {
-    return snap_state_restore(t->s->ram, t->m, p->state, err) &&
-           rr_session_restored(t->s, p->event, err);
+    bool ok = snap_state_restore(t->s->ram, t->m, p->state, err) &&
+              rr_session_restored(t->s, p->event, err);
+    writes_restart(t);
+    return ok;
 }
 
 /* Replay forwards to `target` (or the end), taking automatic snapshots at
@@ -187,16 +237,23 @@ static RrTravelResult run_to(RrTravel *t, uint64_t target, uint64_t local, GErro
         uint64_t due = snap_store_next_due(t->store, at);
         if (local)
             due = MIN(due, (at / local + 1) * local);
-        s->stop_cap = MIN(target, due);
+        uint64_t part = MAX(snap_store_interval(t->store) / WRITE_PARTS, TAIL);
+        uint64_t take = (at / part + 1) * part;
+        s->stop_cap = MIN(target, MIN(due, take));
         RrSessionResult res;
         RrRunStatus rs = rr_session_run(s, t->have_io ? &t->io : NULL, &res, err);
         s->stop_cap = 0;
+        t->replayed += now(t) - at;
         if (t->live)
             t->end = MAX(t->end, now(t));
-        if (rs == RR_RUN_ERROR)
+        if (rs == RR_RUN_ERROR) {
+            t->writes_valid = false;
             return RR_TRAVEL_FAILED;
+        }
         if (now(t) == due && now(t) < target)
             take_point(t);
+        else if (now(t) == take)
+            writes_take(t);
         if (t->scan == SCAN_FIRST && t->have_hit)
             return RR_TRAVEL_STOPPED;        /* the hook stopped the run */
         if (t->stop_requested)
@@ -274,7 +331,9 @@ static bool leave_live(RrTravel *t, GError **err)
 /* Back to the frontier, recording again. */
 static bool resume_live(RrTravel *t, GError **err)
 {
-    if (!snap_state_restore(t->s->ram, t->m, t->frontier, err))
+    bool ok = snap_state_restore(t->s->ram, t->m, t->frontier, err);
+    writes_restart(t);
+    if (!ok)
         return false;
     rr_session_resume_live(t->s);
     t->live = true;
@@ -512,10 +571,12 @@ RrTravelResult rr_travel_continue(RrTravel *t, RrTravelHit *hit, GError **err)
 /* Whether the stretch between two snapshots, a < b, certainly wrote no
  * byte that a write watchpoint covers, so that a reverse scan for writes
  * need not replay it: only write watchpoints are set, with the MMU off at
- * both ends (addresses are physical; a guest that turned it on and off in
- * between would have to be replayed, and is not looked for), and every
- * page they cover is the same copy in both snapshots (a page written in
- * between is a new copy in b: pages.h). */
+ * both ends (addresses are physical), and for each watchpoint either every
+ * page it covers is the same copy in both snapshots (a page written in
+ * between is a new copy in b: pages.h) or the index of writes says the
+ * stretch wrote none of its bytes (it also knows the MMU stayed off). A
+ * page-copy match alone does not see a guest that turned the MMU on and
+ * off in between, and is not looked for. */
 static bool stretch_writes_nothing_watched(const RrTravel *t, const Point *a, const Point *b)
 {
     if (t->bps->len || !t->watches->len || a->mmu_on || b->mmu_on)
@@ -527,6 +588,8 @@ static bool stretch_writes_nothing_watched(const RrTravel *t, const Point *a, co
         const EmuWatch *w = &g_array_index(t->watches, EmuWatch, i);
         if (w->read || w->va < base || w->va + w->len > base + size)
             return false;
+        if (rr_writes_none(t->writes, a->icount, b->icount, w->va, w->len))
+            continue;
         for (uint64_t pg = (w->va - base) >> EMU_PAGE_BITS;
              pg <= (w->va + w->len - 1 - base) >> EMU_PAGE_BITS; pg++)
             if (snap_pages_data(pa, pg) != snap_pages_data(pb, pg))
@@ -542,6 +605,28 @@ static RrTravelResult back_to_stop(RrTravel *t, RrTravelHit *hit, GError **err)
     return r == RR_TRAVEL_REACHED ? stopped_here(t, RR_HIT_ICOUNT, hit) : r;
 }
 
+/* Where in [p, until) a reverse scan needs to look, [*lo, *hi): with only
+ * write watchpoints set and the MMU off at p, the index of writes says
+ * where the last write to their bytes can be (*hi == p: nowhere); else
+ * all of it. */
+static void scan_range(const RrTravel *t, const Point *p, uint64_t until, uint64_t *lo, uint64_t *hi)
+{
+    *lo = p->icount;
+    *hi = until;
+    if (t->bps->len || !t->watches->len || p->mmu_on)
+        return;
+    guint n = t->watches->len;
+    uint64_t pa[n], len[n];
+    for (guint i = 0; i < n; i++) {
+        const EmuWatch *w = &g_array_index(t->watches, EmuWatch, i);
+        if (w->read)
+            return;
+        pa[i] = w->va;
+        len[i] = w->len;
+    }
+    rr_writes_last(t->writes, p->icount, until, pa, len, n, lo, hi);
+}
+
 RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError **err)
 {
     uint64_t until = now(t), whole = until;
@@ -555,7 +640,10 @@ RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError 
          * icount stop, if in it, is as far as the scan looks. */
         Point p = point_at_or_before(t, until - 1);
         bool stop_in = t->have_stop && t->stop_icount >= p.icount && t->stop_icount < until;
-        if (at_point && stretch_writes_nothing_watched(t, &p, &upper)) {
+        uint64_t lo = p.icount, hi = until;
+        if (!stop_in)
+            scan_range(t, &p, until, &lo, &hi);
+        if (hi == p.icount || (at_point && stretch_writes_nothing_watched(t, &p, &upper))) {
             if (stop_in)
                 return back_to_stop(t, hit, err);
             upper = p;
@@ -564,12 +652,17 @@ RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError 
         }
         if (!restore(t, &p, err))
             return RR_TRAVEL_FAILED;
-        debug_on(t, SCAN_LAST, stop_in ? t->stop_icount : p.icount, until);
         t->done = (double)(whole - until) / (double)whole;
         t->share = (double)(until - p.icount) / (double)whole;
-        RrTravelResult r = run_to(t, until, 0, err);
-        bool found = t->have_hit;
-        debug_off(t);
+        /* Up to where the scan looks at full speed, then with the hooks. */
+        RrTravelResult r = lo > p.icount ? run_to(t, lo, 0, err) : RR_TRAVEL_REACHED;
+        bool found = false;
+        if (r == RR_TRAVEL_REACHED) {
+            debug_on(t, SCAN_LAST, stop_in ? t->stop_icount : lo, hi);
+            r = run_to(t, hi, 0, err);
+            found = t->have_hit;
+            debug_off(t);
+        }
         if (r == RR_TRAVEL_FAILED || r == RR_TRAVEL_INTERRUPTED)
             return r;
         if (r == RR_TRAVEL_STOPPED && t->stop_requested)
@@ -581,6 +674,12 @@ RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError 
         }
         if (stop_in)
             return back_to_stop(t, hit, err);
+        if (lo > p.icount) {
+            /* The rest of the stretch, before where the scan looked. */
+            until = lo;
+            at_point = false;
+            continue;
+        }
         /* The scan may have thinned the store: look the snapshot up again. */
         upper = point_at_or_before(t, p.icount);
         at_point = upper.icount == p.icount;
@@ -642,6 +741,7 @@ RrTravelResult rr_travel_loadvm(RrTravel *t, SnapNamed *n, const char *name, GEr
      * anything: on failure the position is unchanged). */
     if (!snap_named_load(n, name, t->m, err))
         return RR_TRAVEL_FAILED;
+    writes_restart(t);
     uint64_t at = now(t);
     if (at > t->end) {
         g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID, "snapshot \"%s\" holds icount %"

@@ -139,6 +139,12 @@ RrTravelResult rr_travel_loadvm(RrTravel *t, SnapNamed *n, const char *name, GEr
  * (by increasing icount) for an `info snapshots` listing: its icount and
  * the bytes dropping it would free. */
 size_t rr_travel_snapshot_count(const RrTravel *t);
+/* Instructions the engine has run (replayed or recorded) in all its
+ * operations: the work behind them, for benchmarks and tests. */
+uint64_t rr_travel_replayed(const RrTravel *t);
+/* The memory of the index of what each stretch wrote (replay/writes.h),
+ * which lets a reverse scan for a write watchpoint skip stretches. */
+size_t rr_travel_index_bytes(const RrTravel *t);
 size_t rr_travel_snapshot_bytes(const RrTravel *t);
 void rr_travel_snapshot_info(const RrTravel *t, size_t i, uint64_t *icount, size_t *frees);
 

@@ -550,6 +550,66 @@ static EmuMachine *walker_machine(RrSession *s, const char *elf)
     return m;
 }
 
+/* A word written once at the start, next to words written all the time
+ * (an aligned store, an unaligned one across two granules, a pair, a
+ * byte): the reverse scan for a write watchpoint on it replays only the
+ * first part of the first stretch, the index of writes telling that no
+ * other part wrote its 8 bytes, though every one wrote its page. Watched
+ * at the busy words, the last write is found. */
+static const uint32_t hot_neighbours[] = {
+    0xd2a82001, 0xd28000e0, 0xf9000020, 0xd2800002, 0x91000442, 0xf9000422,
+    0xf8011022, 0xa9020822, 0x39003c22, 0x17fffffb,
+};
+
+Test(rr_travel, a_reverse_write_scan_skips_stretches_that_wrote_only_the_neighbours)
+{
+    GError *err = NULL;
+    g_autofree char *elf = testelf_write(dir, "hot.elf", EM_AARCH64, 0x40080000, hot_neighbours,
+                                         sizeof hot_neighbours, 0);
+    RrLogHeader hdr = { .sync_interval = 1u << 20, .sync_groups = 16 };
+    RrSession *s = rr_session_record(logpath, &hdr, &err);
+    cr_assert(s, "%s", err ? err->message : "");
+    EmuMachine *m = walker_machine(s, elf);
+    while (emu_machine_icount(m) < 3000000) {
+        RrSessionResult res;
+        cr_assert_eq(rr_session_run(s, NULL, &res, &err), RR_RUN_MORE);
+    }
+    RrSessionResult res = { .event = EMU_MACHINE_BUDGET, .icount = emu_machine_icount(m) };
+    cr_assert(rr_session_finish(s, &res, &err), "%s", err ? err->message : "");
+    rr_session_free(s);
+    emu_machine_free(m);
+
+    s = rr_session_replay(logpath, RR_LOG_STRICT, &err);
+    cr_assert(s, "%s", err ? err->message : "");
+    m = walker_machine(s, elf);
+    RrTravelConfig cfg = { .interval = 300000 };
+    RrTravel *t = rr_travel_new(s, m, &cfg, &err);
+    cr_assert(t, "%s", err ? err->message : "");
+    cr_assert_eq(rr_travel_seek(t, res.icount, &err), RR_TRAVEL_REACHED);
+    cr_assert_gt(rr_travel_index_bytes(t), 0);
+    EmuWatch w = { .va = 0x41000000, .len = 8, .write = true };
+    rr_travel_set_watchpoints(t, &w, 1);
+    RrTravelHit hit;
+    uint64_t before = rr_travel_replayed(t);
+    cr_assert_eq(rr_travel_reverse_continue(t, &hit, &err), RR_TRAVEL_STOPPED, "%s",
+                 err ? err->message : "");
+    cr_assert_eq(hit.icount, 2);
+    cr_assert_eq(hit.kind, RR_HIT_WRITE);
+    cr_assert_eq(rr_travel_icount(t), 2);
+    uint64_t work = rr_travel_replayed(t) - before;
+    cr_assert_leq(work, 40000, "the scan replayed %lu instructions", (unsigned long)work);
+    /* The busy granules: the unaligned store (bytes 17..24), last. */
+    cr_assert_eq(rr_travel_seek(t, res.icount, &err), RR_TRAVEL_REACHED);
+    EmuWatch busy = { .va = 0x41000018, .len = 1, .write = true };
+    rr_travel_set_watchpoints(t, &busy, 1);
+    cr_assert_eq(rr_travel_reverse_continue(t, &hit, &err), RR_TRAVEL_STOPPED);
+    cr_assert_eq(hit.pc, 0x40080018);
+    cr_assert_gt(hit.icount, res.icount - 7);
+    rr_travel_free(t);
+    rr_session_free(s);
+    emu_machine_free(m);
+}
+
 /* Going back rewrites RAM that the interval at the frontier never wrote
  * (the pages walked past long before); recording resumed there must not
  * count them as written in its interval, or its sync would not replay. */

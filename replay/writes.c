@@ -1,0 +1,175 @@
+/* replay/writes.c — see writes.h. */
+#include "replay/writes.h"
+
+#include <glib.h>
+
+typedef struct Stretch {
+    uint64_t from, to;
+    EmuPageWrites *pages;        /* sorted by pa */
+    size_t n;
+} Stretch;
+
+struct RrWrites {
+    GArray *stretches;           /* Stretch, by increasing `from` */
+    size_t bytes;
+};
+
+RrWrites *rr_writes_new(void)
+{
+    RrWrites *w = g_new0(RrWrites, 1);
+    w->stretches = g_array_new(false, false, sizeof(Stretch));
+    return w;
+}
+
+void rr_writes_free(RrWrites *w)
+{
+    if (!w)
+        return;
+    for (guint i = 0; i < w->stretches->len; i++)
+        g_free(g_array_index(w->stretches, Stretch, i).pages);
+    g_array_free(w->stretches, true);
+    g_free(w);
+}
+
+void rr_writes_add(RrWrites *w, uint64_t from, uint64_t to, EmuPageWrites *pages, size_t n)
+{
+    if (from >= to) {
+        g_free(pages);
+        return;
+    }
+    guint at = 0;
+    while (at < w->stretches->len && g_array_index(w->stretches, Stretch, at).from <= from)
+        at++;
+    Stretch s = { from, to, pages, n };
+    g_array_insert_val(w->stretches, at, s);
+    w->bytes += sizeof s + n * sizeof *pages;
+}
+
+/* The page of `pa` in `s`, or NULL if the stretch did not write it. */
+static const EmuPageWrites *page_of(const Stretch *s, uint64_t pa)
+{
+    size_t lo = 0, hi = s->n;
+    uint64_t page = pa & ~EMU_PAGE_MASK;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->pages[mid].pa < page)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < s->n && s->pages[lo].pa == page ? &s->pages[lo] : NULL;
+}
+
+/* Whether `s` wrote a byte of [pa, pa + len). */
+static bool wrote(const Stretch *s, uint64_t pa, uint64_t len)
+{
+    uint64_t last = pa + len - 1;
+    for (uint64_t p = pa & ~EMU_PAGE_MASK; p <= (last & ~EMU_PAGE_MASK); p += EMU_PAGE_SIZE) {
+        const EmuPageWrites *pw = page_of(s, p);
+        if (!pw)
+            continue;
+        unsigned g0 = p < pa ? (pa & EMU_PAGE_MASK) >> EMU_GRANULE_BITS : 0;
+        unsigned g1 = (last & ~EMU_PAGE_MASK) == p ? (last & EMU_PAGE_MASK) >> EMU_GRANULE_BITS
+                                                   : EMU_GRANULES - 1;
+        for (unsigned g = g0; g <= g1; g++)
+            if (pw->granules[g / 64] >> (g % 64) & 1)
+                return true;
+    }
+    return false;
+}
+
+/* Whether stretches cover [from, to); with len > 0, only those that wrote
+ * none of [pa, pa + len) count. */
+static bool covered(const RrWrites *w, uint64_t from, uint64_t to, uint64_t pa, uint64_t len)
+{
+    uint64_t cur = from;
+    while (cur < to) {
+        uint64_t reach = cur;
+        for (guint i = 0; i < w->stretches->len; i++) {
+            const Stretch *s = &g_array_index(w->stretches, Stretch, i);
+            if (s->from > cur)
+                break;
+            if (s->to > reach && (!len || !wrote(s, pa, len)))
+                reach = s->to;
+        }
+        if (reach == cur)
+            return false;
+        cur = reach;
+    }
+    return true;
+}
+
+bool rr_writes_known(const RrWrites *w, uint64_t from, uint64_t to)
+{
+    return covered(w, from, to, 0, 0);
+}
+
+bool rr_writes_none(const RrWrites *w, uint64_t from, uint64_t to, uint64_t pa, uint64_t len)
+{
+    return len && pa + len > pa && covered(w, from, to, pa, len);
+}
+
+/* The latest stretch holding `at` (from <= at < to), or NULL. */
+static const Stretch *holding(const RrWrites *w, uint64_t at)
+{
+    const Stretch *best = NULL;
+    for (guint i = 0; i < w->stretches->len; i++) {
+        const Stretch *s = &g_array_index(w->stretches, Stretch, i);
+        if (s->from > at)
+            break;
+        if (s->to > at && (!best || s->from > best->from))
+            best = s;
+    }
+    return best;
+}
+
+/* For one range: walk back from `to` over stretches that did not write it. */
+static void last_one(const RrWrites *w, uint64_t from, uint64_t to, uint64_t pa, uint64_t len,
+                     uint64_t *lo, uint64_t *hi)
+{
+    uint64_t cur = to;
+    while (cur > from) {
+        /* A stretch that ends at or after cur and did not write the range
+         * clears back to its start; the one holding cur - 1 may not. */
+        uint64_t back = cur;
+        for (guint i = 0; i < w->stretches->len; i++) {
+            const Stretch *s = &g_array_index(w->stretches, Stretch, i);
+            if (s->from >= cur)
+                break;
+            if (s->to >= cur && s->from < back && !wrote(s, pa, len))
+                back = s->from;
+        }
+        if (back == cur)
+            break;
+        cur = back > from ? back : from;
+    }
+    *hi = cur;
+    if (cur == from) {
+        *lo = from;
+        return;
+    }
+    const Stretch *s = holding(w, cur - 1);
+    *lo = s && s->from > from ? s->from : from;
+}
+
+void rr_writes_last(const RrWrites *w, uint64_t from, uint64_t to, const uint64_t *pa,
+                    const uint64_t *len, size_t n, uint64_t *lo, uint64_t *hi)
+{
+    *lo = to;
+    *hi = from;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t l, h;
+        last_one(w, from, to, pa[i], len[i], &l, &h);
+        if (h == from)
+            continue;
+        *hi = h > *hi ? h : *hi;
+        *lo = l < *lo ? l : *lo;
+    }
+    if (*hi == from)
+        *lo = from;
+}
+
+size_t rr_writes_bytes(const RrWrites *w)
+{
+    return w->bytes;
+}
