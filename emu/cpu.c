@@ -17,11 +17,19 @@
 struct EmuCodePage {
     uint64_t pa;                 /* physical page base */
     EmuInsn insn[SLOTS];
+    /* Right after the slots (EMU_MARK_ENTRY): 1 where execution entered
+     * since the last emu_cpu_take_execs. */
+    uint8_t entry[SLOTS];
+    bool touched;                /* in EmuCodeCache.touched */
+    bool rewritten;              /* code written since the last take */
 };
+G_STATIC_ASSERT(G_STRUCT_OFFSET(EmuCodePage, entry) ==
+                G_STRUCT_OFFSET(EmuCodePage, insn) + sizeof(EmuInsn) * SLOTS);
 
 struct EmuCodeCache {
     GHashTable *by_pa;           /* page base pa -> EmuCodePage* (owned) */
     EmuCodePage *cur;            /* page the run loop is executing */
+    GPtrArray *touched;          /* pages entered or rewritten since the last take */
 };
 
 static EmuStep decode_lazy(EmuCpu *cpu, const EmuInsn *in);
@@ -43,6 +51,7 @@ EmuCpu *emu_cpu_new(EmuMem *mem, const EmuCpuHooks *hooks)
         cpu->hooks = *hooks;
     cpu->code = g_new0(struct EmuCodeCache, 1);
     cpu->code->by_pa = g_hash_table_new_full(g_int64_hash, g_int64_equal, NULL, g_free);
+    cpu->code->touched = g_ptr_array_new();
     EmuMemHooks mh = { cpu_mem_tlb_flush, cpu_mem_code_written, cpu };
     emu_mem_set_hooks(mem, &mh);
     emu_cpu_reset(cpu, 0);
@@ -124,6 +133,7 @@ void emu_cpu_free(EmuCpu *cpu)
     EmuMemHooks none = { 0 };
     emu_mem_set_hooks(cpu->mem, &none);
     g_hash_table_destroy(cpu->code->by_pa);
+    g_ptr_array_free(cpu->code->touched, true);
     g_free(cpu->code);
     g_free(cpu->error_buf);
     g_free(cpu->bps);
@@ -329,7 +339,7 @@ static EmuCodePage *code_page_get(EmuCpu *cpu, uint64_t pa_page)
     EmuCodePage *p = g_hash_table_lookup(cpu->code->by_pa, &pa_page);
     if (p)
         return p;
-    p = g_new(EmuCodePage, 1);
+    p = g_new0(EmuCodePage, 1);
     p->pa = pa_page;
     for (unsigned i = 0; i < SLOTS; i++)
         p->insn[i] = (EmuInsn){ .fn = decode_lazy };
@@ -341,6 +351,14 @@ static EmuCodePage *code_page_get(EmuCpu *cpu, uint64_t pa_page)
     return p;
 }
 
+static void touch(EmuCpu *cpu, EmuCodePage *p)
+{
+    if (!p->touched) {
+        p->touched = true;
+        g_ptr_array_add(cpu->code->touched, p);
+    }
+}
+
 static void code_invalidate(EmuCpu *cpu, uint64_t pa, size_t len)
 {
     while (len) {
@@ -349,6 +367,8 @@ static void code_invalidate(EmuCpu *cpu, uint64_t pa, size_t len)
         size_t n = MIN(len, EMU_PAGE_SIZE - off);
         EmuCodePage *p = g_hash_table_lookup(cpu->code->by_pa, &key);
         if (p) {
+            p->rewritten = true;
+            touch(cpu, p);
             /* From the slot before: it may be a compare fused with a
              * B.cond in the first slot written (emu_a64_dp_fuse_bcond). */
             for (size_t s = off / 4 ? off / 4 - 1 : 0; s <= (off + n - 1) / 4; s++)
@@ -356,6 +376,66 @@ static void code_invalidate(EmuCpu *cpu, uint64_t pa, size_t len)
         }
         pa += n, len -= n;
     }
+}
+
+/* Whether execution never goes on to the next word after `raw`: B, BL
+ * and the unconditional branches to a register (BR, BLR, RET, ERET...).
+ * A call's return lands on an entry of its own. */
+static bool ends_flow(uint32_t raw)
+{
+    return (raw & 0x7c000000u) == 0x14000000u || (raw & 0xfe000000u) == 0xd6000000u;
+}
+
+static int cmp_page_pa(gconstpointer a, gconstpointer b)
+{
+    const EmuCodePage *x = *(EmuCodePage *const *)a, *y = *(EmuCodePage *const *)b;
+    return x->pa < y->pa ? -1 : x->pa > y->pa;
+}
+
+size_t emu_cpu_take_execs(EmuCpu *cpu, EmuPageExecs **out)
+{
+    GPtrArray *touched = cpu->code->touched;
+    g_ptr_array_sort(touched, cmp_page_pa);
+    size_t n = 0;
+    EmuPageExecs *x = touched->len ? g_new0(EmuPageExecs, touched->len) : NULL;
+    for (guint k = 0; k < touched->len; k++) {
+        EmuCodePage *p = g_ptr_array_index(touched, k);
+        EmuPageExecs *e = &x[n];
+        e->pa = p->pa;
+        bool any = false;
+        if (p->rewritten) {
+            /* Code changed under the entries: any of it may have run. */
+            memset(e->slots, 0xff, sizeof e->slots);
+            any = true;
+        } else {
+            /* From each entry on to the first word that cannot fall through. */
+            const uint8_t *words = emu_mem_page_for_read(cpu->mem, p->pa);
+            for (unsigned i = 0; i < SLOTS; i++) {
+                if (!p->entry[i])
+                    continue;
+                any = true;
+                for (unsigned j = i; j < SLOTS; j++) {
+                    if (e->slots[j / 64] >> (j % 64) & 1)
+                        break;           /* walked on from an earlier entry */
+                    e->slots[j / 64] |= (uint64_t)1 << (j % 64);
+                    uint32_t raw;
+                    memcpy(&raw, words + 4 * j, 4);
+                    if (ends_flow(raw))
+                        break;
+                }
+            }
+        }
+        memset(p->entry, 0, sizeof p->entry);
+        p->touched = p->rewritten = false;
+        n += any;
+    }
+    g_ptr_array_set_size(touched, 0);
+    if (!n) {
+        g_free(x);
+        x = NULL;
+    }
+    *out = x;
+    return n;
 }
 
 /* ---- Breakpoints in decoded code ------------------------------------------ *
@@ -598,9 +678,11 @@ uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget)
         }
         cpu->code->cur = page;
         cpu->page_end = &page->insn[SLOTS];
+        touch(cpu, page);
         uint64_t pc = cpu->pc;
         const uint64_t vpage = pc >> EMU_PAGE_BITS;
         unsigned idx = (pc & EMU_PAGE_MASK) >> 2;
+        page->entry[idx] = 1;
         const EmuInsn *in = &page->insn[idx];
         cpu->block_end = in + MIN((uint64_t)(SLOTS - idx), last - cpu->icount);
         /* A page with a breakpoint runs block by block from here, where
@@ -668,6 +750,7 @@ uint64_t emu_cpu_run(EmuCpu *cpu, uint64_t budget)
                 break;
             idx = (pc & EMU_PAGE_MASK) >> 2;
             in = &page->insn[idx];
+            page->entry[idx] = 1;
             cpu->block_end = in + MIN((uint64_t)(SLOTS - idx), last - cpu->icount);
             cpu->block_pc = pc;
         }

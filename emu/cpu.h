@@ -56,6 +56,18 @@ typedef struct EmuWatch {
     bool read, write;            /* which accesses it reports */
 } EmuWatch;
 
+/* Which instructions may have run since the last take, by physical page
+ * (1024 words each): a superset, exact where execution entered and then
+ * ran straight (a conditional branch counts as falling through; a page
+ * whose code was rewritten counts whole). For a reverse scan that skips
+ * what never ran a breakpoint's instruction. Pages in increasing address
+ * order; *out g_malloc'd, NULL when none. */
+typedef struct EmuPageExecs {
+    uint64_t pa;
+    uint64_t slots[16];          /* bit i: the word at pa + 4 i may have run */
+} EmuPageExecs;
+size_t emu_cpu_take_execs(EmuCpu *cpu, EmuPageExecs **out);
+
 /* Replace the breakpoints and watchpoints (copied; `hooks` too). With none
  * the CPU runs at full speed; with breakpoints, blocks end at them and
  * branches return to the run loop; with watchpoints, the pages they touch

@@ -284,6 +284,12 @@ static inline void emu_cpu_kick(struct EmuCpu *cpu)
         return EMU_NEXT;                                                       \
     } while (0)
 
+/* Where execution enters a code page's slots other than by falling
+ * through (a block's start, a branch's target) it marks the slot, in the
+ * entry bytes that follow the page's slots (cpu.c, EmuCodePage): from the
+ * entries, emu_cpu_take_execs tells which instructions may have run. */
+#define EMU_MARK_ENTRY(cpu, pc) (((uint8_t *)(cpu)->page_end)[((pc) & 0xfff) >> 2] = 1)
+
 /* A taken branch that stays in its 4 KiB page continues threaded too: it
  * retires itself into cpu->icount, starts a new block at the target and
  * jumps to it. The new block may run to the end of the page, so this needs
@@ -298,6 +304,7 @@ static inline void emu_cpu_kick(struct EmuCpu *cpu)
         uint64_t ic_ = (cpu)->icount + ((pc_ - (cpu)->block_pc) >> 2) + 1;     \
         if (likely(((t_ ^ pc_) & ~(uint64_t)0xffc) == 0 && ic_ < (cpu)->chain_end)) { \
             const EmuInsn *n_ = (in) + ((int64_t)(t_ - pc_) >> 2);             \
+            EMU_MARK_ENTRY(cpu, t_);                                           \
             (cpu)->icount = ic_;                                               \
             (cpu)->block_pc = (cpu)->pc = t_;                                  \
             (cpu)->block_end = (cpu)->page_end;                                \

@@ -4,7 +4,7 @@
 #include <inttypes.h>
 
 #include "replay/internal.h"
-#include "replay/writes.h"
+#include "replay/footprint.h"
 #include "snapshots/store.h"
 
 /* How many local snapshots a step back leaves between the snapshot it
@@ -67,11 +67,11 @@ struct RrTravel {
     uint64_t stop_icount;
     bool stop_requested;         /* rr_travel_request_stop, in this operation */
 
-    /* What the stretches between snapshots wrote (writes.h): the machine's
-     * write marks hold those since `writes_from`, reached by running, with
-     * `writes_switches` the CPU's MMU switch count there; not `writes_valid`
-     * after a failed run. */
-    RrWrites *writes;
+    /* What the stretches between snapshots wrote and ran (footprint.h):
+     * the machine's marks hold those since `writes_from`, reached by
+     * running, with `writes_switches` the CPU's MMU switch count there; not
+     * `writes_valid` after a failed run. */
+    RrFootprint *footprint;
     uint64_t writes_from, writes_switches;
     bool writes_valid;
     uint64_t replayed;           /* instructions run, all operations */
@@ -79,19 +79,23 @@ struct RrTravel {
 
 static uint64_t now(const RrTravel *t) { return emu_machine_icount(t->m); }
 
-/* The write marks since writes_from go to the index when they are new and
- * the MMU stayed as it was (addresses were what they were at both ends);
- * from here on the marks are this point's. */
+/* The write and entry marks since writes_from go to the index when they
+ * are new and the MMU stayed as it was (addresses were what they were at
+ * both ends); from here on the marks are this point's. */
 static void writes_take(RrTravel *t)
 {
     EmuPageWrites *pages;
+    EmuPageExecs *execs;
     size_t n = emu_mem_take_writes(emu_machine_mem(t->m), &pages);
+    size_t nx = emu_cpu_take_execs(emu_machine_cpu(t->m), &execs);
     uint64_t at = now(t), switches = emu_cpu_mmu_switches(emu_machine_cpu(t->m));
     if (t->writes_valid && switches == t->writes_switches && at > t->writes_from &&
-        !rr_writes_known(t->writes, t->writes_from, at))
-        rr_writes_add(t->writes, t->writes_from, at, pages, n);
-    else
+        !rr_footprint_known(t->footprint, t->writes_from, at)) {
+        rr_footprint_add(t->footprint, t->writes_from, at, pages, n, execs, nx);
+    } else {
         g_free(pages);
+        g_free(execs);
+    }
     t->writes_from = at;
     t->writes_switches = switches;
     t->writes_valid = true;
@@ -150,7 +154,7 @@ RrTravel *rr_travel_new(RrSession *s, EmuMachine *m, const RrTravelConfig *cfg, 
     t->recording = t->live = recording;
     t->bps = g_array_new(false, false, sizeof(uint64_t));
     t->watches = g_array_new(false, false, sizeof(EmuWatch));
-    t->writes = rr_writes_new();
+    t->footprint = rr_footprint_new();
     emu_mem_track_writes(emu_machine_mem(m), true);
     t->writes_valid = true;
     /* The end: the end event's icount, or the last event's (a salvaged log). */
@@ -172,7 +176,7 @@ void rr_travel_free(RrTravel *t)
     g_array_unref(t->bps);
     g_array_unref(t->watches);
     emu_mem_track_writes(emu_machine_mem(t->m), false);
-    rr_writes_free(t->writes);
+    rr_footprint_free(t->footprint);
     emu_cpu_set_debug(emu_machine_cpu(t->m), NULL, NULL, 0, NULL, 0);
     g_free(t);
 }
@@ -188,7 +192,7 @@ void rr_travel_set_io(RrTravel *t, const RrSessionIo *io)
         t->io = *io;
 }
 uint64_t rr_travel_replayed(const RrTravel *t) { return t->replayed; }
-size_t rr_travel_index_bytes(const RrTravel *t) { return rr_writes_bytes(t->writes); }
+size_t rr_travel_index_bytes(const RrTravel *t) { return rr_footprint_bytes(t->footprint); }
 size_t rr_travel_snapshot_count(const RrTravel *t) { return snap_store_count(t->store); }
 size_t rr_travel_snapshot_bytes(const RrTravel *t) { return snap_store_bytes(t->store); }
 
@@ -588,7 +592,8 @@ static bool stretch_writes_nothing_watched(const RrTravel *t, const Point *a, co
         const EmuWatch *w = &g_array_index(t->watches, EmuWatch, i);
         if (w->read || w->va < base || w->va + w->len > base + size)
             return false;
-        if (rr_writes_none(t->writes, a->icount, b->icount, w->va, w->len))
+        RrTouch touch = { .pa = w->va, .len = w->len };
+        if (rr_footprint_none(t->footprint, a->icount, b->icount, &touch))
             continue;
         for (uint64_t pg = (w->va - base) >> EMU_PAGE_BITS;
              pg <= (w->va + w->len - 1 - base) >> EMU_PAGE_BITS; pg++)
@@ -606,25 +611,27 @@ static RrTravelResult back_to_stop(RrTravel *t, RrTravelHit *hit, GError **err)
 }
 
 /* Where in [p, until) a reverse scan needs to look, [*lo, *hi): with only
- * write watchpoints set and the MMU off at p, the index of writes says
- * where the last write to their bytes can be (*hi == p: nowhere); else
- * all of it. */
+ * breakpoints and write watchpoints set and the MMU off at p, the index
+ * says where the last hit can be (*hi == p: nowhere); else all of it. */
 static void scan_range(const RrTravel *t, const Point *p, uint64_t until, uint64_t *lo, uint64_t *hi)
 {
     *lo = p->icount;
     *hi = until;
-    if (t->bps->len || !t->watches->len || p->mmu_on)
+    guint nb = t->bps->len, nw = t->watches->len;
+    if (!nb && !nw)
         return;
-    guint n = t->watches->len;
-    uint64_t pa[n], len[n];
-    for (guint i = 0; i < n; i++) {
+    if (p->mmu_on)
+        return;
+    RrTouch touch[nb + nw];
+    for (guint i = 0; i < nb; i++)
+        touch[i] = (RrTouch){ .pa = g_array_index(t->bps, uint64_t, i), .exec = true };
+    for (guint i = 0; i < nw; i++) {
         const EmuWatch *w = &g_array_index(t->watches, EmuWatch, i);
         if (w->read)
             return;
-        pa[i] = w->va;
-        len[i] = w->len;
+        touch[nb + i] = (RrTouch){ .pa = w->va, .len = w->len };
     }
-    rr_writes_last(t->writes, p->icount, until, pa, len, n, lo, hi);
+    rr_footprint_last(t->footprint, p->icount, until, touch, nb + nw, lo, hi);
 }
 
 RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError **err)

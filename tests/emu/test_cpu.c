@@ -176,3 +176,52 @@ Test(cpu, state_registers_in_the_log_format_order)
         cr_assert_eq(out[k], 0);
     cr_assert_eq(emu_cpu_state_reg(h->cpu, 100, out), 0);
 }
+
+/* The words taken as run since the last take, in the code page, as
+ * "first-last ..." ranges of word indexes. */
+static char *execs_taken(Harness *hh)
+{
+    EmuPageExecs *x;
+    size_t n = emu_cpu_take_execs(hh->cpu, &x);
+    GString *s = g_string_new(NULL);
+    for (size_t i = 0; i < n; i++) {
+        if (x[i].pa != HARNESS_CODE)
+            continue;
+        for (unsigned w = 0; w < 1024; w++) {
+            if (!(x[i].slots[w / 64] >> (w % 64) & 1))
+                continue;
+            unsigned e = w;
+            while (e + 1 < 1024 && (x[i].slots[(e + 1) / 64] >> ((e + 1) % 64) & 1))
+                e++;
+            g_string_append_printf(s, "%s%u-%u", s->len ? " " : "", w, e);
+            w = e;
+        }
+    }
+    g_free(x);
+    return g_string_free(s, false);
+}
+
+/* What ran: from each entry to the first word that cannot fall through,
+ * a conditional branch counting as falling through; nothing of a call's
+ * body beyond its return, nothing after an unconditional branch. */
+Test(cpu, takes_of_what_ran_cover_each_entry_up_to_an_unconditional_branch)
+{
+    /*  0 mov x0,#3        1 bl 5           2 subs x0,x0,#1   3 b.ne 1
+     *  4 b .               5 ret            6 nop (never)      7 nop (never) */
+    harness_code(h, (uint32_t[]){ 0xd2800060, 0x94000004, 0xf1000400, 0x54ffffc1,
+                                  0x14000000, 0xd65f03c0, 0xd503201f, 0xd503201f }, 8);
+    cr_assert_eq(harness_run(h, 20), 20);
+    char *s = execs_taken(h);
+    cr_assert_str_eq(s, "0-5");
+    g_free(s);
+    /* Parked at "b .": only it runs now. */
+    cr_assert_eq(harness_run(h, 5), 5);
+    s = execs_taken(h);
+    cr_assert_str_eq(s, "4-4");
+    g_free(s);
+    /* Code rewritten under its marks counts whole. */
+    harness_write64(h, HARNESS_CODE + 24, 0xd503201fd503201full);
+    s = execs_taken(h);
+    cr_assert_str_eq(s, "0-1023");
+    g_free(s);
+}

@@ -555,13 +555,14 @@ static EmuMachine *walker_machine(RrSession *s, const char *elf)
  * byte): the reverse scan for a write watchpoint on it replays only the
  * first part of the first stretch, the index of writes telling that no
  * other part wrote its 8 bytes, though every one wrote its page. Watched
- * at the busy words, the last write is found. */
+ * at the busy words, the last write is found. Breakpoints likewise, by
+ * what each part ran. */
 static const uint32_t hot_neighbours[] = {
     0xd2a82001, 0xd28000e0, 0xf9000020, 0xd2800002, 0x91000442, 0xf9000422,
     0xf8011022, 0xa9020822, 0x39003c22, 0x17fffffb,
 };
 
-Test(rr_travel, a_reverse_write_scan_skips_stretches_that_wrote_only_the_neighbours)
+Test(rr_travel, reverse_scans_skip_stretches_that_touched_only_the_neighbours)
 {
     GError *err = NULL;
     g_autofree char *elf = testelf_write(dir, "hot.elf", EM_AARCH64, 0x40080000, hot_neighbours,
@@ -604,6 +605,25 @@ Test(rr_travel, a_reverse_write_scan_skips_stretches_that_wrote_only_the_neighbo
     rr_travel_set_watchpoints(t, &busy, 1);
     cr_assert_eq(rr_travel_reverse_continue(t, &hit, &err), RR_TRAVEL_STOPPED);
     cr_assert_eq(hit.pc, 0x40080018);
+    cr_assert_gt(hit.icount, res.icount - 7);
+    /* A breakpoint on the first store, run once, in the page of the loop:
+     * the index of what ran finds it without replaying the loop. */
+    rr_travel_set_watchpoints(t, NULL, 0);
+    cr_assert_eq(rr_travel_seek(t, res.icount, &err), RR_TRAVEL_REACHED);
+    uint64_t bp = 0x40080008;
+    rr_travel_set_breakpoints(t, &bp, 1);
+    before = rr_travel_replayed(t);
+    cr_assert_eq(rr_travel_reverse_continue(t, &hit, &err), RR_TRAVEL_STOPPED);
+    cr_assert_eq(hit.kind, RR_HIT_BREAKPOINT);
+    cr_assert_eq(hit.icount, 2);
+    work = rr_travel_replayed(t) - before;
+    cr_assert_leq(work, 40000, "the scan replayed %lu instructions", (unsigned long)work);
+    /* And one in the loop: its last run. */
+    cr_assert_eq(rr_travel_seek(t, res.icount, &err), RR_TRAVEL_REACHED);
+    bp = 0x40080014;
+    rr_travel_set_breakpoints(t, &bp, 1);
+    cr_assert_eq(rr_travel_reverse_continue(t, &hit, &err), RR_TRAVEL_STOPPED);
+    cr_assert_eq(hit.pc, bp);
     cr_assert_gt(hit.icount, res.icount - 7);
     rr_travel_free(t);
     rr_session_free(s);

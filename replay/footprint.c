@@ -1,5 +1,5 @@
-/* replay/writes.c — see writes.h. */
-#include "replay/writes.h"
+/* replay/footprint.c — see footprint.h. */
+#include "replay/footprint.h"
 
 #include <glib.h>
 
@@ -7,42 +7,48 @@ typedef struct Stretch {
     uint64_t from, to;
     EmuPageWrites *pages;        /* sorted by pa */
     size_t n;
+    EmuPageExecs *execs;         /* sorted by pa */
+    size_t nexecs;
 } Stretch;
 
-struct RrWrites {
+struct RrFootprint {
     GArray *stretches;           /* Stretch, by increasing `from` */
     size_t bytes;
 };
 
-RrWrites *rr_writes_new(void)
+RrFootprint *rr_footprint_new(void)
 {
-    RrWrites *w = g_new0(RrWrites, 1);
+    RrFootprint *w = g_new0(RrFootprint, 1);
     w->stretches = g_array_new(false, false, sizeof(Stretch));
     return w;
 }
 
-void rr_writes_free(RrWrites *w)
+void rr_footprint_free(RrFootprint *w)
 {
     if (!w)
         return;
-    for (guint i = 0; i < w->stretches->len; i++)
+    for (guint i = 0; i < w->stretches->len; i++) {
         g_free(g_array_index(w->stretches, Stretch, i).pages);
+        g_free(g_array_index(w->stretches, Stretch, i).execs);
+    }
     g_array_free(w->stretches, true);
     g_free(w);
 }
 
-void rr_writes_add(RrWrites *w, uint64_t from, uint64_t to, EmuPageWrites *pages, size_t n)
+void rr_footprint_add(RrFootprint *w, uint64_t from, uint64_t to, EmuPageWrites *pages,
+                      size_t n, EmuPageExecs *execs, size_t nexecs)
 {
     if (from >= to) {
         g_free(pages);
+        g_free(execs);
         return;
     }
     guint at = 0;
     while (at < w->stretches->len && g_array_index(w->stretches, Stretch, at).from <= from)
         at++;
-    Stretch s = { from, to, pages, n };
+    Stretch s = { from, to, pages, n, execs, nexecs };
     g_array_insert_val(w->stretches, at, s);
-    w->bytes += sizeof s + n * sizeof *pages;
+    w->bytes += sizeof s + n * sizeof *pages + nexecs * sizeof *execs;
 }
 
 /* The page of `pa` in `s`, or NULL if the stretch did not write it. */
@@ -58,6 +64,24 @@ static const EmuPageWrites *page_of(const Stretch *s, uint64_t pa)
             hi = mid;
     }
     return lo < s->n && s->pages[lo].pa == page ? &s->pages[lo] : NULL;
+}
+
+/* Whether `s` may have run the word at `pa`. */
+static bool ran(const Stretch *s, uint64_t pa)
+{
+    size_t lo = 0, hi = s->nexecs;
+    uint64_t page = pa & ~EMU_PAGE_MASK;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->execs[mid].pa < page)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == s->nexecs || s->execs[lo].pa != page)
+        return false;
+    unsigned slot = (pa & EMU_PAGE_MASK) >> 2;
+    return s->execs[lo].slots[slot / 64] >> (slot % 64) & 1;
 }
 
 /* Whether `s` wrote a byte of [pa, pa + len). */
@@ -78,9 +102,14 @@ static bool wrote(const Stretch *s, uint64_t pa, uint64_t len)
     return false;
 }
 
-/* Whether stretches cover [from, to); with len > 0, only those that wrote
- * none of [pa, pa + len) count. */
-static bool covered(const RrWrites *w, uint64_t from, uint64_t to, uint64_t pa, uint64_t len)
+static bool did(const Stretch *s, const RrTouch *t)
+{
+    return t->exec ? ran(s, t->pa) : wrote(s, t->pa, t->len);
+}
+
+/* Whether stretches cover [from, to); with `t`, only those that did not
+ * do it count. */
+static bool covered(const RrFootprint *w, uint64_t from, uint64_t to, const RrTouch *t)
 {
     uint64_t cur = from;
     while (cur < to) {
@@ -89,7 +118,7 @@ static bool covered(const RrWrites *w, uint64_t from, uint64_t to, uint64_t pa, 
             const Stretch *s = &g_array_index(w->stretches, Stretch, i);
             if (s->from > cur)
                 break;
-            if (s->to > reach && (!len || !wrote(s, pa, len)))
+            if (s->to > reach && (!t || !did(s, t)))
                 reach = s->to;
         }
         if (reach == cur)
@@ -99,18 +128,24 @@ static bool covered(const RrWrites *w, uint64_t from, uint64_t to, uint64_t pa, 
     return true;
 }
 
-bool rr_writes_known(const RrWrites *w, uint64_t from, uint64_t to)
+/* A touch the index can answer for: a non-empty range, or one word. */
+static bool sane(const RrTouch *t)
 {
-    return covered(w, from, to, 0, 0);
+    return t->exec ? !(t->pa & 3) : t->len && t->pa + t->len > t->pa;
 }
 
-bool rr_writes_none(const RrWrites *w, uint64_t from, uint64_t to, uint64_t pa, uint64_t len)
+bool rr_footprint_known(const RrFootprint *w, uint64_t from, uint64_t to)
 {
-    return len && pa + len > pa && covered(w, from, to, pa, len);
+    return covered(w, from, to, NULL);
+}
+
+bool rr_footprint_none(const RrFootprint *w, uint64_t from, uint64_t to, const RrTouch *t)
+{
+    return sane(t) && covered(w, from, to, t);
 }
 
 /* The latest stretch holding `at` (from <= at < to), or NULL. */
-static const Stretch *holding(const RrWrites *w, uint64_t at)
+static const Stretch *holding(const RrFootprint *w, uint64_t at)
 {
     const Stretch *best = NULL;
     for (guint i = 0; i < w->stretches->len; i++) {
@@ -123,11 +158,16 @@ static const Stretch *holding(const RrWrites *w, uint64_t at)
     return best;
 }
 
-/* For one range: walk back from `to` over stretches that did not write it. */
-static void last_one(const RrWrites *w, uint64_t from, uint64_t to, uint64_t pa, uint64_t len,
+/* For one touch: walk back from `to` over stretches that did not do it. */
+static void last_one(const RrFootprint *w, uint64_t from, uint64_t to, const RrTouch *t,
                      uint64_t *lo, uint64_t *hi)
 {
     uint64_t cur = to;
+    if (!sane(t)) {
+        *lo = from;
+        *hi = to;
+        return;
+    }
     while (cur > from) {
         /* A stretch that ends at or after cur and did not write the range
          * clears back to its start; the one holding cur - 1 may not. */
@@ -136,7 +176,7 @@ static void last_one(const RrWrites *w, uint64_t from, uint64_t to, uint64_t pa,
             const Stretch *s = &g_array_index(w->stretches, Stretch, i);
             if (s->from >= cur)
                 break;
-            if (s->to >= cur && s->from < back && !wrote(s, pa, len))
+            if (s->to >= cur && s->from < back && !did(s, t))
                 back = s->from;
         }
         if (back == cur)
@@ -152,14 +192,14 @@ static void last_one(const RrWrites *w, uint64_t from, uint64_t to, uint64_t pa,
     *lo = s && s->from > from ? s->from : from;
 }
 
-void rr_writes_last(const RrWrites *w, uint64_t from, uint64_t to, const uint64_t *pa,
-                    const uint64_t *len, size_t n, uint64_t *lo, uint64_t *hi)
+void rr_footprint_last(const RrFootprint *w, uint64_t from, uint64_t to, const RrTouch *t,
+                       size_t n, uint64_t *lo, uint64_t *hi)
 {
     *lo = to;
     *hi = from;
     for (size_t i = 0; i < n; i++) {
         uint64_t l, h;
-        last_one(w, from, to, pa[i], len[i], &l, &h);
+        last_one(w, from, to, &t[i], &l, &h);
         if (h == from)
             continue;
         *hi = h > *hi ? h : *hi;
@@ -169,7 +209,7 @@ void rr_writes_last(const RrWrites *w, uint64_t from, uint64_t to, const uint64_
         *lo = from;
 }
 
-size_t rr_writes_bytes(const RrWrites *w)
+size_t rr_footprint_bytes(const RrFootprint *w)
 {
     return w->bytes;
 }
