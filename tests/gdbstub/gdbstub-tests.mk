@@ -35,5 +35,5 @@ fuzz-packet: $(FUZZ_PACKET)
 # reverse-finish and reverse-next, monitor commands, a second gdb after a
 # detach.
 .PHONY: gdb-check
-gdb-check: $(BUILD)/rewind $(GUEST_OUT)/planted-O2-uart.elf
+gdb-check: $(BUILD)/rewind $(GUEST_OUT)/planted-O2-uart.elf $(GUEST_OUT)/echo-O2-uart.elf
 	tests/gdbstub/run-gdb.sh $(BUILD)/rewind $(GUEST_OUT)

@@ -237,5 +237,31 @@ else
     verdict "recording replays" "$(head -3 "$tmp/rec2.rerr"); output: $(tail -2 "$tmp/rec2.replay")"
 fi
 
+# Ctrl-C while a recording waits for serial input that does not come (the
+# echo guest reading an open, silent stdin): gdb's interrupt stops it there,
+# and the session goes on. gdb -batch cannot type Ctrl-C: its Python sends
+# gdb the SIGINT a terminal would.
+: >"$tmp/stub.err"
+sleep 30 | "$rewind" record -gdb tcp::0 -o "$tmp/rec3" "$out/echo-O2-uart.elf" >"$tmp/rec3.out" 2>"$tmp/stub.err" &
+stub=$!
+port=
+i=0
+while [ -z "$port" ] && [ $i -lt 100 ]; do
+    port=$(sed -n 's/.*waiting for gdb on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$tmp/stub.err")
+    [ -z "$port" ] && sleep 0.05
+    i=$((i + 1))
+done
+session interrupt <<'G'
+python
+import os, signal, threading
+threading.Timer(1.0, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+end
+continue
+monitor info replay
+kill
+G
+wait $stub 2>/dev/null
+expect interrupt 'Program received signal SIGINT' 'in guest_uart_getc' 'recording, icount [0-9]+ of [0-9]+'
+
 echo "gdb: $pass passed, $fail failed"
 [ $fail = 0 ]
