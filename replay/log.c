@@ -1,4 +1,4 @@
-/* replay/log.c — the event log of replay/FORMAT.md, version 1: writer and
+/* replay/log.c — the event log of replay/FORMAT.md, version 2: writer and
  * reader. See log.h for the contracts. */
 #include "replay/log.h"
 
@@ -110,6 +110,7 @@ const char *rr_event_kind_name(RrEventKind kind)
     case RR_EVENT_USER_STOP:    return "user-stop";
     case RR_EVENT_SYNC:         return "sync";
     case RR_EVENT_END:          return "end";
+    case RR_EVENT_DEBUG_WRITE:  return "debug-write";
     }
     return NULL;
 }
@@ -122,6 +123,12 @@ static const char *event_problem(const RrEvent *ev, uint32_t groups)
     switch (ev->kind) {
     case RR_EVENT_SERIAL_IN:
     case RR_EVENT_ENTROPY:
+        if (ev->len < 1 || ev->len > RR_EVENT_SERIAL_MAX)
+            return "byte count out of range 1..4096";
+        return ev->bytes ? NULL : "no bytes";
+    case RR_EVENT_DEBUG_WRITE:
+        if (ev->space > RR_DEBUG_RAM)
+            return "unknown debug write space";
         if (ev->len < 1 || ev->len > RR_EVENT_SERIAL_MAX)
             return "byte count out of range 1..4096";
         return ev->bytes ? NULL : "no bytes";
@@ -308,6 +315,12 @@ static void encode_event(GByteArray *b, const RrEvent *ev, uint64_t delta)
     case RR_EVENT_HOST_CLOCK:
         append_varint(b, ev->source);
         append_u64(b, ev->value);
+        break;
+    case RR_EVENT_DEBUG_WRITE:
+        g_byte_array_append(b, &ev->space, 1);
+        append_varint(b, ev->target);
+        append_varint(b, ev->len);
+        g_byte_array_append(b, ev->bytes, ev->len);
         break;
     case RR_EVENT_IDLE_WARP:
         append_varint(b, ev->ns);
@@ -517,10 +530,10 @@ static bool read_header(RrLogReader *r, GError **err)
         return header_fail(r, err, RR_LOG_ERROR_NOT_LOG, "empty file, not a rewind log");
     if (memcmp(fixed, LOG_MAGIC, MIN((size_t)n, sizeof LOG_MAGIC)))
         return header_fail(r, err, RR_LOG_ERROR_NOT_LOG, "not a rewind log (bad magic)");
-    if (n >= 10 && get_u16(fixed + 8) != RR_LOG_VERSION)
+    if (n >= 10 && (get_u16(fixed + 8) < RR_LOG_VERSION_MIN || get_u16(fixed + 8) > RR_LOG_VERSION))
         return header_fail(r, err, RR_LOG_ERROR_VERSION,
-                           "written by format version %u; this rewind reads version %d",
-                           get_u16(fixed + 8), RR_LOG_VERSION);
+                           "written by format version %u; this rewind reads versions %d to %d",
+                           get_u16(fixed + 8), RR_LOG_VERSION_MIN, RR_LOG_VERSION);
     if ((size_t)n < sizeof fixed)
         return header_fail(r, err, RR_LOG_ERROR_TRUNCATED,
                            "truncated: ends at offset %zd inside the header; the recorder "
@@ -621,7 +634,7 @@ static size_t decode_event(RrLogReader *r, const uint8_t *p, size_t avail, uint6
     size_t at = 1, n;
     uint64_t delta, len, unit;
     *ev = (RrEvent){ .kind = p[0] };
-    if (!rr_event_kind_name(ev->kind)) {
+    if (!rr_event_kind_name(ev->kind) || (ev->kind == RR_EVENT_DEBUG_WRITE && r->hdr.version < 2)) {
         *why = "unknown tag";
         return 0;
     }
@@ -704,6 +717,20 @@ static size_t decode_event(RrLogReader *r, const uint8_t *p, size_t avail, uint6
         NEED(1);
         ev->status = p[at++];
         VARINT(ev->code);
+        break;
+    case RR_EVENT_DEBUG_WRITE:
+        NEED(1);
+        ev->space = p[at++];
+        VARINT(ev->target);
+        VARINT(len);
+        if (len > RR_EVENT_SERIAL_MAX) {
+            *why = "byte count out of range";
+            return 0;
+        }
+        NEED(len);
+        ev->bytes = p + at;
+        ev->len = len;
+        at += len;
         break;
     }
 #undef VARINT

@@ -1,6 +1,7 @@
 /* replay/log.h — the event log `events.rwl`: a writer, a reader, and the
  * varint and CRC-32C helpers they share. The bytes are those of
- * replay/FORMAT.md, format version 1; a change there comes first.
+ * replay/FORMAT.md, format version 2 (version 1 is read too); a change
+ * there comes first.
  *
  *   file  = header block* trailer?
  *   block = "BLK1" P:u32 base:u64 count:u32 crc:u32 | P bytes of events
@@ -25,7 +26,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define RR_LOG_VERSION 1
+#define RR_LOG_VERSION 2
+/* The oldest version the reader takes: version 1 is version 2 without
+ * debug-write events. */
+#define RR_LOG_VERSION_MIN 1
 
 #define RR_LOG_ERROR rr_log_error_quark()
 GQuark rr_log_error_quark(void);
@@ -51,10 +55,11 @@ typedef enum RrEventKind {
     RR_EVENT_USER_STOP    = 0x07,  /* reason (RrStopReason) */
     RR_EVENT_SYNC         = 0x08,  /* cpu_hash, ram_hash, pages, regs, groups */
     RR_EVENT_END          = 0x09,  /* status (RrEndStatus), code */
+    RR_EVENT_DEBUG_WRITE  = 0x0a,  /* space (RrDebugSpace), target, bytes (1..4096); version 2 */
 } RrEventKind;
 
 #define RR_EVENT_KIND_FIRST RR_EVENT_SERIAL_IN
-#define RR_EVENT_KIND_LAST  RR_EVENT_END
+#define RR_EVENT_KIND_LAST  RR_EVENT_DEBUG_WRITE
 
 /* Persisted values too: bump the format version when you add one. */
 typedef enum RrClockSource {
@@ -77,6 +82,14 @@ typedef enum RrStopReason {
     RR_STOP_INTERRUPTED = 0,       /* Ctrl-C, SIGINT/SIGTERM */
     RR_STOP_COMMAND = 1,           /* the REPL's `stop` */
 } RrStopReason;
+
+/* What a debug write changed: a register by its index in the state
+ * register order (emu_cpu_state_reg, FORMAT.md's sync registers), or RAM
+ * at a physical address. */
+typedef enum RrDebugSpace {
+    RR_DEBUG_REGISTER = 0,
+    RR_DEBUG_RAM = 1,
+} RrDebugSpace;
 
 typedef enum RrEndStatus {
     RR_END_POWER_OFF = 0,          /* code is 0 */
@@ -103,7 +116,9 @@ typedef struct RrEvent {
     uint64_t port;               /* SERIAL_IN */
     uint64_t adapter;            /* NET_PACKET */
     uint64_t source;             /* HOST_CLOCK (RrClockSource), ENTROPY */
-    const uint8_t *bytes;        /* SERIAL_IN, NET_PACKET, ENTROPY */
+    uint8_t space;               /* DEBUG_WRITE (RrDebugSpace) */
+    uint64_t target;             /* DEBUG_WRITE: register index or physical address */
+    const uint8_t *bytes;        /* SERIAL_IN, NET_PACKET, ENTROPY, DEBUG_WRITE */
     size_t len;
     uint64_t value;              /* HOST_CLOCK */
     uint64_t ns;                 /* IDLE_WARP */
@@ -121,7 +136,8 @@ typedef struct RrEvent {
 } RrEvent;
 
 /* "serial-in", "net-packet", "host-clock", "entropy", "idle-warp",
- * "host-request", "user-stop", "sync", "end"; NULL for anything else. */
+ * "host-request", "user-stop", "sync", "end", "debug-write"; NULL for
+ * anything else. */
 const char *rr_event_kind_name(RrEventKind kind);
 
 /* The header's fields (FORMAT.md, "Header"). */

@@ -4,6 +4,8 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "emu/cpu.h"
+
 #define HUMAN_HEX_MAX 64         /* bytes of a frame or entropy shown per human line */
 
 static const char *clock_name(uint64_t source)
@@ -102,6 +104,16 @@ static void print_human(FILE *out, const RrEvent *ev)
     case RR_EVENT_END:
         fprintf(out, "  %s  code %" PRIu64, status_name(ev->status), ev->code);
         break;
+    case RR_EVENT_DEBUG_WRITE:
+        if (ev->space == RR_DEBUG_REGISTER) {
+            char buf[16];
+            const char *name = emu_cpu_state_reg_name(ev->target, buf);
+            fprintf(out, "  register %s", name ? name : "?");
+        } else {
+            fprintf(out, "  ram 0x%" PRIx64, ev->target);
+        }
+        human_bytes(out, ev);
+        break;
     }
     fputc('\n', out);
 }
@@ -169,6 +181,11 @@ static void print_json(FILE *out, const RrEvent *ev)
         break;
     case RR_EVENT_END:
         fprintf(out, ",\"status\":\"%s\",\"code\":%" PRIu64, status_name(ev->status), ev->code);
+        break;
+    case RR_EVENT_DEBUG_WRITE:
+        fprintf(out, ",\"space\":\"%s\",\"target\":%" PRIu64,
+                ev->space == RR_DEBUG_REGISTER ? "register" : "ram", ev->target);
+        json_bytes(out, ev);
         break;
     }
     fputs("}\n", out);

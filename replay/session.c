@@ -476,6 +476,49 @@ static bool group_boundary(RrSession *s, GError **err)
     return true;
 }
 
+/* A debug write, done to the machine: false if it cannot be. */
+static bool apply_debug_write(RrSession *s, RrDebugSpace space, uint64_t target,
+                              const uint8_t *bytes, size_t len)
+{
+    if (space == RR_DEBUG_REGISTER)
+        return emu_cpu_set_state_reg(emu_machine_cpu(s->m), target, bytes, len);
+    return emu_mem_write_phys(emu_machine_mem(s->m), target, bytes, len);
+}
+
+bool rr_session_debug_write(RrSession *s, RrDebugSpace space, uint64_t target, const void *bytes,
+                            size_t len, GError **err)
+{
+    if (!s->record) {
+        g_set_error_literal(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID,
+                            "a replay cannot change the machine: it would no longer be the "
+                            "recording (change it while recording)");
+        return false;
+    }
+    if (len < 1 || len > RR_EVENT_SERIAL_MAX) {
+        g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID,
+                    "a debug write of %zu bytes: 1 to 4096 at a time", len);
+        return false;
+    }
+    /* A sync due here is taken first, as a replay meets it before the
+     * write (rr_session_run: boundary, then inputs). */
+    if (icount(s) == s->next_group && !group_boundary(s, err))
+        return false;
+    uint8_t old[RR_EVENT_SERIAL_MAX];
+    if (space == RR_DEBUG_RAM && !emu_mem_read_phys(emu_machine_mem(s->m), target, old, len)) {
+        g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID,
+                    "0x%" PRIx64 "..0x%" PRIx64 " is not RAM", target, target + len - 1);
+        return false;
+    }
+    if (!apply_debug_write(s, space, target, bytes, len)) {
+        g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID, "there is no register %" PRIu64
+                    " of %zu bytes", target, len);
+        return false;
+    }
+    RrEvent ev = { .kind = RR_EVENT_DEBUG_WRITE, .icount = icount(s), .space = (uint8_t)space,
+                   .target = target, .bytes = bytes, .len = len };
+    return log_append(s, &ev, err);
+}
+
 /* Record: take what the host has for the serial port into the UART and log
  * what it accepted. */
 static bool record_input(RrSession *s, const RrSessionIo *io, GError **err)
@@ -526,6 +569,13 @@ static bool replay_input(RrSession *s, GError **err)
             size_t took = emu_pl011_receive(emu_machine_uart(s->m), n->bytes, n->len);
             if (took != n->len) {
                 diverged(s, "the UART took %zu of the %zu recorded input bytes", took, n->len);
+                return false;
+            }
+        } else if (n->kind == RR_EVENT_DEBUG_WRITE) {
+            if (!apply_debug_write(s, n->space, n->target, n->bytes, n->len)) {
+                diverged(s, "the recording's debug write to %s 0x%" PRIx64 " cannot be done "
+                         "on this machine", n->space == RR_DEBUG_REGISTER ? "register" : "RAM",
+                         n->target);
                 return false;
             }
         } else if (n->kind != RR_EVENT_USER_STOP) {

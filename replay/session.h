@@ -65,6 +65,14 @@ uint64_t rr_session_host_seconds(RrSession *s);
  * divergence if the log has no such entropy here). The program is loaded
  * before the session is attached: until then the icount is 0. */
 void rr_session_entropy(RrSession *s, uint8_t *buf, size_t len);
+
+/* A debugger changes the machine while it is recorded: a register (by its
+ * index in emu_cpu_state_reg's order, `len` its length) or RAM at a
+ * physical address. Done now and logged (a debug-write event), so that a
+ * replay does the same at the same icount. Only while recording (at its
+ * frontier); false with *err otherwise, changing nothing. */
+bool rr_session_debug_write(RrSession *s, RrDebugSpace space, uint64_t target, const void *bytes,
+                            size_t len, GError **err) __attribute__((warn_unused_result));
 /* The host's random bytes (getrandom), for a run that is not recorded. */
 void rr_host_random(uint8_t *buf, size_t len);
 

@@ -2,6 +2,7 @@
 #include "replay/travel.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include "replay/internal.h"
 #include "replay/footprint.h"
@@ -694,6 +695,67 @@ RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError 
     }
     RrTravelResult r = seek(t, 0, err);
     return r == RR_TRAVEL_REACHED ? RR_TRAVEL_AT_START : r;
+}
+
+/* ---- Changing the machine while recording ---------------------------- */
+
+/* The state register index of `name` (travel.h's names), its width for
+ * the value (4 for wN), or false. */
+static bool register_index(const EmuCpu *cpu, const char *name, size_t *idx, unsigned *width)
+{
+    g_autofree char *lower = g_ascii_strdown(name, -1);
+    const char *want = lower;
+    *width = 8;
+    if (!strcmp(want, "cpsr")) {
+        want = "pstate";
+    } else if (!strcmp(want, "sp")) {
+        uint32_t ps = emu_cpu_pstate(cpu);
+        want = (ps >> 2 & 3) && (ps & 1) ? "sp_el1" : "sp_el0";
+    } else if (want[0] == 'w' && g_ascii_isdigit(want[1])) {
+        lower[0] = 'x';
+        *width = 4;
+    }
+    char buf[16];
+    for (size_t i = 0; i < emu_cpu_state_reg_count(); i++) {
+        const char *n = emu_cpu_state_reg_name(i, buf);
+        if (n && !strcmp(n, want)) {
+            *idx = i;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool rr_travel_set_register(RrTravel *t, const char *name, uint64_t value, GError **err)
+{
+    if (!t->recording) {
+        g_set_error_literal(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID,
+                            "a replay cannot change registers: it would no longer be the "
+                            "recording (registers can be set while recording: rewind record -i)");
+        return false;
+    }
+    if (!t->live) {
+        g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID,
+                    "icount %" PRIu64 " is in the recording's past, which cannot change; "
+                    "registers can be set at its frontier (seek %" PRIu64 ")",
+                    now(t), rr_travel_end(t));
+        return false;
+    }
+    EmuCpu *cpu = emu_machine_cpu(t->m);
+    size_t idx;
+    unsigned width;
+    if (!register_index(cpu, name, &idx, &width)) {
+        g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID, "no register \"%s\"", name);
+        return false;
+    }
+    uint8_t cur[32];
+    size_t len = emu_cpu_state_reg(cpu, idx, cur);
+    if (width == 4)
+        value = (uint32_t)value;
+    uint8_t bytes[32] = { 0 };
+    for (unsigned i = 0; i < 8 && i < len; i++)
+        bytes[i] = (uint8_t)(value >> (8 * i));
+    return rr_session_debug_write(t->s, RR_DEBUG_REGISTER, idx, bytes, len, err);
 }
 
 /* ---- Named replay points ------------------------------------------------ */

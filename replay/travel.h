@@ -118,6 +118,16 @@ RrTravelResult rr_travel_continue(RrTravel *t, RrTravelHit *hit, GError **err);
  * between snapshots from the newest; AT_START, at icount 0, if none. */
 RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError **err);
 
+/* Change a register while recording, at the recording's frontier: logged
+ * (rr_session_debug_write), so that a replay does the same. `name` is a
+ * state register's (x0..x30, sp_el0, sp_el1, pc, pstate, fpcr, fpsr,
+ * v0..v31 (the low 64 bits; the rest zeroed), the EL1 system registers)
+ * or gdb's: sp (the one in use), cpsr, w0..w30 (zero-extended), any case.
+ * Refused, with the reason and nothing changed, in a replay, in the past
+ * of a recording, and for an unknown name. */
+bool rr_travel_set_register(RrTravel *t, const char *name, uint64_t value, GError **err)
+    __attribute__((warn_unused_result));
+
 /* Long operations call `fn` about every 20 ms of work with how far along
  * they are (0 to 1; a reverse scan: the part of the recording before here
  * it has looked at). Returning false interrupts the operation where it is,

@@ -81,6 +81,11 @@ static size_t sample_events(RrEvent *out)
     out[n++] = (RrEvent){ .kind = RR_EVENT_USER_STOP, .icount = 5000, .reason = RR_STOP_INTERRUPTED };
     out[n++] = (RrEvent){ .kind = RR_EVENT_USER_STOP, .icount = 5000, .reason = RR_STOP_COMMAND };
     out[n++] = ev_sync(1ull << 40, groups4, 4);
+    out[n++] = (RrEvent){ .kind = RR_EVENT_DEBUG_WRITE, .icount = 1ull << 40,
+                          .space = RR_DEBUG_REGISTER, .target = 33, .bytes = big, .len = 8 };
+    out[n++] = (RrEvent){ .kind = RR_EVENT_DEBUG_WRITE, .icount = (1ull << 40) + 1,
+                          .space = RR_DEBUG_RAM, .target = UINT64_MAX - 4095, .bytes = big,
+                          .len = 4096 };
     out[n++] = (RrEvent){ .kind = RR_EVENT_END, .icount = UINT64_MAX, .status = RR_END_SEMIHOST_EXIT,
                           .code = UINT64_MAX };
     return n;
@@ -124,6 +129,12 @@ static void assert_event_eq(const RrEvent *got, const RrEvent *want, size_t i)
     case RR_EVENT_END:
         cr_assert_eq(got->status, want->status);
         cr_assert_eq(got->code, want->code);
+        break;
+    case RR_EVENT_DEBUG_WRITE:
+        cr_assert_eq(got->space, want->space, "event %zu", i);
+        cr_assert_eq(got->target, want->target, "event %zu", i);
+        cr_assert_eq(got->len, want->len, "event %zu len", i);
+        cr_assert(!memcmp(got->bytes, want->bytes, want->len), "event %zu bytes", i);
         break;
     }
 }
@@ -271,7 +282,7 @@ Test(rr_log, every_kind_round_trips_with_boundary_sizes)
 
     RrLogReader *r = reader_ok(path, RR_LOG_STRICT);
     const RrLogHeader *rh = rr_log_reader_header(r);
-    cr_assert_eq(rh->version, 1);
+    cr_assert_eq(rh->version, 2);
     cr_assert_eq(rh->flags, 0);
     cr_assert(!memcmp(rh->config_hash, h.config_hash, 32));
     cr_assert_eq(rh->sync_interval, 4096);
@@ -358,7 +369,7 @@ Test(rr_log, header_layout_matches_format_md)
     const uint8_t *p = g_bytes_get_data(b, NULL);
     static const uint8_t magic[8] = { 0x89, 0x52, 0x57, 0x4c, 0x0d, 0x0a, 0x1a, 0x0a };
     cr_assert(!memcmp(p, magic, 8));
-    cr_assert_eq(p[8] | p[9] << 8, 1);
+    cr_assert_eq(p[8] | p[9] << 8, 2);
     cr_assert_eq(p[10] | p[11] << 8, 102, "header length counts the command line and the CRC");
     cr_assert_eq(p[16], 0xa0);
     cr_assert_eq(p[48] | p[49] << 8, 4096);
@@ -506,7 +517,11 @@ Test(rr_log, writer_refuses_out_of_range_events)
     refused(w, (RrEvent){ .kind = RR_EVENT_END, .icount = 100, .status = 4 }, "status");
     refused(w, (RrEvent){ .kind = RR_EVENT_END, .icount = 100, .status = 0, .code = 1 }, "power off");
     refused(w, ev_sync(4096, groups4, 3), "group count");
-    refused(w, (RrEvent){ .kind = 0x0a, .icount = 100 }, "unknown tag");
+    refused(w, (RrEvent){ .kind = RR_EVENT_DEBUG_WRITE, .icount = 100, .space = 2, .bytes = big,
+                          .len = 8 }, "space");
+    refused(w, (RrEvent){ .kind = RR_EVENT_DEBUG_WRITE, .icount = 100, .bytes = big, .len = 4097 },
+            "1..4096");
+    refused(w, (RrEvent){ .kind = 0x0b, .icount = 100 }, "unknown tag");
     refused(w, (RrEvent){ .kind = 0, .icount = 100 }, "unknown tag");
     append_ok(w, &(RrEvent){ .kind = RR_EVENT_END, .icount = 100, .status = RR_END_POWER_OFF });
     refused(w, (RrEvent){ .kind = RR_EVENT_IDLE_WARP, .icount = 100 }, "end event");
@@ -814,11 +829,17 @@ Test(rr_log, reader_refuses_other_versions_flags_and_files)
     spit(bad, copy, total);
     GError *err = open_error(bad);
     cr_assert_eq(err->code, RR_LOG_ERROR_VERSION);
-    char *want = g_strdup_printf("%s: written by format version 3; this rewind reads version 1", bad);
+    char *want = g_strdup_printf("%s: written by format version 3; this rewind reads versions 1 to 2",
+                                 bad);
     cr_assert_str_eq(err->message, want);
     g_free(want);
     g_clear_error(&err);
-    copy[8] = 1;
+    copy[8] = 0;
+    spit(bad, copy, total);
+    err = open_error(bad);
+    cr_assert_eq(err->code, RR_LOG_ERROR_VERSION);
+    g_clear_error(&err);
+    copy[8] = 2;
 
     copy[14] = 0x04;                           /* flags bit 16, header CRC redone */
     uint32_t crc = rr_crc32c(0, copy, hdr_len - 4);
@@ -962,7 +983,7 @@ Test(rr_log, crafted_logs_check_what_the_checksums_cannot)
     craft_expect(&c, 2, -1, "the crafted reference log reads");
 
     static const struct { const char *name; uint8_t payload[16]; uint32_t len, count; } cases[] = {
-        { "unknown tag", { 0x0a, 0 }, 2, 1 },
+        { "unknown tag", { 0x0b, 0 }, 2, 1 },
         { "unknown tag", { 0x00, 0 }, 2, 1 },
         { "varint", { 0x05, 0x80, 0x00, 1 }, 4, 1 },
         { "varint", { 0x05, 0, 0x80 }, 3, 1 },

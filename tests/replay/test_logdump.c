@@ -87,7 +87,7 @@ static char *dump(const char *path, RrLogReaderFlags flags, RrLogDumpMode mode, 
 }
 
 static const char HUMAN[] =
-    "# format     version 1, flags 0\n"
+    "# format     version 2, flags 0\n"
     "# config     000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f\n"
     "# sync       every 64 instructions, 2 groups\n"
     "# icount     shift 0\n"
@@ -155,7 +155,7 @@ Test(rr_logdump, summary_counts_events_and_bytes_per_kind)
     GStatBuf st;
     cr_assert_eq(g_stat(path, &st), 0);
     char *want = g_strdup_printf(
-        "format     version 1, flags 0\n"
+        "format     version 2, flags 0\n"
         "config     000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f\n"
         "sync       every 64 instructions, 2 groups\n"
         "icount     shift 0\n"
@@ -171,6 +171,7 @@ Test(rr_logdump, summary_counts_events_and_bytes_per_kind)
         "user-stop                 1            3\n"
         "sync                      2          192\n"
         "end                       1            4\n"
+        "debug-write               0            0\n"
         "total                    10          310\n"
         "blocks         3\n"
         "final icount   133\n"
@@ -253,7 +254,7 @@ Test(rr_logdump, check_passes_a_sound_log)
 {
     char *path = write_log("events.rwl", 0);
     char *text = check(path, true, NULL);
-    char *want = g_strdup_printf("%s: ok: format version 1, 10 events (2 sync) in 3 blocks, "
+    char *want = g_strdup_printf("%s: ok: format version 2, 10 events (2 sync) in 3 blocks, "
                                  "final icount 133, trailer verified\n", path);
     cr_assert_str_eq(text, want);
     g_free(want);

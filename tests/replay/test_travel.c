@@ -630,6 +630,66 @@ Test(rr_travel, reverse_scans_skip_stretches_that_touched_only_the_neighbours)
     emu_machine_free(m);
 }
 
+/* A register set while recording (at the frontier) is logged: the
+ * recording and its replay both have the changed run. Set in the past of
+ * the recording, in a replay, or by an unknown name, it is refused with
+ * the reason and nothing changes. */
+Test(rr_travel, a_register_set_while_recording_is_replayed)
+{
+    GError *err = NULL;
+    RrLogHeader hdr = { .sync_interval = 4u << 20, .sync_groups = 64 };
+    RrSession *s = rr_session_record(logpath, &hdr, &err);
+    cr_assert(s, "%s", err ? err->message : "");
+    EmuMachine *m = machine(s, "planted-O2-uart");
+    RrTravel *t = rr_travel_new(s, m, NULL, &err);
+    cr_assert(t, "%s", err ? err->message : "");
+    uint64_t victim, tick;
+    cr_assert_eq(rr_travel_seek(t, 20000, &err), RR_TRAVEL_REACHED);
+    planted_addresses(&victim, &tick);
+    rr_travel_set_breakpoints(t, &tick, 1);
+    RrTravelHit hit;
+    EmuCpu *cpu = emu_machine_cpu(m);
+    do
+        cr_assert_eq(rr_travel_continue(t, &hit, &err), RR_TRAVEL_STOPPED);
+    while ((emu_cpu_x(cpu, 0) & 0xffffffff) != 3000);
+    uint64_t at = rr_travel_icount(t);
+    /* In the past: refused. */
+    cr_assert_eq(rr_travel_step_back(t, 10, &err), RR_TRAVEL_REACHED);
+    cr_assert_not(rr_travel_set_register(t, "x0", 1, &err));
+    cr_assert(strstr(err->message, "past"), "%s", err->message);
+    g_clear_error(&err);
+    cr_assert_eq(rr_travel_seek(t, at, &err), RR_TRAVEL_REACHED);
+    cr_assert(rr_travel_live(t));
+    cr_assert_not(rr_travel_set_register(t, "x99", 1, &err));
+    cr_assert(strstr(err->message, "no register \"x99\""), "%s", err->message);
+    g_clear_error(&err);
+    /* w0 = 0x100000007: w0 takes the low half; sp takes the one in use. */
+    cr_assert(rr_travel_set_register(t, "W0", 0x100000007ull, &err), "%s", err ? err->message : "");
+    cr_assert_eq(emu_cpu_x(cpu, 0), 7);
+    uint64_t sp = emu_cpu_sp(cpu);
+    cr_assert(rr_travel_set_register(t, "sp", sp, &err), "%s", err ? err->message : "");
+    rr_travel_set_breakpoints(t, NULL, 0);
+    cr_assert_eq(rr_travel_continue(t, &hit, &err), RR_TRAVEL_AT_END);
+    cr_assert(rr_travel_finish(t, &err), "%s", err ? err->message : "");
+    /* calls = 0 + 7 + 6000 + 9000 */
+    cr_assert(strstr(output->str, "calls 15007"), "%s", output->str);
+    uint64_t end = rr_travel_icount(t);
+    rr_travel_free(t);
+    rr_session_free(s);
+    emu_machine_free(m);
+
+    /* The straight replay does the same; a replay refuses to change. */
+    g_string_truncate(output, 0);
+    Replay r;
+    replay_open(&r, "planted-O2-uart", 0);
+    seek(&r, end);
+    cr_assert(strstr(output->str, "calls 15007"), "%s", output->str);
+    cr_assert_not(rr_travel_set_register(r.t, "x0", 1, &err));
+    cr_assert(strstr(err->message, "a replay cannot change registers"), "%s", err->message);
+    g_clear_error(&err);
+    replay_close(&r);
+}
+
 /* Going back rewrites RAM that the interval at the frontier never wrote
  * (the pages walked past long before); recording resumed there must not
  * count them as written in its interval, or its sync would not replay. */
