@@ -57,6 +57,9 @@ $(eval $(call guest_elf,sync,O2,uart))
 # EL0 and exception returns.
 $(eval $(call guest_elf,el0,O0,uart))
 $(eval $(call guest_elf,el0,O2,uart))
+# The demo's ledger (make demo): frame pointers for the backtrace.
+GUEST_CFLAGS_ledger := -fno-omit-frame-pointer
+$(eval $(call guest_elf,ledger,O2,uart))
 # Identification registers: the code does not matter.
 $(eval $(call guest_elf,id,O2,uart))
 # A planted bug for reverse debugging (tests/replay/test_travel.c).
