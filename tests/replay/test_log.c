@@ -1010,6 +1010,21 @@ Test(rr_log, crafted_logs_check_what_the_checksums_cannot)
         craft_expect(&c, 0, RR_LOG_ERROR_DAMAGED, cases[i].name);
     }
 
+    /* A debug write: read in a version 2 log, an unknown tag in version 1. */
+    static const uint8_t debug_write[] = { 0x0a, 3, 0, 33, 1, 0x2a };
+    c = craft_start();
+    craft_block(&c, 0, 1, debug_write, sizeof debug_write);
+    craft_trailer(&c, 3, 1, 1);
+    craft_expect(&c, 1, -1, "a debug write in version 2");
+    c = craft_start();
+    c.b->data[8] = 1;
+    size_t hlen = c.b->data[10] | c.b->data[11] << 8;
+    uint32_t hcrc = rr_crc32c(0, c.b->data, hlen - 4);
+    memcpy(c.b->data + hlen - 4, &hcrc, 4);
+    craft_block(&c, 0, 1, debug_write, sizeof debug_write);
+    craft_trailer(&c, 3, 1, 1);
+    craft_expect(&c, 0, RR_LOG_ERROR_DAMAGED, "unknown tag");
+
     /* An icount that overflows. */
     uint8_t over[] = { 0x05, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 0,
                        0x05, 1, 0 };
