@@ -216,8 +216,9 @@ static bool hash_file(const char *path, FILE *out, uint64_t want_size, char sha[
     g_free(buf);
     if (read_errno || write_errno) {
         g_checksum_free(cs);
+        int e = read_errno ? read_errno : write_errno;
         g_set_error(err, CLI_BUNDLE_ERROR, CLI_BUNDLE_ERROR_IO, "%s: cannot %s it: %s", path,
-                    read_errno ? "read" : "copy", g_strerror(read_errno ? read_errno : write_errno));
+                    read_errno ? "read" : "copy", g_strerror(e));
         return false;
     }
     g_strlcpy(sha, g_checksum_get_string(cs), 65);
@@ -1057,8 +1058,8 @@ static bool read_bundle_manifest(Reader *r, const char *shown_name, GHashTable *
         g_autofree char *size_s = sp1 ? g_strndup(value, (size_t)(sp1 - value)) : NULL;
         g_autofree char *sha = sp2 ? g_strndup(sp1 + 1, (size_t)(sp2 - sp1 - 1)) : NULL;
         guint64 size;
-        if (!sp2 || !sp2[1] || !g_ascii_string_to_unsigned(size_s, 10, 0, G_MAXINT64, &size, NULL) ||
-            !is_sha256(sha))
+        if (!sp2 || !sp2[1] ||
+            !g_ascii_string_to_unsigned(size_s, 10, 0, G_MAXINT64, &size, NULL) || !is_sha256(sha))
             return fail(r, err, CLI_BUNDLE_ERROR_FORMAT,
                         "%s:%u: a member line is 'member = SIZE SHA256 NAME'", shown_name, lineno);
         const char *name = sp2 + 1;

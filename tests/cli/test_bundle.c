@@ -360,7 +360,8 @@ Test(cli_bundle, a_bundle_of_something_else_or_a_newer_format_is_refused)
     append(tar, "rec/rewind-bundle", "rewind-bundle = 2\nmember = 1 x y\n");
     cli_bundle_tar_finish(tar);
     write_tar(tar);
-    refused(CLI_BUNDLE_ERROR_FORMAT, "rec/rewind-bundle:1: written by a newer rewind (bundle format 2");
+    refused(CLI_BUNDLE_ERROR_FORMAT,
+            "rec/rewind-bundle:1: written by a newer rewind (bundle format 2");
 
     const char *members[] = { "events.rwl", "log" };
     g_autofree char *bm = bundle_manifest(members, 2);
@@ -369,7 +370,8 @@ Test(cli_bundle, a_bundle_of_something_else_or_a_newer_format_is_refused)
     append(tar, "rec/events.rwl", "log");
     cli_bundle_tar_finish(tar);
     write_tar(tar);
-    refused(CLI_BUNDLE_ERROR_FORMAT, "no rec/manifest: a bundle of something other than a recording");
+    refused(CLI_BUNDLE_ERROR_FORMAT,
+            "no rec/manifest: a bundle of something other than a recording");
 
     const char *members2[] = { "manifest", "rewind-log = 1\ncolour = red\n" };
     g_autofree char *bm2 = bundle_manifest(members2, 2);
@@ -398,7 +400,8 @@ Test(cli_bundle, a_bundle_without_its_program_is_refused)
     cli_bundle_tar_finish(tar);
     write_tar(tar);
     refused(CLI_BUNDLE_ERROR_DAMAGED,
-            "no rec/binaries/kernel/prog.elf: the bundle lacks the kernel its recording was made with");
+            "no rec/binaries/kernel/prog.elf: the bundle lacks the kernel its recording was made "
+            "with");
 }
 
 Test(cli_bundle, not_a_tar_and_a_bad_header_are_refused)
