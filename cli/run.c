@@ -659,7 +659,7 @@ static int run_gdb(Command *c, RrSession *session, EmuMachine *m, RunState *st)
     const char *dir = c->mode == MODE_RECORD ? c->outdir : c->recdir;
     g_autofree char *named = g_build_filename(dir, SNAP_NAMED_FILE, NULL);
     GdbTarget *target = gdb_target_new(t, m);
-    CliCommands *cmds = cli_commands_new(t, m, named);
+    CliCommands *cmds = cli_commands_new(t, m, named, c->o.kernel);
     gdb_target_set_monitor(target, cli_commands_monitor, cmds);
     GdbServer *server = gdb_server_new(c->o.gdb, target, &err);
     int status = 0;

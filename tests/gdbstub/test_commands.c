@@ -28,7 +28,7 @@ static void setup(void)
     travel = planted.travel, machine = planted.machine;
     end_icount = planted.end, victim = planted.victim, tick = planted.tick;
     target = gdb_target_new(travel, machine);
-    table = cli_commands_new(travel, machine, planted.named);
+    table = cli_commands_new(travel, machine, planted.named, NULL);
     gdb_target_set_monitor(target, cli_commands_monitor, table);
     cmds = gdb_commands_new(target);
 }
