@@ -322,6 +322,14 @@ static bool virt_access(EmuCpu *cpu, uint64_t va, void *buf, size_t len, bool wr
     return ok;
 }
 
+bool emu_cpu_translate(EmuCpu *cpu, uint64_t va, bool write, uint64_t *pa)
+{
+    EmuExc saved = cpu->exc;
+    bool ok = emu_mmu_translate(cpu, va, write ? EMU_ACC_WRITE : EMU_ACC_READ, pa);
+    cpu->exc = saved;
+    return ok;
+}
+
 bool emu_cpu_read_virt(EmuCpu *cpu, uint64_t va, void *buf, size_t len)
 {
     return virt_access(cpu, va, buf, len, false);

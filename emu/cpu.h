@@ -159,6 +159,9 @@ void emu_cpu_set_icount(EmuCpu *cpu, uint64_t icount);
  * calls: RAM only (never a device register), no exception taken. Returns
  * false if any byte is not RAM; a write may then be partly done. */
 bool emu_cpu_read_virt(EmuCpu *cpu, uint64_t va, void *buf, size_t len);
+/* The physical address of `va` for a read or write at the current EL, as
+ * the debugger sees it (no exception taken); false if it would fault. */
+bool emu_cpu_translate(EmuCpu *cpu, uint64_t va, bool write, uint64_t *pa);
 bool emu_cpu_write_virt(EmuCpu *cpu, uint64_t va, const void *buf, size_t len);
 
 /* The A64 name of an encoding as the decoder sees it ("add_imm", ...), or

@@ -222,10 +222,87 @@ static GdbAction read_reg(GdbCommands *c, const char *a, const char *e, GString 
     return GDB_ACTION_REPLY;
 }
 
-/* G, P, M, X: a replay cannot be changed. */
-static GdbAction refuse_write(GdbCommands *c, const char *a, const char *e, GString *r)
+/* `n` bytes of hex digits at *s into out; false if they are not there. */
+static bool unhex(const char **s, const char *end, uint8_t *out, size_t n)
 {
-    return reply_text(r, "E01");
+    const char *p = *s;
+    if ((size_t)(end - p) < 2 * n)
+        return false;
+    for (size_t i = 0; i < n; i++, p += 2) {
+        if (!g_ascii_isxdigit(p[0]) || !g_ascii_isxdigit(p[1]))
+            return false;
+        out[i] = (uint8_t)(g_ascii_xdigit_value(p[0]) << 4 | g_ascii_xdigit_value(p[1]));
+    }
+    *s = p;
+    return true;
+}
+
+/* Writes (G, P, M, X) change the machine only while recording, at its
+ * frontier, where they are logged (target.h); elsewhere E01: a replay
+ * cannot be changed. */
+
+/* P n=VALUE */
+static GdbAction write_reg(GdbCommands *c, const char *a, const char *e, GString *r)
+{
+    uint64_t n;
+    uint8_t v[16];
+    size_t size;
+    if (!hex_u64(&a, e, &n) || !expect(&a, e, '=') || n >= GDB_REG_COUNT ||
+        (size = gdb_reg_size((unsigned)n)) == 0 || !unhex(&a, e, v, size) || a != e ||
+        !gdb_target_write_reg(c->target, (unsigned)n, v, size))
+        return reply_text(r, "E01");
+    return reply_text(r, "OK");
+}
+
+/* G: every register, in order; those that differ are written. */
+static GdbAction write_regs(GdbCommands *c, const char *a, const char *e, GString *r)
+{
+    EmuCpu *cpu = emu_machine_cpu(gdb_target_machine(c->target));
+    uint8_t all[GDB_REG_COUNT][16];
+    for (unsigned n = 0; n < GDB_REG_COUNT; n++)
+        if (!unhex(&a, e, all[n], gdb_reg_size(n)))
+            return reply_text(r, "E01");
+    if (a != e)
+        return reply_text(r, "E01");
+    for (unsigned n = 0; n < GDB_REG_COUNT; n++) {
+        uint8_t now[16];
+        gdb_reg_read(cpu, n, now);
+        if (memcmp(now, all[n], gdb_reg_size(n)) &&
+            !gdb_target_write_reg(c->target, n, all[n], gdb_reg_size(n)))
+            return reply_text(r, "E01");
+    }
+    return reply_text(r, "OK");
+}
+
+/* M addr,len:HEX and X addr,len:BINARY */
+static GdbAction write_mem_packet(GdbCommands *c, const char *a, const char *e, GString *r,
+                                  bool binary)
+{
+    uint64_t addr, len;
+    if (!hex_u64(&a, e, &addr) || !expect(&a, e, ',') || !hex_u64(&a, e, &len) ||
+        !expect(&a, e, ':') || len > GDB_PACKET_SIZE_DEFAULT)
+        return reply_text(r, "E01");
+    g_autofree uint8_t *buf = g_malloc(len ? len : 1);
+    if (binary) {
+        if ((uint64_t)(e - a) != len)
+            return reply_text(r, "E01");
+        memcpy(buf, a, len);
+    } else if (!unhex(&a, e, buf, len) || a != e) {
+        return reply_text(r, "E01");
+    }
+    if (len && !gdb_target_write_mem(c->target, addr, buf, len))
+        return reply_text(r, "E01");
+    return reply_text(r, "OK");
+}
+
+static GdbAction write_mem_hex(GdbCommands *c, const char *a, const char *e, GString *r)
+{
+    return write_mem_packet(c, a, e, r, false);
+}
+
+static GdbAction write_mem_bin(GdbCommands *c, const char *a, const char *e, GString *r)
+{
+    return write_mem_packet(c, a, e, r, true);
 }
 
 static GdbAction read_mem(GdbCommands *c, const char *a, const char *e, GString *r)
@@ -327,12 +404,12 @@ static const struct {
     { "bs", rev_step },
     { "?", why_stopped },
     { "g", read_regs },
-    { "G", refuse_write },
+    { "G", write_regs },
     { "p", read_reg },
-    { "P", refuse_write },
+    { "P", write_reg },
     { "m", read_mem },
-    { "M", refuse_write },
-    { "X", refuse_write },
+    { "M", write_mem_hex },
+    { "X", write_mem_bin },
     { "Z", insert_point },
     { "z", remove_point },
     { "c", cont },

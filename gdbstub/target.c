@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gdbstub/tdesc.h"
+
 typedef struct Point {
     GdbPoint type;
     uint64_t addr, len;
@@ -43,6 +45,32 @@ EmuMachine *gdb_target_machine(GdbTarget *g) { return g->m; }
 bool gdb_target_read_mem(GdbTarget *g, uint64_t addr, void *buf, size_t len)
 {
     return emu_cpu_read_virt(emu_machine_cpu(g->m), addr, buf, len);
+}
+
+bool gdb_target_write_mem(GdbTarget *g, uint64_t addr, const void *buf, size_t len)
+{
+    GError *err = NULL;
+    bool ok = rr_travel_write_memory(g->t, addr, buf, len, &err);
+    g_clear_error(&err);
+    return ok;
+}
+
+bool gdb_target_write_reg(GdbTarget *g, unsigned n, const uint8_t *bytes, size_t len)
+{
+    char name[8];
+    if (n < GDB_REG_SP)
+        g_snprintf(name, sizeof name, "x%u", n);
+    else if (n >= GDB_REG_V0 && n < GDB_REG_FPSR)
+        g_snprintf(name, sizeof name, "v%u", n - GDB_REG_V0);
+    else if (n < GDB_REG_COUNT)
+        g_strlcpy(name, n == GDB_REG_SP ? "sp" : n == GDB_REG_PC ? "pc" : n == GDB_REG_CPSR ? "cpsr"
+                        : n == GDB_REG_FPSR ? "fpsr" : "fpcr", sizeof name);
+    else
+        return false;
+    GError *err = NULL;
+    bool ok = rr_travel_set_register_bytes(g->t, name, bytes, len, &err);
+    g_clear_error(&err);
+    return ok;
 }
 
 /* Hand the engine the breakpoints and watchpoints now set. */

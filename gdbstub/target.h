@@ -25,6 +25,12 @@ RrTravel *gdb_target_travel(GdbTarget *g);
 EmuMachine *gdb_target_machine(GdbTarget *g);
 
 bool gdb_target_read_mem(GdbTarget *g, uint64_t addr, void *buf, size_t len);
+/* Writes: only while recording, at its frontier, where the engine logs
+ * them so that the recording replays (replay/travel.h); false elsewhere
+ * (a replay cannot change), changing nothing. Register n as tdesc.h
+ * numbers them, `len` bytes little-endian. */
+bool gdb_target_write_mem(GdbTarget *g, uint64_t addr, const void *buf, size_t len);
+bool gdb_target_write_reg(GdbTarget *g, unsigned n, const uint8_t *bytes, size_t len);
 
 /* Z/z packet types. */
 typedef enum GdbPoint {

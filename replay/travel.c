@@ -699,8 +699,8 @@ RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError 
 
 /* ---- Changing the machine while recording ---------------------------- */
 
-/* The state register index of `name` (travel.h's names), its width for
- * the value (4 for wN), or false. */
+/* The state register index of `name` (travel.h's names) and how many
+ * bytes of a value it takes (4 for wN, else 8), or false. */
 static bool register_index(const EmuCpu *cpu, const char *name, size_t *idx, unsigned *width)
 {
     g_autofree char *lower = g_ascii_strdown(name, -1);
@@ -726,21 +726,30 @@ static bool register_index(const EmuCpu *cpu, const char *name, size_t *idx, uns
     return false;
 }
 
-bool rr_travel_set_register(RrTravel *t, const char *name, uint64_t value, GError **err)
+/* Whether the machine can be changed here: recording, at the frontier. */
+static bool can_change(const RrTravel *t, const char *what, GError **err)
 {
     if (!t->recording) {
-        g_set_error_literal(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID,
-                            "a replay cannot change registers: it would no longer be the "
-                            "recording (registers can be set while recording: rewind record -i)");
+        g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID,
+                    "a replay cannot change %s: it would no longer be the recording (%s can be "
+                    "changed while recording: rewind record -i)", what, what);
         return false;
     }
     if (!t->live) {
         g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID,
                     "icount %" PRIu64 " is in the recording's past, which cannot change; "
-                    "registers can be set at its frontier (seek %" PRIu64 ")",
-                    now(t), rr_travel_end(t));
+                    "%s can be changed at its frontier (seek %" PRIu64 ")",
+                    now(t), what, rr_travel_end(t));
         return false;
     }
+    return true;
+}
+
+bool rr_travel_set_register_bytes(RrTravel *t, const char *name, const uint8_t *in, size_t n,
+                                  GError **err)
+{
+    if (!can_change(t, "registers", err))
+        return false;
     EmuCpu *cpu = emu_machine_cpu(t->m);
     size_t idx;
     unsigned width;
@@ -748,14 +757,51 @@ bool rr_travel_set_register(RrTravel *t, const char *name, uint64_t value, GErro
         g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID, "no register \"%s\"", name);
         return false;
     }
-    uint8_t cur[32];
-    size_t len = emu_cpu_state_reg(cpu, idx, cur);
-    if (width == 4)
-        value = (uint32_t)value;
     uint8_t bytes[32] = { 0 };
-    for (unsigned i = 0; i < 8 && i < len; i++)
-        bytes[i] = (uint8_t)(value >> (8 * i));
+    size_t len = emu_cpu_state_reg(cpu, idx, bytes);
+    if (n > len) {
+        g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID, "register %s holds %zu bytes, not %zu",
+                    name, len, n);
+        return false;
+    }
+    memset(bytes, 0, sizeof bytes);
+    memcpy(bytes, in, width == 4 ? MIN(n, 4) : n);   /* wN: zero-extended */
     return rr_session_debug_write(t->s, RR_DEBUG_REGISTER, idx, bytes, len, err);
+}
+
+bool rr_travel_set_register(RrTravel *t, const char *name, uint64_t value, GError **err)
+{
+    uint8_t bytes[8];
+    for (unsigned i = 0; i < 8; i++)
+        bytes[i] = (uint8_t)(value >> (8 * i));
+    return rr_travel_set_register_bytes(t, name, bytes, sizeof bytes, err);
+}
+
+bool rr_travel_write_memory(RrTravel *t, uint64_t va, const void *buf, size_t len, GError **err)
+{
+    if (!can_change(t, "memory", err))
+        return false;
+    EmuCpu *cpu = emu_machine_cpu(t->m);
+    EmuMem *mem = emu_machine_mem(t->m);
+    /* Every page first, so that a refusal writes nothing. */
+    for (uint64_t at = va, left = len; left;) {
+        uint64_t pa, n = MIN(left, EMU_PAGE_SIZE - (at & EMU_PAGE_MASK));
+        if (!emu_cpu_translate(cpu, at, true, &pa) || !emu_mem_page_for_read(mem, pa)) {
+            g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID,
+                        "0x%" PRIx64 " is not writable RAM here", at);
+            return false;
+        }
+        at += n, left -= n;
+    }
+    const uint8_t *p = buf;
+    for (uint64_t at = va, left = len; left;) {
+        uint64_t pa, n = MIN(left, EMU_PAGE_SIZE - (at & EMU_PAGE_MASK));
+        if (!emu_cpu_translate(cpu, at, true, &pa) ||
+            !rr_session_debug_write(t->s, RR_DEBUG_RAM, pa, p, n, err))
+            return false;
+        at += n, p += n, left -= n;
+    }
+    return true;
 }
 
 /* ---- Named replay points ------------------------------------------------ */

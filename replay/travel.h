@@ -127,6 +127,15 @@ RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError 
  * of a recording, and for an unknown name. */
 bool rr_travel_set_register(RrTravel *t, const char *name, uint64_t value, GError **err)
     __attribute__((warn_unused_result));
+/* The same with the value as `len` little-endian bytes (a V register's 16;
+ * fewer are zero-extended, more refused). */
+bool rr_travel_set_register_bytes(RrTravel *t, const char *name, const uint8_t *bytes, size_t len,
+                                  GError **err) __attribute__((warn_unused_result));
+/* Memory at a virtual address (as the CPU sees it now), logged the same
+ * way: RAM only; refused as rr_travel_set_register is, and where a page is
+ * not mapped writable or not RAM (then nothing is written). */
+bool rr_travel_write_memory(RrTravel *t, uint64_t va, const void *buf, size_t len, GError **err)
+    __attribute__((warn_unused_result));
 
 /* Long operations call `fn` about every 20 ms of work with how far along
  * they are (0 to 1; a reverse scan: the part of the recording before here

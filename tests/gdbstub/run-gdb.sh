@@ -263,5 +263,56 @@ G
 wait $stub 2>/dev/null
 expect interrupt 'Program received signal SIGINT' 'in guest_uart_getc' 'recording, icount [0-9]+ of [0-9]+'
 
+# Writes while recording: gdb sets a register (P) and a variable (X or M)
+# at the frontier; the engine logs them, so the recording replays with
+# them (tick's argument 3000 made 7: calls 15007). A replay refuses them.
+: >"$tmp/stub.err"
+"$rewind" record -gdb tcp::0 -o "$tmp/rec4" "$elf" </dev/null >"$tmp/rec4.out" 2>"$tmp/stub.err" &
+stub=$!
+port=
+i=0
+while [ -z "$port" ] && [ $i -lt 100 ]; do
+    port=$(sed -n 's/.*waiting for gdb on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$tmp/stub.err")
+    [ -z "$port" ] && sleep 0.05
+    i=$((i + 1))
+done
+session writes <<'G'
+break tick
+continue
+continue
+set var $x0 = 7
+print $x0
+set var victim = 0x1234
+print/x victim
+delete
+continue
+kill
+G
+wait $stub 2>/dev/null
+"$rewind" replay "$tmp/rec4" </dev/null >"$tmp/rec4.replay" 2>"$tmp/rec4.rerr"
+expect writes 'Breakpoint 1, tick' '^\$1 = 7$' '^\$2 = 0x1234$'
+if grep -q '^planted: victim deadbeef, calls 15007$' "$tmp/rec4.replay" &&
+   cmp -s "$tmp/rec4.replay" "$tmp/rec4.out"; then
+    verdict "writes replay" ok
+else
+    verdict "writes replay" "$(head -3 "$tmp/rec4.rerr"); output: $(tail -2 "$tmp/rec4.replay")"
+fi
+start_stub
+session refused <<'G'
+break tick
+continue
+python
+try:
+    gdb.execute("set var $x0 = 7")
+except gdb.error as e:
+    print("refused: %s" % e)
+end
+print $x0
+detach
+G
+expect refused 'Breakpoint 1, tick' 'refused: Could not write register "x0"' '^\$1 = 0$'
+kill $stub 2>/dev/null
+wait $stub 2>/dev/null
+
 echo "gdb: $pass passed, $fail failed"
 [ $fail = 0 ]
