@@ -38,6 +38,15 @@ const char cli_machine_options_help[] =
     "                      quarter of host RAM): 512M, 2G, 10%\n"
     "  --stats             print instructions retired, time and speed on stderr at exit\n";
 
+const char cli_session_options_help[] =
+    "  -i                  rewind's prompt: travel in the run with the commands of\n"
+    "                      `help` (seek, rsi, continue, rc, break, watch, x,\n"
+    "                      assert...); replay opens it by itself on a terminal\n"
+    "  --script FILE       run the commands in FILE (- for stdin) instead, one a line,\n"
+    "                      stopping at the first that fails: besides the prompt's,\n"
+    "                      send \"TEXT\", expect-output \"TEXT\" [timeout N],\n"
+    "                      assert EXPR, echo TEXT (README: Prompt and scripts)\n";
+
 void cli_machine_options_init(CliMachineOptions *o)
 {
     memset(o, 0, sizeof *o);
@@ -54,6 +63,7 @@ void cli_machine_options_clear(CliMachineOptions *o)
     g_free(o->kernel);
     g_free(o->rr_file);
     g_free(o->gdb);
+    g_free(o->script);
     memset(o, 0, sizeof *o);
 }
 
@@ -281,6 +291,17 @@ int cli_machine_option(CliMachineOptions *o, int argc, char **argv, int *i, GErr
         gdb_transport_spec_clear(&spec);
         g_free(o->gdb);
         o->gdb = g_strdup(arg);
+        return 1;
+    }
+    if (!strcmp(opt, "-i")) {
+        o->interactive = true;
+        return 1;
+    }
+    if (!strcmp(opt, "--script")) {
+        if (!(arg = need_arg(argc, argv, i, err)))
+            return -1;
+        g_free(o->script);
+        o->script = g_strdup(arg);
         return 1;
     }
     if (!strcmp(opt, "-kernel")) {

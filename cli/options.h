@@ -1,5 +1,6 @@
 /* cli/options.h — QEMU-style machine options shared by the subcommands
- * that build a machine (run; later record and replay). */
+ * that build a machine (run, record, replay), and the prompt and script
+ * options they share. */
 #ifndef CLI_OPTIONS_H
 #define CLI_OPTIONS_H
 
@@ -29,6 +30,8 @@ typedef struct CliMachineOptions {
     uint64_t snapshot_budget;   /* -snapshot-budget: bytes for time-travel snapshots; 0: default */
     uint64_t sync_interval;     /* -icount sync-interval=N; 0: the default */
     uint32_t sync_groups;       /* -icount sync-groups=G; 0: the default */
+    bool interactive;           /* -i: rewind's prompt (cli/repl.h) */
+    char *script;               /* --script FILE: run its commands (cli/script.h) */
 } CliMachineOptions;
 
 void cli_machine_options_init(CliMachineOptions *o);
@@ -43,7 +46,9 @@ bool cli_parse_size(const char *s, uint64_t *bytes);
  * know, -1 with *err set for a bad value or a missing argument. */
 int cli_machine_option(CliMachineOptions *o, int argc, char **argv, int *i, GError **err);
 
-/* The help text for the machine options. */
+/* The help text for the machine options; for -i and --script, which
+ * every subcommand that makes a machine takes. */
 extern const char cli_machine_options_help[];
+extern const char cli_session_options_help[];
 
 #endif

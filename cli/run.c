@@ -8,11 +8,16 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "cli/bundle.h"
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "cli/repl.h"
+#include "cli/script.h"
 #include "emu/machine.h"
 #include "replay/manifest.h"
 #include "replay/session.h"
@@ -54,12 +59,33 @@ typedef struct RunState {
     /* Under gdb: waits for input end every 100 ms, so that the engine can
      * look for gdb's Ctrl-C while the guest waits for a person. */
     bool short_waits;
+    /* At the prompt or under a script: the UART's output goes through the
+     * script (expect-output), and all output is shown once, the first time
+     * the session gets to it (a replay going back and forth sends it
+     * again); semihosting's from `host_next` on. */
+    CliScript *script;
+    EmuMachine *m;
+    uint64_t host_next;
+    bool sealing;               /* the recording ends here: a user stop */
 } RunState;
 
 static void serial_out(void *opaque, uint8_t byte)
 {
     RunState *s = opaque;
-    g_byte_array_append(s->serial.buf, &byte, 1);
+    if (!s->script || cli_script_guest_output(s->script, byte))
+        g_byte_array_append(s->serial.buf, &byte, 1);
+}
+
+/* Semihosting output, shown once under a script or the prompt. */
+static bool host_output_new(RunState *s)
+{
+    if (!s->script)
+        return true;
+    uint64_t at = emu_machine_icount(s->m);
+    if (at < s->host_next)
+        return false;
+    s->host_next = at + 1;
+    return true;
 }
 
 /* Semihosting ":tt" opened for writing goes to stdout whatever -serial
@@ -67,13 +93,15 @@ static void serial_out(void *opaque, uint8_t byte)
 static void semihost_stdout(void *opaque, const uint8_t *buf, size_t len)
 {
     RunState *s = opaque;
-    g_byte_array_append(s->stdout_out.buf, buf, (guint)len);
+    if (host_output_new(s))
+        g_byte_array_append(s->stdout_out.buf, buf, (guint)len);
 }
 
 static void console_out(void *opaque, const uint8_t *buf, size_t len)
 {
     RunState *s = opaque;
-    g_byte_array_append(s->console.buf, buf, (guint)len);
+    if (host_output_new(s))
+        g_byte_array_append(s->console.buf, buf, (guint)len);
 }
 
 static uint64_t host_seconds(void *opaque)
@@ -144,7 +172,8 @@ static const char *const mode_name[] = { "run", "record", "replay" };
 static void usage(Mode mode, FILE *f)
 {
     if (mode == MODE_REPLAY) {
-        fprintf(f, "usage: rewind replay [--salvage] [-serial DEV] [--stats] [-s|-gdb DEV] RECORDING\n"
+        fprintf(f, "usage: rewind replay [--salvage] [-serial DEV] [--stats] [-s|-gdb DEV]\n"
+                   "                     [-i] [--script FILE] RECORDING\n"
                    "Replay a recording made by rewind record: the same instructions, the same\n"
                    "output, with no need to repeat its options (one that differs from the\n"
                    "recording's is refused, the difference named).\n\n"
@@ -156,10 +185,20 @@ static void usage(Mode mode, FILE *f)
                    "                      reverse-continue, reverse watchpoints...\n"
                    "  -s                  the same as -gdb tcp::1234\n"
                    "  -snapshot-budget SIZE|N%%  memory for time-travel snapshots (default 25%%)\n"
+                   "%s"
                    "  -h, --help          this help\n\n"
+                   "On a terminal (stdin and stdout), replay opens the prompt; otherwise, and\n"
+                   "without -i or --script, it replays the recording to its end.\n\n"
                    "Exit status: as the recorded run's; 1 for bad usage (an option that differs\n"
                    "from the recording's, or a program whose contents changed); 4 if the replay\n"
-                   "diverged from the recording or the log is damaged (one line says where).\n");
+                   "diverged from the recording or the log is damaged (one line says where).\n"
+                   "At the prompt: 0. With --script: 0 when every line ran and every assertion\n"
+                   "held; %d when an assert or expect-output failed, %d for a wrong line (an\n"
+                   "unknown command, a bad argument, a command that failed) or an unreadable\n"
+                   "script, %d if interrupted; the line is named on stderr as FILE:LINE with\n"
+                   "the icount, the pc and the values seen.\n",
+                cli_session_options_help, CLI_SCRIPT_FAILED, CLI_SCRIPT_ERROR,
+                CLI_SCRIPT_INTERRUPTED);
         return;
     }
     if (mode == MODE_RECORD)
@@ -172,12 +211,22 @@ static void usage(Mode mode, FILE *f)
         fprintf(f, "usage: rewind run [OPTIONS] PROGRAM.elf\n"
                    "Run a bare-metal AArch64 ELF program on the virt board until it powers off.\n\n"
                    "Options:\n");
-    fprintf(f, "%s"
+    fprintf(f, "%s%s"
                "  -h, --help          this help\n\n"
+               "With -i or --script the guest's serial input is what `send` gives it (not\n"
+               "stdin)%s.\n\n"
                "Exit status: the guest's semihosting exit status, 0 after PSCI SYSTEM_OFF,\n"
                "1 for bad usage or a program that cannot be loaded, 3 when emulation stops\n"
-               "on an error%s.\n",
-            cli_machine_options_help, mode == MODE_RECORD ? ", 4 if the log cannot be written" : "");
+               "on an error%s. With -i: 0; with --script: 0 when every line ran and every\n"
+               "assertion held, %d when an assert or expect-output failed, %d for a wrong\n"
+               "line or an unreadable script, %d if interrupted (FILE:LINE on stderr)%s.\n",
+            cli_machine_options_help, cli_session_options_help,
+            mode == MODE_RECORD ? ", and quitting seals the recording where it is"
+                                : "; rewind run records into a temporary directory (removed at "
+                                  "the end) so that going back works",
+            mode == MODE_RECORD ? ", 4 if the log cannot be written" : "",
+            CLI_SCRIPT_FAILED, CLI_SCRIPT_ERROR, CLI_SCRIPT_INTERRUPTED,
+            mode == MODE_RECORD ? "; 4 if the log cannot be written" : "");
 }
 
 /* Move what stdin has into the UART's receive FIFO; wait for it when
@@ -352,6 +401,7 @@ typedef struct Command {
     bool have_rec;              /* rec holds the recording's manifest */
     RrManifest rec;
     char *bundle_dir;           /* replay of a bundle: where it is unpacked (removed at the end) */
+    char *tmpdir;               /* run -i/--script: the recording (removed at the end) */
 } Command;
 
 /* Exit statuses of the steps below; CONTINUE: go on. */
@@ -519,10 +569,27 @@ static int open_session(Command *c, int argc, char **argv, RrSession **session)
                 "-o DIR (records as gdb runs it), or rewind replay -s DIR\n");
         return 1;
     }
+    if (c->o.gdb && (c->o.interactive || c->o.script)) {
+        fprintf(stderr, "rewind %s: -gdb/-s and %s: one at a time (gdb's monitor runs the "
+                "prompt's commands)\n", name, c->o.interactive ? "-i" : "--script");
+        return 1;
+    }
     GError *err = NULL;
+    /* At the prompt or under a script, run records (into a directory of its
+     * own, removed at the end) so that going back works. */
+    if (c->mode == MODE_RUN && (c->o.interactive || c->o.script)) {
+        c->tmpdir = g_dir_make_tmp("rewind-run-XXXXXX", &err);
+        if (!c->tmpdir) {
+            fprintf(stderr, "rewind run: a directory for the recording: %s\n", err->message);
+            g_error_free(err);
+            return 1;
+        }
+        c->mode = MODE_RECORD;
+        c->outdir = c->tmpdir;
+    }
     int status = CONTINUE;
     if (c->mode == MODE_RECORD && !(*session = start_recording(c->outdir, &c->o, argc, argv, &err))) {
-        fprintf(stderr, "rewind record: %s\n", err->message);
+        fprintf(stderr, "rewind %s: %s\n", name, err->message);
         status = 4;
     }
     if (c->mode == MODE_REPLAY &&
@@ -590,6 +657,19 @@ static EmuMachineEvent run_plain(Command *c, EmuMachine *m, RunState *st)
     return ev;
 }
 
+/* --stats: the icount, and the machine's final state, which a replay must
+ * reproduce: every register, and every page of RAM ever written. */
+static void print_stats(EmuMachine *m, double secs)
+{
+    uint64_t icount = emu_machine_icount(m);
+    fprintf(stderr, "rewind: %" PRIu64 " instructions in %.3f s (%.1f MIPS)\n", icount,
+            secs, secs > 0 ? (double)icount / secs / 1e6 : 0.0);
+    RrStateHash h;
+    rr_state_hash(emu_machine_cpu(m), emu_machine_mem(m), 1, &h);
+    fprintf(stderr, "rewind: final state hash cpu %016" PRIx64 ", ram %016" PRIx64
+            " (%" PRIu64 " pages)\n", h.cpu, h.ram, h.pages);
+}
+
 /* How the run ended, said on stderr (unless the session failed, which it
  * has said itself); the exit status. */
 static int report_end(Command *c, EmuMachine *m, bool session_failed, EmuMachineEvent ev,
@@ -621,16 +701,8 @@ static int report_end(Command *c, EmuMachine *m, bool session_failed, EmuMachine
     } else {
         status = emu_machine_exit_status(m);
     }
-    if (c->o.stats) {
-        fprintf(stderr, "rewind: %" PRIu64 " instructions in %.3f s (%.1f MIPS)\n", icount,
-                secs, secs > 0 ? (double)icount / secs / 1e6 : 0.0);
-        /* The machine's final state, which a replay must reproduce:
-         * every register, and every page of RAM ever written. */
-        RrStateHash h;
-        rr_state_hash(emu_machine_cpu(m), emu_machine_mem(m), 1, &h);
-        fprintf(stderr, "rewind: final state hash cpu %016" PRIx64 ", ram %016" PRIx64
-                " (%" PRIu64 " pages)\n", h.cpu, h.ram, h.pages);
-    }
+    if (c->o.stats)
+        print_stats(m, secs);
     return status;
 }
 
@@ -692,6 +764,119 @@ static int run_gdb(Command *c, RrSession *session, EmuMachine *m, RunState *st)
     return status;
 }
 
+/* Host input and waits of a recording made at the prompt or under a
+ * script: the serial input is what `send` gave; idle time passes as real
+ * time does (with -icount sleep=on), cut short by Ctrl-C. */
+static long script_poll(void *opaque, uint8_t *buf, size_t size, bool block)
+{
+    return cli_script_poll_serial(((RunState *)opaque)->script, buf, size, block);
+}
+
+static bool sealing(void *opaque) { return ((RunState *)opaque)->sealing; }
+
+/* End a recording made at the prompt or under a script where its frontier
+ * is: the guest's own end if it got there, else a user stop, logged as the
+ * user-stop event a Ctrl-C while recording leaves (rr_travel_finish alone
+ * writes only the end event, which `rewind log check` refuses). */
+static bool seal_recording(RrTravel *t, RunState *st, GError **err)
+{
+    if (!rr_travel_live(t) && rr_travel_seek(t, rr_travel_end(t), err) == RR_TRAVEL_FAILED)
+        return false;
+    st->sealing = true;
+    RrTravelResult r = rr_travel_step(t, 1, err);
+    st->sealing = false;
+    return r != RR_TRAVEL_FAILED && rr_travel_finish(t, err);
+}
+
+static uint64_t sleep_wait(void *opaque, uint64_t ns)
+{
+    gint64 t0 = g_get_monotonic_time();
+    struct timespec ts = { .tv_sec = (time_t)(ns / 1000000000u), .tv_nsec = (long)(ns % 1000000000u) };
+    nanosleep(&ts, NULL);                /* EINTR on Ctrl-C: fine */
+    return (uint64_t)(g_get_monotonic_time() - t0) * 1000;
+}
+
+/* A script's long commands: the progress bar on stderr, and Ctrl-C (or
+ * SIGTERM) interrupts. */
+static bool script_progress(void *opaque, double fraction)
+{
+    cli_progress_bar_update(opaque, fraction);
+    return stop_signal == 0;
+}
+
+static void script_done(void *opaque) { cli_progress_bar_done(opaque); }
+
+/* The prompt and scripts: the time-travel engine on the session, driven
+ * by the lines of --script FILE, then (-i, or a replay on a terminal) by
+ * a person. A recording is sealed where its frontier is at the end. */
+static int run_interactive(Command *c, RrSession *session, EmuMachine *m, RunState *st)
+{
+    GError *err = NULL;
+    const char *name = c->name;
+    bool recording = c->mode == MODE_RECORD;
+    rr_session_attach(session, m);
+    rr_session_set_sleep(session, c->o.icount_sleep);
+    RrTravelConfig tc = { .budget_bytes = c->o.snapshot_budget };
+    RrTravel *t = rr_travel_new(session, m, &tc, &err);
+    if (!t) {
+        fprintf(stderr, "rewind %s: %s\n", name, err->message);
+        g_error_free(err);
+        return 4;
+    }
+    const char *dir = recording ? c->outdir : c->recdir;
+    g_autofree char *named = g_build_filename(dir, SNAP_NAMED_FILE, NULL);
+    CliCommands *cmds = cli_commands_new(t, m, named, c->o.kernel);
+    CliScript *script = cli_script_new(t, m, cmds, recording);
+    st->script = script;
+    st->m = m;
+    RrSessionIo io = { .poll_serial = script_poll, .wait = sleep_wait,
+                       .stop_requested = sealing, .flush_output = session_flush, .opaque = st };
+    rr_travel_set_io(t, &io);
+    gint64 t0 = g_get_monotonic_time();
+    int status = 0;
+    if (c->o.script) {
+        CliProgressBar bar;
+        cli_progress_bar_init(&bar, STDERR_FILENO);
+        CliScriptHooks hooks = { .progress = script_progress, .done = script_done, .opaque = &bar };
+        cli_script_set_hooks(script, &hooks);
+        struct sigaction sa = { .sa_handler = on_stop_signal }, old_int, old_term;
+        stop_signal = 0;
+        sigaction(SIGINT, &sa, &old_int);    /* no SA_RESTART: a wait returns */
+        sigaction(SIGTERM, &sa, &old_term);
+        status = cli_script_run_file(script, c->o.script, stdout, stderr);
+        sigaction(SIGINT, &old_int, NULL);
+        sigaction(SIGTERM, &old_term, NULL);
+        cli_script_set_hooks(script, NULL);
+    }
+    if ((c->o.interactive || !c->o.script) && !cli_script_quit(script)) {
+        fprintf(stderr, "rewind %s: %s at icount %" PRIu64 " of %" PRIu64 "; help lists the "
+                "commands, Ctrl-D or quit leaves\n", name,
+                recording ? "recording" : "replaying", rr_travel_icount(t), rr_travel_end(t));
+        CliReplBackend *b = cli_repl_backend_readline(NULL);
+        CliRepl *r = cli_repl_new(script, t, cmds, b);
+        cli_repl_run(r);
+        cli_repl_free(r);
+        cli_repl_backend_free(b);
+    }
+    session_flush(st);
+    if (recording && !seal_recording(t, st, &err)) {
+        fprintf(stderr, "rewind %s: %s\n", name, err->message);
+        g_clear_error(&err);
+        status = 4;
+    } else if (recording && !c->tmpdir) {
+        fprintf(stderr, "rewind record: %s: recorded up to icount %" PRIu64 "\n", c->outdir,
+                rr_travel_icount(t));
+    }
+    session_flush(st);
+    if (c->o.stats)
+        print_stats(m, (double)(g_get_monotonic_time() - t0) / 1e6);
+    st->script = NULL;
+    cli_script_free(script);
+    cli_commands_free(cmds);
+    rr_travel_free(t);
+    return status;
+}
+
 /* Build the machine, load the program, run it (recorded, replayed or
  * plain) and report how it ended. */
 static int run_machine(Command *c, RrSession *session)
@@ -704,8 +889,10 @@ static int run_machine(Command *c, RrSession *session)
         .console = { .fd = STDERR_FILENO, .buf = g_byte_array_new() },
         .stdout_out = { .fd = STDOUT_FILENO, .buf = g_byte_array_new() },
         .session = session,
-        /* A replay's input comes from its log, never from stdin. */
-        .stdin_open = o->serial == CLI_SERIAL_STDIO && c->mode != MODE_REPLAY,
+        /* A replay's input comes from its log, never from stdin; at the
+         * prompt or under a script, from `send`. */
+        .stdin_open = o->serial == CLI_SERIAL_STDIO && c->mode != MODE_REPLAY &&
+                      !o->interactive && !o->script,
     };
     int status = 1;
     EmuMachine *m = NULL;
@@ -739,6 +926,12 @@ static int run_machine(Command *c, RrSession *session)
         status = run_gdb(c, session, m, &st);
         goto out;
     }
+    /* The prompt: asked for, or a replay on a terminal. */
+    if (session && (o->interactive || o->script ||
+                    (c->mode == MODE_REPLAY && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)))) {
+        status = run_interactive(c, session, m, &st);
+        goto out;
+    }
     gint64 t0 = g_get_monotonic_time();
     EmuMachineEvent ev;
     bool ok = true;
@@ -757,6 +950,21 @@ out:
     g_byte_array_unref(st.console.buf);
     g_byte_array_unref(st.stdout_out.buf);
     return status;
+}
+
+/* The temporary recording of run -i/--script: its files, then itself. */
+static void remove_recording(const char *dir)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    const char *f;
+    while (d && (f = g_dir_read_name(d))) {
+        g_autofree char *path = g_build_filename(dir, f, NULL);
+        if (g_remove(path) < 0)
+            fprintf(stderr, "rewind run: cannot remove %s: %s\n", path, g_strerror(errno));
+    }
+    if (d)
+        g_dir_close(d);
+    g_rmdir(dir);
 }
 
 static int machine_main(Mode mode, int argc, char **argv)
@@ -781,6 +989,9 @@ static int machine_main(Mode mode, int argc, char **argv)
     cli_machine_options_clear(&c.o);
     cli_bundle_cleanup(c.bundle_dir);
     g_free(c.bundle_dir);
+    if (c.tmpdir)
+        remove_recording(c.tmpdir);
+    g_free(c.tmpdir);
     return status;
 }
 
