@@ -18,7 +18,7 @@ struct GdbTarget {
     GArray *points;              /* Point */
     bool (*interrupted)(void *opaque);
     void *interrupt_opaque;
-    GdbMonitorFn monitor;        /* every other monitor command */
+    GdbMonitorFn monitor;        /* monitor commands (the CLI's command table) */
     void *monitor_opaque;
 };
 
@@ -204,15 +204,6 @@ void gdb_target_resume(GdbTarget *g, bool reverse, bool step, bool (*interrupted
 
 /* ---- monitor ---------------------------------------------------------- */
 
-static bool parse_u64(const char *s, uint64_t *v)
-{
-    char *end;
-    if (!s || !*s)
-        return false;
-    *v = g_ascii_strtoull(s, &end, 0);
-    return *end == 0;
-}
-
 void gdb_target_set_monitor(GdbTarget *g, GdbMonitorFn fn, void *opaque)
 {
     g->monitor = fn;
@@ -222,24 +213,8 @@ void gdb_target_set_monitor(GdbTarget *g, GdbMonitorFn fn, void *opaque)
 char *gdb_target_monitor(GdbTarget *g, const char *command)
 {
     g_autofree char *line = g_strstrip(g_strdup(command));
-    g_auto(GStrv) w = g_strsplit_set(line, " \t", -1);
-    int n = 0;
-    while (w[n])
-        n++;
-    uint64_t v;
-    /* replay_break is the stub's own: it changes how gdb's continue ends. */
-    if (n == 2 && !strcmp(w[0], "replay_break")) {
-        if (!parse_u64(w[1], &v))
-            return g_strdup_printf("replay_break: \"%s\" is not an icount\n", w[1]);
-        rr_travel_set_icount_stop(g->t, true, v);
-        return g_strdup_printf("replay_break at icount %" PRIu64 "\n", v);
-    }
-    if (n == 1 && !strcmp(w[0], "replay_delete_break")) {
-        rr_travel_set_icount_stop(g->t, false, 0);
-        return g_strdup("replay_break deleted\n");
-    }
     if (g->monitor)
         return g->monitor(g->monitor_opaque, line);
-    return g_strdup_printf("unknown monitor command \"%s\"; this stub knows replay_break "
-                           "ICOUNT and replay_delete_break\n", line);
+    return g_strdup_printf("unknown monitor command \"%s\": this stub has no command table\n",
+                           line);
 }

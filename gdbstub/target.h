@@ -68,11 +68,10 @@ void gdb_target_resume(GdbTarget *g, bool reverse, bool step, bool (*interrupted
                        void *opaque, GdbStop *stop);
 
 /* `monitor` commands (qRcmd): the output, one or more lines (g_free).
- * The stub runs replay_break ICOUNT and replay_delete_break itself (they
- * change how a continue ends); every other command goes to `fn`, rewind's
- * command table (cli_commands_monitor), which the caller passes so that
- * gdb's monitor, the prompt and scripts share one table. */
-typedef char *(*GdbMonitorFn)(void *opaque, const char *command);
+ * They are the command table's (cli_commands_monitor, replay_break
+ * included), which the caller passes so that gdb's monitor, the prompt and
+ * scripts share one table; without one, every command is unknown. */
+typedef char *(*GdbMonitorFn)(void *opaque, const char *line);
 void gdb_target_set_monitor(GdbTarget *g, GdbMonitorFn fn, void *opaque);
 char *gdb_target_monitor(GdbTarget *g, const char *command);
 
