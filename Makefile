@@ -72,9 +72,10 @@ $(BUILD)/asan/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN) -c -o $@ $<
 
-# The demo: record a guest with a planted bug, replay it, and find the
-# guilty store with gdb going backwards (build-aux/demo.sh).
-DEMO_ELF = $(GUEST_OUT)/planted-O2-uart.elf
+# The demo: record a ledger with an input-dependent bug under a script,
+# bundle and replay it, and find the guilty store going backwards with a
+# script and with gdb (build-aux/demo.sh).
+DEMO_ELF = $(GUEST_OUT)/ledger-O2-uart.elf
 .PHONY: demo-run
 demo-run: all $(DEMO_ELF)
 	@build-aux/demo.sh $(BUILD)/rewind $(GUEST_OUT)
