@@ -3,11 +3,13 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/disas.h"
 #include "cli/symbols.h"
+#include "gdbstub/server.h"
 
 enum { WATCH_SHOWN = 16 };       /* bytes of a watched range a stop report shows */
 
@@ -33,7 +35,16 @@ struct CliCommands {
     char x_format;               /* x's last format and unit size, as gdb keeps them */
     unsigned x_size;
     const char *fmt;             /* the /FMT after the running command's name, or NULL */
+    bool serving;                /* gdbserver is running: gdb's monitor is this table */
+    bool (*interrupted)(void *opaque);   /* cli_commands_set_interrupt */
+    void *interrupted_opaque;
 };
+
+void cli_commands_set_interrupt(CliCommands *c, bool (*fn)(void *opaque), void *opaque)
+{
+    c->interrupted = fn;
+    c->interrupted_opaque = opaque;
+}
 
 typedef bool (*Run)(CliCommands *c, int argc, char **argv, GString *out);
 /* Add to `out` the candidates for argument `argi` (argv[0..argi-1] are
@@ -496,6 +507,7 @@ static bool cmd_info(CliCommands *c, int argc, char **argv, GString *out)
         g_string_append_printf(out, "%s, icount %" PRIu64 " of %" PRIu64,
                                rr_travel_live(c->t) ? "recording" : "replaying",
                                rr_travel_icount(c->t), rr_travel_end(c->t));
+
         if (rr_travel_icount_stop(c->t, &stop))
             g_string_append_printf(out, ", replay_break at icount %" PRIu64, stop);
         g_string_append_c(out, '\n');
@@ -1033,6 +1045,62 @@ static bool cmd_bt(CliCommands *c, int argc, char **argv, GString *out)
 /* ---- set ------------------------------------------------------------------ */
 
 /* set REG VALUE (also `set $REG = VALUE`). */
+/* Whether the user called off a wait (the prompt's Ctrl-C). */
+static bool gdbserver_stop(void *opaque)
+{
+    CliCommands *c = opaque;
+    return c->interrupted && c->interrupted(c->interrupted_opaque);
+}
+
+static bool cmd_gdbserver(CliCommands *c, int argc, char **argv, GString *out)
+{
+    if (c->serving)
+        return fail(out, "gdbserver: gdb is already attached here");
+    g_autofree char *spec = NULL;
+    const char *a = argc ? argv[0] : "1234";
+    uint64_t port;
+    if (number(a, &port)) {
+        if (port > 65535)
+            return fail(out, "gdbserver: port %" PRIu64 " is out of range (0-65535)", port);
+        spec = g_strdup_printf("tcp::%" PRIu64, port);
+    } else if (g_str_has_prefix(a, "tcp:") || g_str_has_prefix(a, "unix:")) {
+        spec = g_strdup(a);
+    } else {
+        return fail(out, "gdbserver: \"%s\" is not a port, tcp:HOST:PORT or unix:PATH", a);
+    }
+    GError *err = NULL;
+    GdbTarget *target = gdb_target_new(c->t, c->m);
+    gdb_target_set_monitor(target, cli_commands_monitor, c);
+    GdbServer *server = gdb_server_new(spec, target, &err);
+    if (!server) {
+        fail(out, "gdbserver: %s: %s", spec, err->message);
+        g_error_free(err);
+        gdb_target_free(target);
+        return false;
+    }
+    gdb_server_set_once(server, gdbserver_stop, c);
+    /* Said now, not with the output: the command waits for gdb. */
+    fprintf(stderr, "gdbserver: waiting for gdb on %s (target remote %s%s); back here when it "
+            "detaches\n", gdb_server_address(server), g_str_has_prefix(spec, "unix:") ? "" : ":",
+            g_str_has_prefix(spec, "unix:") ? gdb_server_address(server)
+                                             : strrchr(gdb_server_address(server), ':') + 1);
+    c->serving = true;
+    bool ok = gdb_server_run(server, &err);
+    c->serving = false;
+    gdb_server_free(server);
+    gdb_target_free(target);
+    /* gdb's breakpoints went with it; the table's are the engine's again. */
+    sync_points(c);
+    if (!ok) {
+        fail(out, "gdbserver: %s", err->message);
+        g_error_free(err);
+        return false;
+    }
+    g_string_append_printf(out, "gdbserver: done; icount %" PRIu64 ", pc 0x%" PRIx64 "\n",
+                           rr_travel_icount(c->t), emu_cpu_pc(emu_machine_cpu(c->m)));
+    return true;
+}
+
 static bool cmd_set(CliCommands *c, int argc, char **argv, GString *out)
 {
     const char *w[3];
@@ -1189,6 +1257,9 @@ static const Command commands[] = {
       false },
     { "delvm", NULL, "NAME", "delete a saved point", 1, 1, cmd_delvm, complete_snapshot,
       false },
+    { "gdbserver", NULL, "[PORT|tcp:HOST:PORT|unix:PATH]",
+      "serve gdb here (port 1234) until it detaches, then back to the prompt", 0, 1,
+      cmd_gdbserver, NULL, false },
     { "quit", "q", "", "leave", 0, 0, cmd_quit, NULL, false },
 };
 

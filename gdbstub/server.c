@@ -15,7 +15,18 @@ struct GdbServer {
     GString *last;               /* the last packet sent, for a '-' */
     GByteArray *pending;         /* bytes read while the target ran, not yet parsed */
     bool gone;                   /* the client went away while the target ran */
+    /* gdb_server_set_once: serve one client, give up waiting when `stop` says */
+    bool once, served;
+    bool (*stop)(void *opaque);
+    void *stop_opaque;
 };
+
+void gdb_server_set_once(GdbServer *s, bool (*stop)(void *opaque), void *opaque)
+{
+    s->once = true;
+    s->stop = stop;
+    s->stop_opaque = opaque;
+}
 
 /* While the target runs: anything from gdb? A 0x03 interrupts; the rest
  * waits for the loop. */
@@ -78,7 +89,8 @@ static void send_packet(GdbServer *s, const char *payload, size_t len)
         g_clear_error(&err);     /* the client is gone: the loop sees it */
 }
 
-/* One event of the packet layer; false when gdb killed the session. */
+/* One event of the packet layer; false when gdb killed the session (or,
+ * serving once, detached). */
 static bool handle(GdbServer *s, const GdbPacketEvent *ev)
 {
     char ack = gdb_packet_parser_ack_reply(s->parser, ev);
@@ -96,8 +108,10 @@ static bool handle(GdbServer *s, const GdbPacketEvent *ev)
         send_packet(s, reply->str, reply->len);
         if (a == GDB_ACTION_REPLY_NOACK)
             gdb_packet_parser_set_ack_mode(s->parser, false);
-        if (a == GDB_ACTION_DETACH)
+        if (a == GDB_ACTION_DETACH) {
             gdb_transport_disconnect(s->tr);
+            return !s->once;     /* one client only: done */
+        }
         return true;
     }
     case GDB_PACKET_EV_MALFORMED:
@@ -144,15 +158,21 @@ bool gdb_server_run(GdbServer *s, GError **err)
             continue;
         }
         size_t n = 0;
-        GdbTransportEvent ev = gdb_transport_poll(s->tr, 1000, buf, sizeof buf, &n, err);
+        GdbTransportEvent ev = gdb_transport_poll(s->tr, s->once ? 100 : 1000, buf, sizeof buf,
+                                                  &n, err);
         switch (ev) {
         case GDB_TRANSPORT_CONNECTED:
             gdb_packet_parser_reset(s->parser);
             gdb_packet_parser_set_ack_mode(s->parser, true);
             s->gone = false;
+            s->served = true;
             fprintf(stderr, "rewind: gdb connected\n");
             break;
         case GDB_TRANSPORT_DISCONNECTED:
+            if (s->once) {
+                fprintf(stderr, "rewind: gdb disconnected\n");
+                return true;
+            }
             fprintf(stderr, "rewind: gdb disconnected; waiting for another on %s\n",
                     gdb_server_address(s));
             break;
@@ -163,6 +183,8 @@ bool gdb_server_run(GdbServer *s, GError **err)
         case GDB_TRANSPORT_FAILED:
             return false;
         default:
+            if (s->once && !s->served && s->stop && s->stop(s->stop_opaque))
+                return true;     /* no one came, and waiting was called off */
             break;
         }
     }

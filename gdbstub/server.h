@@ -28,6 +28,11 @@ const char *gdb_server_address(const GdbServer *s);
 
 /* Serve until gdb kills the session (`k`): true; false with *err if the
  * listener fails. */
+/* Serve one client only (a stub started from rewind's prompt): run
+ * returns when it kills, detaches or disconnects, or, before one has
+ * connected, when `stop` (if any, asked every 100 ms) says so. */
+void gdb_server_set_once(GdbServer *s, bool (*stop)(void *opaque), void *opaque);
+
 bool gdb_server_run(GdbServer *s, GError **err) __attribute__((warn_unused_result));
 
 #endif

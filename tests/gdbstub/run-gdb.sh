@@ -314,5 +314,37 @@ expect refused 'Breakpoint 1, tick' 'refused: Could not write register "x0"' '^\
 kill $stub 2>/dev/null
 wait $stub 2>/dev/null
 
+# gdbserver from rewind's command table (the prompt, here a script): gdb
+# attaches, works, detaches, and the script goes on where gdb left it.
+printf 'gdbserver 0\ninfo replay\n' >"$tmp/gs.rws"
+: >"$tmp/stub.err"
+"$rewind" replay -serial none --script "$tmp/gs.rws" "$tmp/rec" >"$tmp/gs.out" 2>"$tmp/stub.err" &
+stub=$!
+port=
+i=0
+while [ -z "$port" ] && [ $i -lt 100 ]; do
+    port=$(sed -n 's/.*waiting for gdb on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$tmp/stub.err")
+    [ -z "$port" ] && sleep 0.05
+    i=$((i + 1))
+done
+session gdbserver <<'G'
+break tick
+continue
+continue
+monitor info replay
+detach
+G
+wait $stub
+gs_rc=$?
+expect gdbserver 'Breakpoint 1, tick \(i=i@entry=0\)' 'Breakpoint 1, tick \(i=i@entry=3000\)' \
+    'replaying, icount [0-9]+ of [0-9]+'
+at=$(sed -n 's/^replaying, icount \([0-9]*\) of.*/\1/p' "$tmp/gdbserver.out")
+if [ $gs_rc = 0 ] && grep -q "^gdbserver: done; icount $at, pc 0x40000200" "$tmp/gs.out" &&
+   grep -q "^replaying, icount $at of" "$tmp/gs.out"; then
+    verdict "gdbserver returns" ok
+else
+    verdict "gdbserver returns" "status $gs_rc; $(cat "$tmp/gs.out" "$tmp/stub.err")"
+fi
+
 echo "gdb: $pass passed, $fail failed"
 [ $fail = 0 ]
