@@ -503,10 +503,10 @@ static bool cmd_info(CliCommands *c, int argc, char **argv, GString *out)
 {
     const char *what = argv[0];
     if (!strcmp(what, "replay") && argc == 1) {
-        uint64_t stop;
-        g_string_append_printf(out, "%s, icount %" PRIu64 " of %" PRIu64,
-                               rr_travel_live(c->t) ? "recording" : "replaying",
-                               rr_travel_icount(c->t), rr_travel_end(c->t));
+        uint64_t stop, at = rr_travel_icount(c->t), end = rr_travel_end(c->t);
+        g_string_append_printf(out, "%s, icount %" PRIu64 " of %" PRIu64 " (%.1f%%)",
+                               rr_travel_live(c->t) ? "recording" : "replaying", at, end,
+                               end ? 100.0 * (double)at / (double)end : 100.0);
 
         if (rr_travel_icount_stop(c->t, &stop))
             g_string_append_printf(out, ", replay_break at icount %" PRIu64, stop);
@@ -1096,6 +1096,9 @@ static bool cmd_gdbserver(CliCommands *c, int argc, char **argv, GString *out)
         g_error_free(err);
         return false;
     }
+    if (gdbserver_stop(c))
+        return fail(out, "gdbserver: interrupted; icount %" PRIu64 ", pc 0x%" PRIx64,
+                    rr_travel_icount(c->t), emu_cpu_pc(emu_machine_cpu(c->m)));
     g_string_append_printf(out, "gdbserver: done; icount %" PRIu64 ", pc 0x%" PRIx64 "\n",
                            rr_travel_icount(c->t), emu_cpu_pc(emu_machine_cpu(c->m)));
     return true;

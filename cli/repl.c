@@ -431,6 +431,13 @@ static char **complete_hook(void *data, const char *line, size_t point)
     return cli_repl_complete(data, line, point);
 }
 
+/* A command that waits (gdbserver) asks whether Ctrl-C called it off. */
+static bool repl_interrupted(void *opaque)
+{
+    CliRepl *r = opaque;
+    return r->b->interrupted(r->b->self);
+}
+
 CliRepl *cli_repl_new(CliScript *script, RrTravel *t, CliCommands *cmds, CliReplBackend *b)
 {
     CliRepl *r = g_new0(CliRepl, 1);
@@ -442,6 +449,7 @@ CliRepl *cli_repl_new(CliScript *script, RrTravel *t, CliCommands *cmds, CliRepl
     cli_script_set_hooks(script, &h);
     cli_script_set_verbose(script, true);
     b->set_completer(b->self, complete_hook, r);
+    cli_commands_set_interrupt(cmds, repl_interrupted, r);
     return r;
 }
 
@@ -450,6 +458,7 @@ void cli_repl_free(CliRepl *r)
     if (!r)
         return;
     cli_script_set_hooks(r->script, NULL);
+    cli_commands_set_interrupt(r->cmds, NULL, NULL);
     r->b->set_completer(r->b->self, NULL, NULL);
     g_free(r);
 }

@@ -66,7 +66,6 @@ typedef struct RunState {
     CliScript *script;
     EmuMachine *m;
     uint64_t host_next;
-    bool sealing;               /* the recording ends here: a user stop */
 } RunState;
 
 static void serial_out(void *opaque, uint8_t byte)
@@ -772,20 +771,14 @@ static long script_poll(void *opaque, uint8_t *buf, size_t size, bool block)
     return cli_script_poll_serial(((RunState *)opaque)->script, buf, size, block);
 }
 
-static bool sealing(void *opaque) { return ((RunState *)opaque)->sealing; }
-
 /* End a recording made at the prompt or under a script where its frontier
- * is: the guest's own end if it got there, else a user stop, logged as the
- * user-stop event a Ctrl-C while recording leaves (rr_travel_finish alone
- * writes only the end event, which `rewind log check` refuses). */
-static bool seal_recording(RrTravel *t, RunState *st, GError **err)
+ * is: the guest's own end if it got there, else a user stop
+ * (rr_travel_finish). */
+static bool seal_recording(RrTravel *t, GError **err)
 {
     if (!rr_travel_live(t) && rr_travel_seek(t, rr_travel_end(t), err) == RR_TRAVEL_FAILED)
         return false;
-    st->sealing = true;
-    RrTravelResult r = rr_travel_step(t, 1, err);
-    st->sealing = false;
-    return r != RR_TRAVEL_FAILED && rr_travel_finish(t, err);
+    return rr_travel_finish(t, err);
 }
 
 static uint64_t sleep_wait(void *opaque, uint64_t ns)
@@ -805,6 +798,9 @@ static bool script_progress(void *opaque, double fraction)
 }
 
 static void script_done(void *opaque) { cli_progress_bar_done(opaque); }
+
+/* A script's command that waits (gdbserver): Ctrl-C or SIGTERM calls it off. */
+static bool script_interrupted(void *opaque) { return stop_signal != 0; }
 
 /* The prompt and scripts: the time-travel engine on the session, driven
  * by the lines of --script FILE, then (-i, or a replay on a terminal) by
@@ -830,7 +826,7 @@ static int run_interactive(Command *c, RrSession *session, EmuMachine *m, RunSta
     st->script = script;
     st->m = m;
     RrSessionIo io = { .poll_serial = script_poll, .wait = sleep_wait,
-                       .stop_requested = sealing, .flush_output = session_flush, .opaque = st };
+                       .flush_output = session_flush, .opaque = st };
     rr_travel_set_io(t, &io);
     gint64 t0 = g_get_monotonic_time();
     int status = 0;
@@ -839,6 +835,7 @@ static int run_interactive(Command *c, RrSession *session, EmuMachine *m, RunSta
         cli_progress_bar_init(&bar, STDERR_FILENO);
         CliScriptHooks hooks = { .progress = script_progress, .done = script_done, .opaque = &bar };
         cli_script_set_hooks(script, &hooks);
+        cli_commands_set_interrupt(cmds, script_interrupted, NULL);
         struct sigaction sa = { .sa_handler = on_stop_signal }, old_int, old_term;
         stop_signal = 0;
         sigaction(SIGINT, &sa, &old_int);    /* no SA_RESTART: a wait returns */
@@ -859,7 +856,7 @@ static int run_interactive(Command *c, RrSession *session, EmuMachine *m, RunSta
         cli_repl_backend_free(b);
     }
     session_flush(st);
-    if (recording && !seal_recording(t, st, &err)) {
+    if (recording && !seal_recording(t, &err)) {
         fprintf(stderr, "rewind %s: %s\n", name, err->message);
         g_clear_error(&err);
         status = 4;

@@ -788,6 +788,14 @@ void emu_cpu_request_stop(EmuCpu *cpu, EmuStop reason)
 {
     cpu->stop = reason;
     emu_cpu_kick(cpu);
+    /* From inside a block (a device or a hook called by the instruction
+     * running): its block ends right after it, so that the run stops at
+     * the next instruction, not at the end of the block. */
+    if (cpu->in_block) {
+        const EmuInsn *next = &cpu->code->cur->insn[((cpu->pc & EMU_PAGE_MASK) >> 2) + 1];
+        if (next < cpu->block_end)
+            cpu->block_end = next;
+    }
 }
 
 const char *emu_cpu_error(const EmuCpu *cpu)

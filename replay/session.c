@@ -476,6 +476,13 @@ static bool group_boundary(RrSession *s, GError **err)
     return true;
 }
 
+bool rr_session_user_stop(RrSession *s, RrStopReason reason, GError **err)
+{
+    g_assert(s->record);
+    RrEvent ev = { .kind = RR_EVENT_USER_STOP, .icount = icount(s), .reason = (uint8_t)reason };
+    return log_append(s, &ev, err);
+}
+
 /* A debug write, done to the machine: false if it cannot be. */
 static bool apply_debug_write(RrSession *s, RrDebugSpace space, uint64_t target,
                               const uint8_t *bytes, size_t len)

@@ -71,6 +71,12 @@ void rr_session_entropy(RrSession *s, uint8_t *buf, size_t len);
  * physical address. Done now and logged (a debug-write event), so that a
  * replay does the same at the same icount. Only while recording (at its
  * frontier); false with *err otherwise, changing nothing. */
+/* A recording ends here with the guest still running (a user stop):
+ * logs the user-stop event that rr_session_finish's end event follows.
+ * Only while recording. */
+bool rr_session_user_stop(RrSession *s, RrStopReason reason, GError **err)
+    __attribute__((warn_unused_result));
+
 bool rr_session_debug_write(RrSession *s, RrDebugSpace space, uint64_t target, const void *bytes,
                             size_t len, GError **err) __attribute__((warn_unused_result));
 /* The host's random bytes (getrandom), for a run that is not recorded. */

@@ -874,7 +874,10 @@ bool rr_travel_finish(RrTravel *t, GError **err)
     g_assert(t->recording);
     if (!t->live && !resume_live(t, err))
         return false;
-    RrSessionResult res = t->ended ? t->ending
-                        : (RrSessionResult){ .event = EMU_MACHINE_BUDGET, .icount = now(t) };
-    return rr_session_finish(t->s, &res, err);
+    if (t->ended)
+        return rr_session_finish(t->s, &t->ending, err);
+    /* Stopped by the user, the guest still running: the user-stop event,
+     * then the end. */
+    RrSessionResult res = { .event = EMU_MACHINE_BUDGET, .icount = now(t) };
+    return rr_session_user_stop(t->s, RR_STOP_COMMAND, err) && rr_session_finish(t->s, &res, err);
 }

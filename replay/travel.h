@@ -83,7 +83,8 @@ uint64_t rr_travel_end(const RrTravel *t);
  * the frontier (rr_travel_seek to rr_travel_end). */
 void rr_travel_set_io(RrTravel *t, const RrSessionIo *io);
 /* A recording being made ends where its frontier is: the guest's own end
- * if it got there, else a user stop; the log is sealed (rr_session_finish). */
+ * if it got there, else a user stop (a user-stop event, then the end); the
+ * log is sealed (rr_session_finish). */
 bool rr_travel_finish(RrTravel *t, GError **err) __attribute__((warn_unused_result));
 /* Whether the machine is at the frontier of a recording being made. */
 bool rr_travel_live(const RrTravel *t);

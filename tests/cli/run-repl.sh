@@ -59,7 +59,7 @@ tm new-session -d -s repl -x 120 -y 40 \
 
 check "the prompt opens on a terminal" "^\\(rewind 0/$end\\) \$"
 typeline 'info replay'
-check "a command runs" "^replaying, icount 0 of $end\$"
+check "a command runs" "^replaying, icount 0 of $end \\(0\\.0%\\)\$"
 typeline 'stepi 100'
 wait_for "^\\(rewind 100/$end\\) \$"
 tm send-keys -t repl -l 'rs'

@@ -159,7 +159,7 @@ Test(cli_repl, the_prompt_shows_where_and_runs_commands)
     const char *lines[] = { "info replay", "stepi 10", "", "rsi 3", "quit", "info replay", NULL };
     const char *out = session(lines);
     g_autofree char *want = g_strdup_printf(
-        "(rewind 0/%1$lu) info replay\nreplaying, icount 0 of %1$lu\n"
+        "(rewind 0/%1$lu) info replay\nreplaying, icount 0 of %1$lu (0.0%%)\n"
         "(rewind 0/%1$lu) stepi 10\n", (unsigned long)f.end);
     cr_assert(g_str_has_prefix(out, want), "%s", out);
     g_autofree char *after = g_strdup_printf("(rewind 10/%lu) \n(rewind 10/%lu) rsi 3\n",
@@ -253,7 +253,7 @@ Test(cli_repl, ctrl_c_at_the_prompt_drops_the_line)
     const char *lines[] = { "stepi 5", "^C", "info replay", NULL };
     const char *out = session(lines);
     g_autofree char *want = g_strdup_printf("^C\n(rewind 5/%1$lu) info replay\n"
-                                            "replaying, icount 5 of %1$lu\n", (unsigned long)f.end);
+                                            "replaying, icount 5 of %1$lu (0.0%%)\n", (unsigned long)f.end);
     cr_assert(strstr(out, want), "%s", out);
     cr_assert_str_eq(cli_repl_backend_test_history(f.b), "stepi 5\ninfo replay\n");
 }

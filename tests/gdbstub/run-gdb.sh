@@ -262,6 +262,14 @@ kill
 G
 wait $stub 2>/dev/null
 expect interrupt 'Program received signal SIGINT' 'in guest_uart_getc' 'recording, icount [0-9]+ of [0-9]+'
+# Killed there, the guest still running: sealed with a user stop, a log
+# that checks and replays.
+if "$rewind" log check "$tmp/rec3" >"$tmp/rec3.check" 2>&1 &&
+   "$rewind" replay "$tmp/rec3" </dev/null >/dev/null 2>"$tmp/rec3.rerr"; then
+    verdict "interrupted recording seals" ok
+else
+    verdict "interrupted recording seals" "$(cat "$tmp/rec3.check" "$tmp/rec3.rerr" | head -3)"
+fi
 
 # Writes while recording: gdb sets a register (P) and a variable (X or M)
 # at the frontier; the engine logs them, so the recording replays with

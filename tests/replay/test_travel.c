@@ -383,12 +383,16 @@ Test(rr_travel, the_icount_stop_ends_continue_and_reverse_continue)
  * stops after the instruction that called it, at the same icount in every
  * replay. */
 static RrTravel *stop_on_newline;
+static EmuMachine *stop_machine;
+static uint64_t stop_asked_at;        /* the icount of the instruction that asked */
 
 static void collect_and_stop(void *opaque, uint8_t byte)
 {
     g_string_append_c(output, (char)byte);
-    if (byte == '\n' && stop_on_newline)
+    if (byte == '\n' && stop_on_newline) {
+        stop_asked_at = emu_cpu_icount(emu_machine_cpu(stop_machine));
         rr_travel_request_stop(stop_on_newline);
+    }
 }
 
 Test(rr_travel, a_callback_can_stop_a_continue_deterministically)
@@ -407,6 +411,7 @@ Test(rr_travel, a_callback_can_stop_a_continue_deterministically)
     r.t = rr_travel_new(r.s, r.m, NULL, &err);
     cr_assert(r.t);
     stop_on_newline = r.t;
+    stop_machine = r.m;
     RrTravelHit hit;
     uint64_t first[2];
     for (int pass = 0; pass < 2; pass++) {
@@ -419,6 +424,9 @@ Test(rr_travel, a_callback_can_stop_a_continue_deterministically)
         cr_assert(output->len > 0 && output->str[output->len - 1] == '\n', "output \"%s\"",
                   output->str);
         cr_assert_eq(strchr(output->str, '\n'), output->str + output->len - 1);
+        /* Right after the instruction that asked (the store to the UART). */
+        cr_assert_eq(hit.icount, stop_asked_at + 1, "stopped at %lu, asked at %lu",
+                     (unsigned long)hit.icount, (unsigned long)stop_asked_at);
         first[pass] = hit.icount;
     }
     cr_assert_eq(first[0], first[1]);
