@@ -175,7 +175,8 @@ static void usage(Mode mode, FILE *f)
                    "                     [-i] [--script FILE] RECORDING\n"
                    "Replay a recording made by rewind record: the same instructions, the same\n"
                    "output, with no need to repeat its options (one that differs from the\n"
-                   "recording's is refused, the difference named).\n\n"
+                   "recording's is refused, the difference named). RECORDING is its directory,\n"
+                   "or a bundle made by rewind bundle (FILE.tar), checked and unpacked first.\n\n"
                    "  --salvage           replay a truncated log up to its last complete block\n"
                    "  -serial DEV         where the replayed UART output goes (stdio, file:PATH, none)\n"
                    "  --stats             instructions and speed on stderr at the end\n"
@@ -395,7 +396,8 @@ typedef struct Command {
     const char *name;
     CliMachineOptions o;
     const char *outdir;         /* record: -o */
-    const char *recdir;         /* replay: the recording */
+    const char *recdir;         /* replay: the recording (a bundle's unpacked copy) */
+    const char *recarg;         /* replay: the recording as given (a directory or a bundle) */
     bool salvage;
     bool have_rec;              /* rec holds the recording's manifest */
     RrManifest rec;
@@ -422,9 +424,8 @@ static int find_recording(Command *c, int argc, char **argv)
                     argv[i]);
             status = 1;
         } else if (r == 0 && !c->recdir) {
-            c->recdir = argv[i];
-            /* A bundle (cli/bundle.h) is replayed from its unpacked copy:
-             * argv[i] too, for the check that one recording is given. */
+            c->recdir = c->recarg = argv[i];
+            /* A bundle (cli/bundle.h) is replayed from its unpacked copy. */
             if (g_file_test(argv[i], G_FILE_TEST_IS_REGULAR)) {
                 GError *err = NULL;
                 if (!cli_bundle_unpack(argv[i], &c->bundle_dir, &err)) {
@@ -433,7 +434,7 @@ static int find_recording(Command *c, int argc, char **argv)
                                  ? 4 : 1;
                     g_error_free(err);
                 } else {
-                    c->recdir = argv[i] = c->bundle_dir;
+                    c->recdir = c->bundle_dir;
                 }
             }
         }
@@ -496,9 +497,9 @@ static int parse_arguments(Command *c, int argc, char **argv)
             return 1;
         }
         if (c->mode == MODE_REPLAY) {
-            if (argv[i] != c->recdir) {
+            if (argv[i] != c->recarg) {
                 fprintf(stderr, "rewind replay: more than one recording given (%s and %s)\n",
-                        c->recdir, argv[i]);
+                        c->recarg, argv[i]);
                 return 1;
             }
             continue;
