@@ -2,6 +2,7 @@
 #include "replay/footprint.h"
 
 #include <glib.h>
+#include <string.h>
 
 typedef struct Stretch {
     uint64_t from, to;
@@ -51,37 +52,41 @@ void rr_footprint_add(RrFootprint *w, uint64_t from, uint64_t to, EmuPageWrites 
     w->bytes += sizeof s + n * sizeof *pages + nexecs * sizeof *execs;
 }
 
-/* The page of `pa` in `s`, or NULL if the stretch did not write it. */
-static const EmuPageWrites *page_of(const Stretch *s, uint64_t pa)
+/* The entry for the page of `pa` in an array of `n` entries of `size`
+ * bytes sorted by their first field, the page's address; NULL if none. */
+G_STATIC_ASSERT(G_STRUCT_OFFSET(EmuPageWrites, pa) == 0 && G_STRUCT_OFFSET(EmuPageExecs, pa) == 0);
+static const void *find_page(const void *entries, size_t n, size_t size, uint64_t pa)
 {
-    size_t lo = 0, hi = s->n;
+    const uint8_t *base = entries;
     uint64_t page = pa & ~EMU_PAGE_MASK;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (s->pages[mid].pa < page)
+        uint64_t at;
+        memcpy(&at, base + mid * size, sizeof at);
+        if (at < page)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < s->n && s->pages[lo].pa == page ? &s->pages[lo] : NULL;
+    uint64_t at = 0;
+    if (lo < n)
+        memcpy(&at, base + lo * size, sizeof at);
+    return lo < n && at == page ? base + lo * size : NULL;
+}
+
+/* The page of `pa` in `s`, or NULL if the stretch did not write it. */
+static const EmuPageWrites *page_of(const Stretch *s, uint64_t pa)
+{
+    return find_page(s->pages, s->n, sizeof *s->pages, pa);
 }
 
 /* Whether `s` may have run the word at `pa`. */
 static bool ran(const Stretch *s, uint64_t pa)
 {
-    size_t lo = 0, hi = s->nexecs;
-    uint64_t page = pa & ~EMU_PAGE_MASK;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (s->execs[mid].pa < page)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo == s->nexecs || s->execs[lo].pa != page)
-        return false;
+    const EmuPageExecs *x = find_page(s->execs, s->nexecs, sizeof *s->execs, pa);
     unsigned slot = (pa & EMU_PAGE_MASK) >> 2;
-    return s->execs[lo].slots[slot / 64] >> (slot % 64) & 1;
+    return x && (x->slots[slot / 64] >> (slot % 64) & 1);
 }
 
 /* Whether `s` wrote a byte of [pa, pa + len). */

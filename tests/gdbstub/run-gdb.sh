@@ -26,11 +26,9 @@ verdict() {
 "$rewind" record -o "$tmp/rec" "$elf" >"$tmp/rec.out" 2>&1 || {
     echo "gdb: cannot record: $(head -3 "$tmp/rec.out")"; exit 1; }
 
-# start_stub: a replay under gdb on a free port; sets $port and $stub.
-start_stub() {
-    : >"$tmp/stub.err"
-    "$rewind" replay -gdb tcp::0 "$tmp/rec" >"$tmp/stub.out" 2>"$tmp/stub.err" &
-    stub=$!
+# wait_port: the port the stub started in the background ($stub) says it
+# listens on, in $tmp/stub.err; sets $port, or stops the test.
+wait_port() {
     port=
     i=0
     while [ -z "$port" ] && [ $i -lt 100 ]; do
@@ -39,6 +37,14 @@ start_stub() {
         i=$((i + 1))
     done
     [ -n "$port" ] || { echo "gdb: the stub did not start: $(cat "$tmp/stub.err")"; exit 1; }
+}
+
+# start_stub: a replay under gdb on a free port; sets $port and $stub.
+start_stub() {
+    : >"$tmp/stub.err"
+    "$rewind" replay -gdb tcp::0 "$tmp/rec" >"$tmp/stub.out" 2>"$tmp/stub.err" &
+    stub=$!
+    wait_port
 }
 
 # session NAME: run gdb with the commands on stdin against the stub.
@@ -202,13 +208,7 @@ wait $stub 2>/dev/null
 : >"$tmp/stub.err"
 "$rewind" record -gdb tcp::0 -o "$tmp/rec2" "$elf" </dev/null >"$tmp/rec2.out" 2>"$tmp/stub.err" &
 stub=$!
-port=
-i=0
-while [ -z "$port" ] && [ $i -lt 100 ]; do
-    port=$(sed -n 's/.*waiting for gdb on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$tmp/stub.err")
-    [ -z "$port" ] && sleep 0.05
-    i=$((i + 1))
-done
+wait_port
 session recording <<'G'
 break tick
 continue
@@ -244,13 +244,7 @@ fi
 : >"$tmp/stub.err"
 sleep 30 | "$rewind" record -gdb tcp::0 -o "$tmp/rec3" "$out/echo-O2-uart.elf" >"$tmp/rec3.out" 2>"$tmp/stub.err" &
 stub=$!
-port=
-i=0
-while [ -z "$port" ] && [ $i -lt 100 ]; do
-    port=$(sed -n 's/.*waiting for gdb on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$tmp/stub.err")
-    [ -z "$port" ] && sleep 0.05
-    i=$((i + 1))
-done
+wait_port
 session interrupt <<'G'
 python
 import os, signal, threading
@@ -277,13 +271,7 @@ fi
 : >"$tmp/stub.err"
 "$rewind" record -gdb tcp::0 -o "$tmp/rec4" "$elf" </dev/null >"$tmp/rec4.out" 2>"$tmp/stub.err" &
 stub=$!
-port=
-i=0
-while [ -z "$port" ] && [ $i -lt 100 ]; do
-    port=$(sed -n 's/.*waiting for gdb on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$tmp/stub.err")
-    [ -z "$port" ] && sleep 0.05
-    i=$((i + 1))
-done
+wait_port
 session writes <<'G'
 break tick
 continue
@@ -328,13 +316,7 @@ printf 'gdbserver 0\ninfo replay\n' >"$tmp/gs.rws"
 : >"$tmp/stub.err"
 "$rewind" replay -serial none --script "$tmp/gs.rws" "$tmp/rec" >"$tmp/gs.out" 2>"$tmp/stub.err" &
 stub=$!
-port=
-i=0
-while [ -z "$port" ] && [ $i -lt 100 ]; do
-    port=$(sed -n 's/.*waiting for gdb on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$tmp/stub.err")
-    [ -z "$port" ] && sleep 0.05
-    i=$((i + 1))
-done
+wait_port
 session gdbserver <<'G'
 break tick
 continue

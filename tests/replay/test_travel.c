@@ -558,6 +558,39 @@ static EmuMachine *walker_machine(RrSession *s, const char *elf)
     return m;
 }
 
+/* Record the machine of walker_machine running `elf` for `n`
+ * instructions (a user stop there); returns the icount it stopped at. */
+static uint64_t record_walker(const char *elf, uint64_t n)
+{
+    GError *err = NULL;
+    RrLogHeader hdr = { .sync_interval = 1u << 20, .sync_groups = 16 };
+    RrSession *s = rr_session_record(logpath, &hdr, &err);
+    cr_assert(s, "%s", err ? err->message : "");
+    EmuMachine *m = walker_machine(s, elf);
+    while (emu_machine_icount(m) < n) {
+        RrSessionResult res;
+        cr_assert_eq(rr_session_run(s, NULL, &res, &err), RR_RUN_MORE);
+    }
+    RrSessionResult res = { .event = EMU_MACHINE_BUDGET, .icount = emu_machine_icount(m) };
+    cr_assert(rr_session_finish(s, &res, &err), "%s", err ? err->message : "");
+    rr_session_free(s);
+    emu_machine_free(m);
+    return res.icount;
+}
+
+/* Its replay under the engine, a snapshot every 300000 instructions. */
+static RrTravel *replay_walker(const char *elf, RrSession **s, EmuMachine **m)
+{
+    GError *err = NULL;
+    *s = rr_session_replay(logpath, RR_LOG_STRICT, &err);
+    cr_assert(*s, "%s", err ? err->message : "");
+    *m = walker_machine(*s, elf);
+    RrTravelConfig cfg = { .interval = 300000 };
+    RrTravel *t = rr_travel_new(*s, *m, &cfg, &err);
+    cr_assert(t, "%s", err ? err->message : "");
+    return t;
+}
+
 /* A word written once at the start, next to words written all the time
  * (an aligned store, an unaligned one across two granules, a pair, a
  * byte): the reverse scan for a write watchpoint on it replays only the
@@ -575,25 +608,10 @@ Test(rr_travel, reverse_scans_skip_stretches_that_touched_only_the_neighbours)
     GError *err = NULL;
     g_autofree char *elf = testelf_write(dir, "hot.elf", EM_AARCH64, 0x40080000, hot_neighbours,
                                          sizeof hot_neighbours, 0);
-    RrLogHeader hdr = { .sync_interval = 1u << 20, .sync_groups = 16 };
-    RrSession *s = rr_session_record(logpath, &hdr, &err);
-    cr_assert(s, "%s", err ? err->message : "");
-    EmuMachine *m = walker_machine(s, elf);
-    while (emu_machine_icount(m) < 3000000) {
-        RrSessionResult res;
-        cr_assert_eq(rr_session_run(s, NULL, &res, &err), RR_RUN_MORE);
-    }
-    RrSessionResult res = { .event = EMU_MACHINE_BUDGET, .icount = emu_machine_icount(m) };
-    cr_assert(rr_session_finish(s, &res, &err), "%s", err ? err->message : "");
-    rr_session_free(s);
-    emu_machine_free(m);
-
-    s = rr_session_replay(logpath, RR_LOG_STRICT, &err);
-    cr_assert(s, "%s", err ? err->message : "");
-    m = walker_machine(s, elf);
-    RrTravelConfig cfg = { .interval = 300000 };
-    RrTravel *t = rr_travel_new(s, m, &cfg, &err);
-    cr_assert(t, "%s", err ? err->message : "");
+    RrSessionResult res = { .icount = record_walker(elf, 3000000) };
+    RrSession *s;
+    EmuMachine *m;
+    RrTravel *t = replay_walker(elf, &s, &m);
     cr_assert_eq(rr_travel_seek(t, res.icount, &err), RR_TRAVEL_REACHED);
     cr_assert_gt(rr_travel_index_bytes(t), 0);
     EmuWatch w = { .va = 0x41000000, .len = 8, .write = true };
@@ -794,25 +812,10 @@ Test(rr_travel, a_reverse_write_scan_finds_an_early_store_across_untouched_stret
     GError *err = NULL;
     g_autofree char *elf = testelf_write(dir, "walker.elf", EM_AARCH64, 0x40080000, page_walker,
                                          sizeof page_walker, 0);
-    RrLogHeader hdr = { .sync_interval = 1u << 20, .sync_groups = 16 };
-    RrSession *s = rr_session_record(logpath, &hdr, &err);
-    cr_assert(s, "%s", err ? err->message : "");
-    EmuMachine *m = walker_machine(s, elf);
-    while (emu_machine_icount(m) < 3000000) {
-        RrSessionResult res;
-        cr_assert_eq(rr_session_run(s, NULL, &res, &err), RR_RUN_MORE);
-    }
-    RrSessionResult res = { .event = EMU_MACHINE_BUDGET, .icount = emu_machine_icount(m) };
-    cr_assert(rr_session_finish(s, &res, &err), "%s", err ? err->message : "");
-    rr_session_free(s);
-    emu_machine_free(m);
-
-    s = rr_session_replay(logpath, RR_LOG_STRICT, &err);
-    cr_assert(s, "%s", err ? err->message : "");
-    m = walker_machine(s, elf);
-    RrTravelConfig cfg = { .interval = 300000 };
-    RrTravel *t = rr_travel_new(s, m, &cfg, &err);
-    cr_assert(t, "%s", err ? err->message : "");
+    RrSessionResult res = { .icount = record_walker(elf, 3000000) };
+    RrSession *s;
+    EmuMachine *m;
+    RrTravel *t = replay_walker(elf, &s, &m);
     cr_assert_eq(rr_travel_seek(t, res.icount, &err), RR_TRAVEL_REACHED);
     EmuWatch w = { .va = 0x41000000, .len = 8, .write = true };
     rr_travel_set_watchpoints(t, &w, 1);
