@@ -34,6 +34,7 @@ set -u
 rewind=$1
 elf=$2
 here=$(dirname "$0")
+. "$here/../build-aux/stub-port.sh"
 GDB=${GDB:-gdb-multiarch}
 QEMU=${QEMU:-qemu-system-aarch64}
 QEMU_IMG=${QEMU_IMG:-qemu-img}
@@ -112,13 +113,7 @@ stop_stub() {
 rewind_session() {
     "$rewind" replay -gdb tcp::0 "$tmp/rec" </dev/null >"$tmp/stub.out" 2>"$tmp/stub.err" &
     stub=$!
-    port=
-    i=0
-    while [ -z "$port" ] && [ $i -lt 100 ]; do
-        port=$(sed -n 's/.*waiting for gdb on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$tmp/stub.err")
-        [ -z "$port" ] && sleep 0.05
-        i=$((i + 1))
-    done
+    stub_port "$tmp/stub.err"
     [ -n "$port" ] || fail "rewind's stub did not start: $(cat "$tmp/stub.err")"
     session "rewind$1" ":$port"
     stop_stub

@@ -13,6 +13,7 @@ rewind=$1
 out=$2
 elf=$out/ledger-O2-uart.elf
 here=$(dirname "$0")
+. "$here/stub-port.sh"
 tmp=$(mktemp -d)
 stub=
 trap 'kill $stub 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
@@ -64,13 +65,7 @@ echo
 step "5. The same through gdb: rewind replay -gdb tcp::0 ledger.tar, then gdb-multiarch"
 "$rewind" replay -serial none -gdb tcp::0 "$tmp/ledger.tar" >/dev/null 2>"$tmp/stub.err" &
 stub=$!
-port=
-i=0
-while [ -z "$port" ] && [ $i -lt 100 ]; do
-    port=$(sed -n 's/.*waiting for gdb on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$tmp/stub.err")
-    [ -z "$port" ] && sleep 0.05
-    i=$((i + 1))
-done
+stub_port "$tmp/stub.err"
 [ -n "$port" ] || { cat "$tmp/stub.err"; fail "the gdb stub did not start"; }
 cat >"$tmp/demo.gdb" <<G
 set pagination off

@@ -10,6 +10,7 @@ rewind=$1
 out=$2
 elf=$out/planted-O2-uart.elf
 GDB=${GDB:-gdb-multiarch}
+. "$(dirname "$0")/../../build-aux/stub-port.sh"
 tmp=$(mktemp -d)
 stub=
 trap 'kill $stub 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
@@ -29,13 +30,7 @@ verdict() {
 # wait_port: the port the stub started in the background ($stub) says it
 # listens on, in $tmp/stub.err; sets $port, or stops the test.
 wait_port() {
-    port=
-    i=0
-    while [ -z "$port" ] && [ $i -lt 100 ]; do
-        port=$(sed -n 's/.*waiting for gdb on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$tmp/stub.err")
-        [ -z "$port" ] && sleep 0.05
-        i=$((i + 1))
-    done
+    stub_port "$tmp/stub.err"
     [ -n "$port" ] || { echo "gdb: the stub did not start: $(cat "$tmp/stub.err")"; exit 1; }
 }
 
