@@ -15,7 +15,101 @@ typedef struct Stretch {
 struct RrFootprint {
     GArray *stretches;           /* Stretch, by increasing `from` */
     size_t bytes;
+    size_t budget;               /* 0: none */
 };
+
+static size_t stretch_bytes(const Stretch *s)
+{
+    return sizeof *s + s->n * sizeof *s->pages + s->nexecs * sizeof *s->execs;
+}
+
+/* Union of two arrays sorted by page (entries of `size` bytes, the page
+ * address first, then `words` u64 bit words ORed together). */
+static void *union_pages(const void *a, size_t na, const void *b, size_t nb, size_t size,
+                         size_t words, size_t *n)
+{
+    size_t total = (na + nb) * size;
+    uint8_t *out = g_malloc(total ? total : 1);
+    const uint8_t *pa = a, *pb = b;
+    size_t i = 0, j = 0, k = 0;
+    while (i < na || j < nb) {
+        uint64_t x = UINT64_MAX, y = UINT64_MAX;
+        if (i < na)
+            memcpy(&x, pa + i * size, 8);
+        if (j < nb)
+            memcpy(&y, pb + j * size, 8);
+        uint8_t *o = out + k++ * size;
+        if (x <= y) {
+            memcpy(o, pa + i++ * size, size);
+            if (x == y) {
+                for (size_t w = 0; w < words; w++) {
+                    uint64_t u, v;
+                    memcpy(&u, o + 8 + 8 * w, 8);
+                    memcpy(&v, pb + j * size + 8 + 8 * w, 8);
+                    u |= v;
+                    memcpy(o + 8 + 8 * w, &u, 8);
+                }
+                j++;
+            }
+        } else {
+            memcpy(o, pb + j++ * size, size);
+        }
+    }
+    *n = k;
+    return out;
+}
+
+/* a and then b, which starts where a ends, as one stretch (into a). */
+static void merge(Stretch *a, const Stretch *b)
+{
+    size_t n, nx;
+    EmuPageWrites *w = union_pages(a->pages, a->n, b->pages, b->n, sizeof *a->pages,
+                                   EMU_GRANULES / 64, &n);
+    EmuPageExecs *x = union_pages(a->execs, a->nexecs, b->execs, b->nexecs, sizeof *a->execs,
+                                  G_N_ELEMENTS(a->execs->slots), &nx);
+    g_free(a->pages);
+    g_free(a->execs);
+    g_free(b->pages);
+    g_free(b->execs);
+    a->to = b->to;
+    a->pages = w;
+    a->n = n;
+    a->execs = x;
+    a->nexecs = nx;
+}
+
+/* Over budget: merge neighbours two by two, oldest first; with none,
+ * forget the oldest stretch. */
+static void keep_budget(RrFootprint *f)
+{
+    GArray *st = f->stretches;
+    while (f->budget && f->bytes > f->budget && st->len) {
+        bool merged = false;
+        for (guint i = 0; i + 1 < st->len && f->bytes > f->budget; i++) {
+            Stretch *a = &g_array_index(st, Stretch, i), *b = a + 1;
+            if (a->to != b->from)
+                continue;
+            f->bytes -= stretch_bytes(a) + stretch_bytes(b);
+            merge(a, b);
+            f->bytes += stretch_bytes(a);
+            g_array_remove_index(st, i + 1);
+            merged = true;
+        }
+        if (!merged) {
+            Stretch *a = &g_array_index(st, Stretch, 0);
+            f->bytes -= stretch_bytes(a);
+            g_free(a->pages);
+            g_free(a->execs);
+            g_array_remove_index(st, 0);
+        }
+    }
+}
+
+void rr_footprint_set_budget(RrFootprint *f, size_t bytes)
+{
+    f->budget = bytes;
+    keep_budget(f);
+}
 
 RrFootprint *rr_footprint_new(void)
 {
@@ -49,7 +143,8 @@ void rr_footprint_add(RrFootprint *w, uint64_t from, uint64_t to, EmuPageWrites 
         at++;
     Stretch s = { from, to, pages, n, execs, nexecs };
     g_array_insert_val(w->stretches, at, s);
-    w->bytes += sizeof s + n * sizeof *pages + nexecs * sizeof *execs;
+    w->bytes += stretch_bytes(&s);
+    keep_budget(w);
 }
 
 /* The entry for the page of `pa` in an array of `n` entries of `size`

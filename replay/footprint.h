@@ -62,4 +62,10 @@ void rr_footprint_last(const RrFootprint *f, uint64_t from, uint64_t to, const R
 /* The memory the index holds. */
 size_t rr_footprint_bytes(const RrFootprint *f);
 
+/* Keep the index within `bytes` (0: no limit, the default): over it, an
+ * add first merges neighbouring stretches two by two (the union of what
+ * they touched: scans look at longer stretches, as precise in space), and
+ * when none are neighbours, forgets the oldest (scans replay that part). */
+void rr_footprint_set_budget(RrFootprint *f, size_t bytes);
+
 #endif

@@ -20,6 +20,8 @@
  * interval: where in a stretch between snapshots a reverse write scan
  * needs to look. */
 #define WRITE_PARTS 16
+/* The footprint may take this part of the snapshots' memory budget. */
+#define FOOTPRINT_SHARE 8
 
 /* A snapshot to go back to, and the index of the event next there. */
 typedef struct Point {
@@ -156,6 +158,9 @@ RrTravel *rr_travel_new(RrSession *s, EmuMachine *m, const RrTravelConfig *cfg, 
     t->bps = g_array_new(false, false, sizeof(uint64_t));
     t->watches = g_array_new(false, false, sizeof(EmuWatch));
     t->footprint = rr_footprint_new();
+    /* The footprint within an eighth of the snapshots' memory. */
+    uint64_t budget = sc.budget_bytes ? sc.budget_bytes : snap_store_default_budget();
+    rr_footprint_set_budget(t->footprint, (size_t)MIN(budget / FOOTPRINT_SHARE, (uint64_t)SIZE_MAX));
     emu_mem_track_writes(emu_machine_mem(m), true);
     t->writes_valid = true;
     /* The end: the end event's icount, or the last event's (a salvaged log). */

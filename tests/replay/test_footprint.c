@@ -91,3 +91,34 @@ Test(footprint, the_last_touch_is_narrowed_to_one_stretch)
     cr_assert(lo == 150 && hi == 150);
     rr_footprint_free(f);
 }
+
+/* Over its budget, the index merges neighbours (what they did is kept:
+ * the last touch is found, in a longer stretch), then forgets the oldest. */
+Test(footprint, a_budget_merges_neighbours_then_forgets_the_oldest)
+{
+    RrFootprint *f = rr_footprint_new();
+    for (int i = 0; i < 8; i++)
+        add(f, 100 * i, 100 * (i + 1), i == 2 ? 3 : 40 + i, i == 5 ? 7 : -1);
+    size_t all = rr_footprint_bytes(f);
+    rr_footprint_set_budget(f, all * 6 / 10);     /* every pair merged once */
+    cr_assert_leq(rr_footprint_bytes(f), all * 6 / 10);
+    cr_assert(rr_footprint_known(f, 0, 800));
+    uint64_t lo, hi;
+    RrTouch w3 = { .pa = PAGE + 24, .len = 8 };
+    rr_footprint_last(f, 0, 800, &w3, 1, &lo, &hi);
+    cr_assert(lo == 200 && hi == 400, "[%lu, %lu)", (unsigned long)lo, (unsigned long)hi);
+    RrTouch x7 = { .pa = PAGE + 28, .exec = true };
+    rr_footprint_last(f, 0, 800, &x7, 1, &lo, &hi);
+    cr_assert(lo == 400 && hi == 600, "[%lu, %lu)", (unsigned long)lo, (unsigned long)hi);
+    RrTouch w47 = { .pa = PAGE + 47 * 8, .len = 8 };    /* the last stretch's write */
+    rr_footprint_last(f, 0, 800, &w47, 1, &lo, &hi);
+    cr_assert(lo == 600 && hi == 800, "[%lu, %lu)", (unsigned long)lo, (unsigned long)hi);
+    /* Granules stay apart: 4 (byte 32) was never written. */
+    RrTouch w4 = { .pa = PAGE + 32, .len = 8 };
+    cr_assert(rr_footprint_none(f, 0, 800, &w4));
+    /* Down to one stretch, then to nothing known. */
+    rr_footprint_set_budget(f, 1);
+    cr_assert_eq(rr_footprint_bytes(f), 0);
+    cr_assert_not(rr_footprint_known(f, 0, 100));
+    rr_footprint_free(f);
+}

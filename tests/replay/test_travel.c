@@ -579,16 +579,22 @@ static uint64_t record_walker(const char *elf, uint64_t n)
 }
 
 /* Its replay under the engine, a snapshot every 300000 instructions. */
-static RrTravel *replay_walker(const char *elf, RrSession **s, EmuMachine **m)
+static RrTravel *replay_walker_within(const char *elf, uint64_t budget, RrSession **s,
+                                      EmuMachine **m)
 {
     GError *err = NULL;
     *s = rr_session_replay(logpath, RR_LOG_STRICT, &err);
     cr_assert(*s, "%s", err ? err->message : "");
     *m = walker_machine(*s, elf);
-    RrTravelConfig cfg = { .interval = 300000 };
+    RrTravelConfig cfg = { .interval = 300000, .budget_bytes = budget };
     RrTravel *t = rr_travel_new(*s, *m, &cfg, &err);
     cr_assert(t, "%s", err ? err->message : "");
     return t;
+}
+
+static RrTravel *replay_walker(const char *elf, RrSession **s, EmuMachine **m)
+{
+    return replay_walker_within(elf, 0, s, m);
 }
 
 /* A word written once at the start, next to words written all the time
@@ -651,6 +657,20 @@ Test(rr_travel, reverse_scans_skip_stretches_that_touched_only_the_neighbours)
     cr_assert_eq(rr_travel_reverse_continue(t, &hit, &err), RR_TRAVEL_STOPPED);
     cr_assert_eq(hit.pc, bp);
     cr_assert_gt(hit.icount, res.icount - 7);
+    rr_travel_free(t);
+    rr_session_free(s);
+    emu_machine_free(m);
+
+    /* With 128 KiB for snapshots, the footprint gets 16 KiB, a third of
+     * what it needs here: its parts are merged (or the oldest forgotten),
+     * and the scan replays more but lands on the same store. */
+    t = replay_walker_within(elf, 128 << 10, &s, &m);
+    cr_assert_eq(rr_travel_seek(t, res.icount, &err), RR_TRAVEL_REACHED);
+    cr_assert_leq(rr_travel_index_bytes(t), 16 << 10);
+    rr_travel_set_watchpoints(t, &w, 1);
+    cr_assert_eq(rr_travel_reverse_continue(t, &hit, &err), RR_TRAVEL_STOPPED, "%s",
+                 err ? err->message : "");
+    cr_assert_eq(hit.icount, 2);
     rr_travel_free(t);
     rr_session_free(s);
     emu_machine_free(m);
