@@ -788,6 +788,13 @@ static bool cmd_last_write(CliCommands *c, int argc, char **argv, GString *out)
     if (!read_mem(c, "last-write", addr, now, MIN(len, (uint64_t)WATCH_SHOWN), out))
         return false;
     bool have_stop = rr_travel_icount_stop(c->t, &stop);
+    /* The engine's points as they are (the table's, or gdb's under
+     * gdbserver), put back after. */
+    const uint64_t *bps;
+    const EmuWatch *ws;
+    size_t nbp = rr_travel_breakpoints(c->t, &bps), nw = rr_travel_watchpoints(c->t, &ws);
+    g_autofree uint64_t *saved_bps = g_memdup2(bps, nbp * sizeof *bps);
+    g_autofree EmuWatch *saved_ws = g_memdup2(ws, nw * sizeof *ws);
     EmuWatch w = { .va = addr, .len = len, .write = true };
     rr_travel_set_breakpoints(c->t, NULL, 0);
     rr_travel_set_watchpoints(c->t, &w, 1);
@@ -826,7 +833,8 @@ static bool cmd_last_write(CliCommands *c, int argc, char **argv, GString *out)
                   : err ? err->message : "the replay failed");
     }
     g_clear_error(&err);
-    sync_points(c);
+    rr_travel_set_breakpoints(c->t, saved_bps, nbp);
+    rr_travel_set_watchpoints(c->t, saved_ws, nw);
     rr_travel_set_icount_stop(c->t, have_stop, stop);
     if (rr_travel_icount(c->t) != here &&
         rr_travel_seek(c->t, here, &err) != RR_TRAVEL_REACHED) {

@@ -428,6 +428,18 @@ void rr_travel_set_watchpoints(RrTravel *t, const EmuWatch *w, size_t n)
     g_array_append_vals(t->watches, w, (guint)n);
 }
 
+size_t rr_travel_breakpoints(const RrTravel *t, const uint64_t **pcs)
+{
+    *pcs = (const uint64_t *)(void *)t->bps->data;
+    return t->bps->len;
+}
+
+size_t rr_travel_watchpoints(const RrTravel *t, const EmuWatch **w)
+{
+    *w = (const EmuWatch *)(void *)t->watches->data;
+    return t->watches->len;
+}
+
 /* A hit at `icount` that stops at `at`: kept if it is the one the scan
  * wants. */
 static void note_hit(RrTravel *t, EmuCpu *cpu, const RrTravelHit *hit, uint64_t at)

@@ -99,6 +99,9 @@ RrTravelResult rr_travel_step_back(RrTravel *t, uint64_t n, GError **err);
  * replacing those set before; they act in continue and reverse-continue. */
 void rr_travel_set_breakpoints(RrTravel *t, const uint64_t *pcs, size_t n);
 void rr_travel_set_watchpoints(RrTravel *t, const EmuWatch *w, size_t n);
+/* Those set now (valid until the next set). */
+size_t rr_travel_breakpoints(const RrTravel *t, const uint64_t **pcs);
+size_t rr_travel_watchpoints(const RrTravel *t, const EmuWatch **w);
 
 /* An icount that continue and reverse-continue stop at when they cross it
  * (QEMU's `replay_break`), like a breakpoint hit of kind RR_HIT_ICOUNT; it
