@@ -1362,8 +1362,8 @@ bool cli_commands_run(CliCommands *c, const char *line, GString *out)
         c->fmt = argv[0] + 1, argv++, argc--;
     bool ok;
     if (!k)
-        ok = fail(out, "%s command \"%s\" (help lists them)", ambiguous ? "ambiguous" : "unknown",
-                  name);
+        ok = fail(out, "%s command \"%.40s%s\" (help lists them)",
+                  ambiguous ? "ambiguous" : "unknown", name, strlen(name) > 40 ? "..." : "");
     else if (slash && slash != name && !k->slash)
         ok = fail(out, "%s: takes no /FMT", k->name);
     else if (argc < k->min_args || argc > k->max_args)
