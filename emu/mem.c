@@ -175,11 +175,22 @@ void emu_mem_set_stamps(EmuMem *mem, const uint32_t *stamps)
         mem->hooks.tlb_flush(mem->hooks.opaque);
 }
 
+/* Forget every page's marks (the CPU's TLBs point at them: flushed). */
+static void drop_marks(EmuMem *mem)
+{
+    for (guint k = 0; k < mem->marked->len; k++) {
+        size_t i = g_array_index(mem->marked, size_t, k);
+        g_free(mem->marks[i]);
+        mem->marks[i] = NULL;
+    }
+    g_array_set_size(mem->marked, 0);
+    if (mem->hooks.tlb_flush)
+        mem->hooks.tlb_flush(mem->hooks.opaque);
+}
+
 void emu_mem_track_writes(EmuMem *mem, bool on)
 {
-    EmuPageWrites *w;
-    emu_mem_take_writes(mem, &w);
-    g_free(w);
+    drop_marks(mem);
     mem->tracking = on;
 }
 
@@ -211,24 +222,54 @@ static int cmp_size(gconstpointer a, gconstpointer b)
     return x < y ? -1 : x > y;
 }
 
+/* The granule bits of a page's marks (bytes 0 or 1): eight at a time, a
+ * multiply gathering one bit of each byte. False if none is set. */
+static bool pack_marks(const uint8_t *m, uint64_t granules[EMU_GRANULES / 64])
+{
+    bool any = false;
+    for (unsigned w = 0; w < EMU_GRANULES / 64; w++) {
+        uint64_t bits = 0;
+        for (unsigned b = 0; b < 8; b++) {
+            uint64_t v;
+            memcpy(&v, m + 64 * w + 8 * b, 8);
+            if (v)
+                bits |= ((v * 0x0102040810204080ull) >> 56) << (8 * b);
+        }
+        granules[w] = bits;
+        any |= bits != 0;
+    }
+    return any;
+}
+
 size_t emu_mem_take_writes(EmuMem *mem, EmuPageWrites **out)
 {
-    /* The CPU's TLBs hold the marks handed out: they go first. */
-    if (mem->hooks.tlb_flush)
-        mem->hooks.tlb_flush(mem->hooks.opaque);
+    /* A page written since the last take keeps its marks, cleared, for the
+     * next (the CPU's TLB may point at them); one not written lets them
+     * go, and then the TLBs, which may hold them, are flushed. */
     g_array_sort(mem->marked, cmp_size);
-    size_t n = mem->marked->len;
-    EmuPageWrites *w = n ? g_new0(EmuPageWrites, n) : NULL;
-    for (size_t k = 0; k < n; k++) {
+    size_t n = 0, keep = 0;
+    bool dropped = false;
+    EmuPageWrites *w = mem->marked->len ? g_new(EmuPageWrites, mem->marked->len) : NULL;
+    for (guint k = 0; k < mem->marked->len; k++) {
         size_t i = g_array_index(mem->marked, size_t, k);
-        const uint8_t *m = mem->marks[i];
-        w[k].pa = mem->ram_base + ((uint64_t)i << EMU_PAGE_BITS);
-        for (unsigned g = 0; g < EMU_GRANULES; g++)
-            w[k].granules[g / 64] |= (uint64_t)(m[g] != 0) << (g % 64);
-        g_free(mem->marks[i]);
-        mem->marks[i] = NULL;
+        uint8_t *m = mem->marks[i];
+        if (pack_marks(m, w[n].granules)) {
+            w[n++].pa = mem->ram_base + ((uint64_t)i << EMU_PAGE_BITS);
+            memset(m, 0, EMU_GRANULES);
+            g_array_index(mem->marked, size_t, keep++) = i;
+        } else {
+            g_free(m);
+            mem->marks[i] = NULL;
+            dropped = true;
+        }
     }
-    g_array_set_size(mem->marked, 0);
+    g_array_set_size(mem->marked, keep);
+    if (dropped && mem->hooks.tlb_flush)
+        mem->hooks.tlb_flush(mem->hooks.opaque);
+    if (!n) {
+        g_free(w);
+        w = NULL;
+    }
     *out = w;
     return n;
 }

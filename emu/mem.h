@@ -101,8 +101,10 @@ void emu_mem_set_stamps(EmuMem *mem, const uint32_t *stamps);
  * through emu_mem_mark_written. emu_mem_take_writes hands out the granules
  * marked since tracking began or since the last take, page by page in
  * increasing address order (*out g_malloc'd, NULL when none), and starts
- * afresh (flushing the CPU's TLBs, which hold the marks). Off (the
- * default), marks cost no memory and are never kept. */
+ * afresh. Pages written keep their (cleared) marks for the next take; the
+ * marks of a page not written since the last are freed (and the CPU's
+ * TLBs, which may hold them, flushed). Off (the default), marks cost no
+ * memory and are never kept. */
 typedef struct EmuPageWrites {
     uint64_t pa;                          /* the page */
     uint64_t granules[EMU_GRANULES / 64]; /* bit g: granule g was written */
