@@ -401,9 +401,9 @@ static CliLineStatus expect_run(CliScript *s, const Pattern *pat, const GByteArr
         s->expecting = false;
         s->pattern = NULL;
         found = s->matched && r == RR_TRAVEL_STOPPED;
-        /* The engine may stop an instruction or so later than asked: back
-         * to right after the one that sent the byte, exactly; but not away
-         * from the frontier of a recording, where send's input goes. */
+        /* Should the run end later than right after the instruction that
+         * sent the byte (script.h): back there, but not away from the
+         * frontier of a recording, where send's input goes. */
         if (found && rr_travel_icount(s->t) != s->match_icount + 1 && !rr_travel_live(s->t)) {
             r = rr_travel_seek(s->t, s->match_icount + 1, &err);
             found = r == RR_TRAVEL_REACHED;

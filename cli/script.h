@@ -15,10 +15,11 @@
  * and `# comments` (a line starting with #, or # after a blank outside
  * quotes) and blank lines.
  *
- * In a recording being made, expect-output stops where the engine ends
- * the run (rr_travel_request_stop, which may be an instruction or so
- * late): moving back from there would leave the frontier, where send's
- * input goes. In a replay it stops exactly.
+ * expect-output stops right after the instruction that sent the byte
+ * completing the match (rr_travel_request_stop ends the run there). Should
+ * a run end later (a byte sent outside an instruction), a replay goes back
+ * to that point; a recording being made stays where it is, since moving
+ * back would leave the frontier, where send's input goes.
  *
  * The output expect-output looks at is what the guest printed since the
  * last expect-output matched (or since icount 0): the bytes the UART sent
