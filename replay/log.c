@@ -307,20 +307,20 @@ static void encode_event(GByteArray *b, const RrEvent *ev, uint64_t delta)
     case RR_EVENT_SERIAL_IN:
     case RR_EVENT_NET_PACKET:
     case RR_EVENT_ENTROPY:
-        append_varint(b, ev->kind == RR_EVENT_SERIAL_IN ? ev->port
-                         : ev->kind == RR_EVENT_NET_PACKET ? ev->adapter : ev->source);
+    case RR_EVENT_DEBUG_WRITE:
+        if (ev->kind == RR_EVENT_DEBUG_WRITE) {
+            g_byte_array_append(b, &ev->space, 1);
+            append_varint(b, ev->target);
+        } else {
+            append_varint(b, ev->kind == RR_EVENT_SERIAL_IN ? ev->port
+                             : ev->kind == RR_EVENT_NET_PACKET ? ev->adapter : ev->source);
+        }
         append_varint(b, ev->len);
         g_byte_array_append(b, ev->bytes, ev->len);
         break;
     case RR_EVENT_HOST_CLOCK:
         append_varint(b, ev->source);
         append_u64(b, ev->value);
-        break;
-    case RR_EVENT_DEBUG_WRITE:
-        g_byte_array_append(b, &ev->space, 1);
-        append_varint(b, ev->target);
-        append_varint(b, ev->len);
-        g_byte_array_append(b, ev->bytes, ev->len);
         break;
     case RR_EVENT_IDLE_WARP:
         append_varint(b, ev->ns);
@@ -664,13 +664,20 @@ static size_t decode_event(RrLogReader *r, const uint8_t *p, size_t avail, uint6
     case RR_EVENT_SERIAL_IN:
     case RR_EVENT_NET_PACKET:
     case RR_EVENT_ENTROPY:
-        VARINT(unit);
-        if (ev->kind == RR_EVENT_SERIAL_IN)
-            ev->port = unit;
-        else if (ev->kind == RR_EVENT_NET_PACKET)
-            ev->adapter = unit;
-        else
-            ev->source = unit;
+    case RR_EVENT_DEBUG_WRITE:
+        if (ev->kind == RR_EVENT_DEBUG_WRITE) {
+            NEED(1);
+            ev->space = p[at++];
+            VARINT(ev->target);
+        } else {
+            VARINT(unit);
+            if (ev->kind == RR_EVENT_SERIAL_IN)
+                ev->port = unit;
+            else if (ev->kind == RR_EVENT_NET_PACKET)
+                ev->adapter = unit;
+            else
+                ev->source = unit;
+        }
         VARINT(len);
         if (len > RR_EVENT_NET_MAX) {
             *why = "byte count out of range";
@@ -717,20 +724,6 @@ static size_t decode_event(RrLogReader *r, const uint8_t *p, size_t avail, uint6
         NEED(1);
         ev->status = p[at++];
         VARINT(ev->code);
-        break;
-    case RR_EVENT_DEBUG_WRITE:
-        NEED(1);
-        ev->space = p[at++];
-        VARINT(ev->target);
-        VARINT(len);
-        if (len > RR_EVENT_SERIAL_MAX) {
-            *why = "byte count out of range";
-            return 0;
-        }
-        NEED(len);
-        ev->bytes = p + at;
-        ev->len = len;
-        at += len;
         break;
     }
 #undef VARINT
