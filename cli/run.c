@@ -706,6 +706,31 @@ static int report_end(Command *c, EmuMachine *m, bool session_failed, EmuMachine
     return status;
 }
 
+/* The time-travel engine on the session, for gdb, the prompt and scripts;
+ * NULL after saying why. */
+static RrTravel *start_travel(Command *c, RrSession *session, EmuMachine *m)
+{
+    GError *err = NULL;
+    rr_session_attach(session, m);
+    rr_session_set_sleep(session, c->o.icount_sleep);
+    RrTravelConfig tc = { .budget_bytes = c->o.snapshot_budget };
+    RrTravel *t = rr_travel_new(session, m, &tc, &err);
+    if (!t) {
+        fprintf(stderr, "rewind %s: %s\n", c->name, err->message);
+        g_error_free(err);
+    }
+    return t;
+}
+
+/* The command table on the engine: named snapshots in the recording's
+ * snapshots.qcow2, symbols from the program. */
+static CliCommands *command_table(Command *c, RrTravel *t, EmuMachine *m)
+{
+    const char *dir = c->mode == MODE_RECORD ? c->outdir : c->recdir;
+    g_autofree char *named = g_build_filename(dir, SNAP_NAMED_FILE, NULL);
+    return cli_commands_new(t, m, named, c->o.kernel);
+}
+
 /* Record or replay under gdb: the time-travel engine on the session,
  * served on -gdb's address until gdb kills the session. A recording goes
  * forwards as gdb runs it (going back replays what it has recorded) and is
@@ -715,23 +740,15 @@ static int run_gdb(Command *c, RrSession *session, EmuMachine *m, RunState *st)
 {
     GError *err = NULL;
     const char *name = c->name;
-    rr_session_attach(session, m);
-    rr_session_set_sleep(session, c->o.icount_sleep);
-    RrTravelConfig tc = { .budget_bytes = c->o.snapshot_budget };
-    RrTravel *t = rr_travel_new(session, m, &tc, &err);
-    if (!t) {
-        fprintf(stderr, "rewind %s: %s\n", name, err->message);
-        g_error_free(err);
+    RrTravel *t = start_travel(c, session, m);
+    if (!t)
         return 4;
-    }
     RrSessionIo io = { .poll_serial = read_stdin, .wait = session_wait,
                        .flush_output = session_flush, .opaque = st };
     st->short_waits = true;
     rr_travel_set_io(t, &io);
-    const char *dir = c->mode == MODE_RECORD ? c->outdir : c->recdir;
-    g_autofree char *named = g_build_filename(dir, SNAP_NAMED_FILE, NULL);
     GdbTarget *target = gdb_target_new(t, m);
-    CliCommands *cmds = cli_commands_new(t, m, named, c->o.kernel);
+    CliCommands *cmds = command_table(c, t, m);
     gdb_target_set_monitor(target, cli_commands_monitor, cmds);
     GdbServer *server = gdb_server_new(c->o.gdb, target, &err);
     int status = 0;
@@ -811,18 +828,10 @@ static int run_interactive(Command *c, RrSession *session, EmuMachine *m, RunSta
     GError *err = NULL;
     const char *name = c->name;
     bool recording = c->mode == MODE_RECORD;
-    rr_session_attach(session, m);
-    rr_session_set_sleep(session, c->o.icount_sleep);
-    RrTravelConfig tc = { .budget_bytes = c->o.snapshot_budget };
-    RrTravel *t = rr_travel_new(session, m, &tc, &err);
-    if (!t) {
-        fprintf(stderr, "rewind %s: %s\n", name, err->message);
-        g_error_free(err);
+    RrTravel *t = start_travel(c, session, m);
+    if (!t)
         return 4;
-    }
-    const char *dir = recording ? c->outdir : c->recdir;
-    g_autofree char *named = g_build_filename(dir, SNAP_NAMED_FILE, NULL);
-    CliCommands *cmds = cli_commands_new(t, m, named, c->o.kernel);
+    CliCommands *cmds = command_table(c, t, m);
     CliScript *script = cli_script_new(t, m, cmds, recording);
     st->script = script;
     st->m = m;
