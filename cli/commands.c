@@ -46,6 +46,11 @@ void cli_commands_set_interrupt(CliCommands *c, bool (*fn)(void *opaque), void *
     c->interrupted_opaque = opaque;
 }
 
+bool cli_commands_interrupted(const CliCommands *c)
+{
+    return c->interrupted && c->interrupted(c->interrupted_opaque);
+}
+
 typedef bool (*Run)(CliCommands *c, int argc, char **argv, GString *out);
 /* Add to `out` the candidates for argument `argi` (argv[0..argi-1] are
  * those before it) that start with `word`. */
@@ -1056,8 +1061,7 @@ static bool cmd_bt(CliCommands *c, int argc, char **argv, GString *out)
 /* Whether the user called off a wait (the prompt's Ctrl-C). */
 static bool gdbserver_stop(void *opaque)
 {
-    CliCommands *c = opaque;
-    return c->interrupted && c->interrupted(c->interrupted_opaque);
+    return cli_commands_interrupted(opaque);
 }
 
 static bool cmd_gdbserver(CliCommands *c, int argc, char **argv, GString *out)

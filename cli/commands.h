@@ -80,6 +80,9 @@ char **cli_commands_complete(CliCommands *c, const char *line, size_t point);
 /* How a command that waits (gdbserver, for gdb to connect) asks whether
  * the user called it off: the prompt's Ctrl-C. NULL: it waits. */
 void cli_commands_set_interrupt(CliCommands *c, bool (*fn)(void *opaque), void *opaque);
+/* Whether that hook says the user interrupted (after a command failed:
+ * was it called off?). */
+bool cli_commands_interrupted(const CliCommands *c);
 
 /* Whether `quit` was given. */
 bool cli_commands_quit(const CliCommands *c);

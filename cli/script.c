@@ -619,6 +619,8 @@ static CliLineStatus run_line(CliScript *s, const char *line, GString *out)
         s->quit = cli_commands_quit(s->cmds);
         return CLI_LINE_OK;
     }
+    if (cli_commands_interrupted(s->cmds))
+        return CLI_LINE_INTERRUPTED;         /* called off (gdbserver's wait) */
     if (s->starved && s->recording && out->len > before && out->str[out->len - 1] == '\n') {
         g_string_truncate(out, out->len - 1);
         g_string_append(out, " (the guest waits for serial input: send \"TEXT\" gives it some)\n");

@@ -331,5 +331,22 @@ else
     verdict "gdbserver returns" "status $gs_rc; $(cat "$tmp/gs.out" "$tmp/stub.err")"
 fi
 
+# Ctrl-C while a script's gdbserver waits for gdb: the script ends as
+# interrupted (130), saying so.
+printf 'gdbserver 0\ninfo replay\n' >"$tmp/gs2.rws"
+: >"$tmp/stub.err"
+"$rewind" replay -serial none --script "$tmp/gs2.rws" "$tmp/rec" >"$tmp/gs2.out" 2>"$tmp/stub.err" &
+stub=$!
+wait_port
+kill -INT $stub
+wait $stub
+gs2_rc=$?
+if [ $gs2_rc = 130 ] && grep -q 'gdbserver: interrupted; icount 0' "$tmp/stub.err" &&
+   ! grep -q replaying "$tmp/gs2.out"; then
+    verdict "gdbserver called off" ok
+else
+    verdict "gdbserver called off" "status $gs2_rc; $(cat "$tmp/gs2.out" "$tmp/stub.err")"
+fi
+
 echo "gdb: $pass passed, $fail failed"
 [ $fail = 0 ]
