@@ -388,7 +388,7 @@ int main(int argc, char **argv)
            (double)bytes / MIB, 100.0 * (double)bytes / (double)EMU_DEFAULT_RAM,
            (double)EMU_DEFAULT_RAM / MIB);
     printf("  footprint index           %.2f MiB (what each stretch wrote and ran, for reverse scans)\n",
-           (double)rr_travel_index_bytes(t) / MIB);
+           (double)rr_travel_footprint_bytes(t) / MIB);
 
     /* savevm / loadvm at the end. */
     seek(t, end);

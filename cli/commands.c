@@ -521,7 +521,7 @@ static bool cmd_info(CliCommands *c, int argc, char **argv, GString *out)
     if (!strcmp(what, "snapshots") && argc == 1) {
         g_string_append_printf(out, "automatic snapshots: %zu, %zu bytes; footprints of what "
                                "they ran and wrote: %zu bytes\n", rr_travel_snapshot_count(c->t),
-                               rr_travel_snapshot_bytes(c->t), rr_travel_index_bytes(c->t));
+                               rr_travel_snapshot_bytes(c->t), rr_travel_footprint_bytes(c->t));
         if (c->named && g_file_test(c->named, G_FILE_TEST_EXISTS)) {
             GError *err = NULL;
             SnapNamed *n = snap_named_open(c->named, 0, &err);

@@ -16,10 +16,9 @@
 /* A long way forwards leaves a snapshot this far before its target, so
  * that a first step back from there replays little. */
 #define TAIL 4096
-/* The index of writes has a stretch per this part of the snapshot
- * interval: where in a stretch between snapshots a reverse write scan
- * needs to look. */
-#define WRITE_PARTS 16
+/* The footprint has a stretch per this part of the snapshot interval:
+ * where in a stretch between snapshots a reverse scan needs to look. */
+#define FOOTPRINT_PARTS 16
 /* The footprint may take this part of the snapshots' memory budget. */
 #define FOOTPRINT_SHARE 8
 
@@ -71,45 +70,45 @@ struct RrTravel {
     bool stop_requested;         /* rr_travel_request_stop, in this operation */
 
     /* What the stretches between snapshots wrote and ran (footprint.h):
-     * the machine's marks hold those since `writes_from`, reached by
-     * running, with `writes_switches` the CPU's MMU switch count there; not
-     * `writes_valid` after a failed run. */
+     * the machine's marks hold those since `fp_from`, reached by
+     * running, with `fp_switches` the CPU's MMU switch count there; not
+     * `fp_valid` after a failed run. */
     RrFootprint *footprint;
-    uint64_t writes_from, writes_switches;
-    bool writes_valid;
+    uint64_t fp_from, fp_switches;
+    bool fp_valid;
     uint64_t replayed;           /* instructions run, all operations */
 };
 
 static uint64_t now(const RrTravel *t) { return emu_machine_icount(t->m); }
 
-/* The write and entry marks since writes_from go to the index when they
+/* The write and entry marks since fp_from go to the footprint when they
  * are new and the MMU stayed as it was (addresses were what they were at
  * both ends); from here on the marks are this point's. */
-static void writes_take(RrTravel *t)
+static void footprint_take(RrTravel *t)
 {
     EmuPageWrites *pages;
     EmuPageExecs *execs;
     size_t n = emu_mem_take_writes(emu_machine_mem(t->m), &pages);
     size_t nx = emu_cpu_take_execs(emu_machine_cpu(t->m), &execs);
     uint64_t at = now(t), switches = emu_cpu_mmu_switches(emu_machine_cpu(t->m));
-    if (t->writes_valid && switches == t->writes_switches && at > t->writes_from &&
-        !rr_footprint_known(t->footprint, t->writes_from, at)) {
-        rr_footprint_add(t->footprint, t->writes_from, at, pages, n, execs, nx);
+    if (t->fp_valid && switches == t->fp_switches && at > t->fp_from &&
+        !rr_footprint_known(t->footprint, t->fp_from, at)) {
+        rr_footprint_add(t->footprint, t->fp_from, at, pages, n, execs, nx);
     } else {
         g_free(pages);
         g_free(execs);
     }
-    t->writes_from = at;
-    t->writes_switches = switches;
-    t->writes_valid = true;
+    t->fp_from = at;
+    t->fp_switches = switches;
+    t->fp_valid = true;
 }
 
 /* The machine was put somewhere (a snapshot restored): the marks made
  * before are no one's. */
-static void writes_restart(RrTravel *t)
+static void footprint_restart(RrTravel *t)
 {
-    t->writes_valid = false;
-    writes_take(t);
+    t->fp_valid = false;
+    footprint_take(t);
 }
 
 /* The newest snapshot at or before `icount` (there is always one at 0). */
@@ -127,7 +126,7 @@ static Point point_at_or_before(const RrTravel *t, uint64_t icount)
 /* A snapshot here, unless there is one already. */
 static void take_point(RrTravel *t)
 {
-    writes_take(t);
+    footprint_take(t);
     uint64_t at = now(t);
     SnapState *have = snap_store_find(t->store, at);
     if (have && snap_state_icount(have) == at)
@@ -162,7 +161,7 @@ RrTravel *rr_travel_new(RrSession *s, EmuMachine *m, const RrTravelConfig *cfg, 
     uint64_t budget = sc.budget_bytes ? sc.budget_bytes : snap_store_default_budget();
     rr_footprint_set_budget(t->footprint, (size_t)MIN(budget / FOOTPRINT_SHARE, (uint64_t)SIZE_MAX));
     emu_mem_track_writes(emu_machine_mem(m), true);
-    t->writes_valid = true;
+    t->fp_valid = true;
     /* The end: the end event's icount, or the last event's (a salvaged log). */
     if (s->events->len) {
         const RrEvent *last = g_ptr_array_index(s->events, s->events->len - 1);
@@ -198,7 +197,7 @@ void rr_travel_set_io(RrTravel *t, const RrSessionIo *io)
         t->io = *io;
 }
 uint64_t rr_travel_replayed(const RrTravel *t) { return t->replayed; }
-size_t rr_travel_index_bytes(const RrTravel *t) { return rr_footprint_bytes(t->footprint); }
+size_t rr_travel_footprint_bytes(const RrTravel *t) { return rr_footprint_bytes(t->footprint); }
 size_t rr_travel_snapshot_count(const RrTravel *t) { return snap_store_count(t->store); }
 size_t rr_travel_snapshot_bytes(const RrTravel *t) { return snap_store_bytes(t->store); }
 
@@ -213,7 +212,7 @@ static bool restore(RrTravel *t, const Point *p, GError **err)
 {
     bool ok = snap_state_restore(t->s->ram, t->m, p->state, err) &&
               rr_session_restored(t->s, p->event, err);
-    writes_restart(t);
+    footprint_restart(t);
     return ok;
 }
 
@@ -247,7 +246,7 @@ static RrTravelResult run_to(RrTravel *t, uint64_t target, uint64_t local, GErro
         uint64_t due = snap_store_next_due(t->store, at);
         if (local)
             due = MIN(due, (at / local + 1) * local);
-        uint64_t part = MAX(snap_store_interval(t->store) / WRITE_PARTS, TAIL);
+        uint64_t part = MAX(snap_store_interval(t->store) / FOOTPRINT_PARTS, TAIL);
         uint64_t take = (at / part + 1) * part;
         s->stop_cap = MIN(target, MIN(due, take));
         RrSessionResult res;
@@ -257,13 +256,13 @@ static RrTravelResult run_to(RrTravel *t, uint64_t target, uint64_t local, GErro
         if (t->live)
             t->end = MAX(t->end, now(t));
         if (rs == RR_RUN_ERROR) {
-            t->writes_valid = false;
+            t->fp_valid = false;
             return RR_TRAVEL_FAILED;
         }
         if (now(t) == due && now(t) < target)
             take_point(t);
         else if (now(t) == take)
-            writes_take(t);
+            footprint_take(t);
         if (t->scan == SCAN_FIRST && t->have_hit)
             return RR_TRAVEL_STOPPED;        /* the hook stopped the run */
         if (t->stop_requested)
@@ -342,7 +341,7 @@ static bool leave_live(RrTravel *t, GError **err)
 static bool resume_live(RrTravel *t, GError **err)
 {
     bool ok = snap_state_restore(t->s->ram, t->m, t->frontier, err);
-    writes_restart(t);
+    footprint_restart(t);
     if (!ok)
         return false;
     rr_session_resume_live(t->s);
@@ -593,12 +592,11 @@ RrTravelResult rr_travel_continue(RrTravel *t, RrTravelHit *hit, GError **err)
 /* Whether the stretch between two snapshots, a < b, certainly wrote no
  * byte that a write watchpoint covers, so that a reverse scan for writes
  * need not replay it: only write watchpoints are set, with the MMU off at
- * both ends (addresses are physical), and for each watchpoint either every
- * page it covers is the same copy in both snapshots (a page written in
- * between is a new copy in b: pages.h) or the index of writes says the
- * stretch wrote none of its bytes (it also knows the MMU stayed off). A
- * page-copy match alone does not see a guest that turned the MMU on and
- * off in between, and is not looked for. */
+ * both ends (addresses are physical; a guest that turned it on and off in
+ * between would have to be replayed, and is not looked for), and every
+ * page they cover is the same copy in both snapshots (a page written in
+ * between is a new copy in b: pages.h). For a stretch the footprint knows,
+ * scan_range says more. */
 static bool stretch_writes_nothing_watched(const RrTravel *t, const Point *a, const Point *b)
 {
     if (t->bps->len || !t->watches->len || a->mmu_on || b->mmu_on)
@@ -610,9 +608,6 @@ static bool stretch_writes_nothing_watched(const RrTravel *t, const Point *a, co
         const EmuWatch *w = &g_array_index(t->watches, EmuWatch, i);
         if (w->read || w->va < base || w->va + w->len > base + size)
             return false;
-        RrTouch touch = { .pa = w->va, .len = w->len };
-        if (rr_footprint_none(t->footprint, a->icount, b->icount, &touch))
-            continue;
         for (uint64_t pg = (w->va - base) >> EMU_PAGE_BITS;
              pg <= (w->va + w->len - 1 - base) >> EMU_PAGE_BITS; pg++)
             if (snap_pages_data(pa, pg) != snap_pages_data(pb, pg))
@@ -665,10 +660,12 @@ RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError 
          * icount stop, if in it, is as far as the scan looks. */
         Point p = point_at_or_before(t, until - 1);
         bool stop_in = t->have_stop && t->stop_icount >= p.icount && t->stop_icount < until;
-        uint64_t lo = p.icount, hi = until;
-        if (!stop_in)
-            scan_range(t, &p, until, &lo, &hi);
-        if (hi == p.icount || (at_point && stretch_writes_nothing_watched(t, &p, &upper))) {
+        uint64_t lo, hi;
+        scan_range(t, &p, until, &lo, &hi);
+        /* Where the scan starts looking: with the icount stop in the
+         * stretch, no hit before it counts. */
+        uint64_t from = stop_in ? MAX(lo, t->stop_icount) : lo;
+        if (hi <= from || (at_point && stretch_writes_nothing_watched(t, &p, &upper))) {
             if (stop_in)
                 return back_to_stop(t, hit, err);
             upper = p;
@@ -680,10 +677,10 @@ RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError 
         t->done = (double)(whole - until) / (double)whole;
         t->share = (double)(until - p.icount) / (double)whole;
         /* Up to where the scan looks at full speed, then with the hooks. */
-        RrTravelResult r = lo > p.icount ? run_to(t, lo, 0, err) : RR_TRAVEL_REACHED;
+        RrTravelResult r = from > p.icount ? run_to(t, from, 0, err) : RR_TRAVEL_REACHED;
         bool found = false;
         if (r == RR_TRAVEL_REACHED) {
-            debug_on(t, SCAN_LAST, stop_in ? t->stop_icount : lo, hi);
+            debug_on(t, SCAN_LAST, from, hi);
             r = run_to(t, hi, 0, err);
             found = t->have_hit;
             debug_off(t);
@@ -697,7 +694,7 @@ RrTravelResult rr_travel_reverse_continue(RrTravel *t, RrTravelHit *hit, GError 
             r = seek(t, t->hit_at, err);
             return r == RR_TRAVEL_REACHED ? RR_TRAVEL_STOPPED : r;
         }
-        if (stop_in)
+        if (stop_in && from == t->stop_icount)
             return back_to_stop(t, hit, err);
         if (lo > p.icount) {
             /* The rest of the stretch, before where the scan looked. */
@@ -873,7 +870,7 @@ RrTravelResult rr_travel_loadvm(RrTravel *t, SnapNamed *n, const char *name, GEr
      * anything: on failure the position is unchanged). */
     if (!snap_named_load(n, name, t->m, err))
         return RR_TRAVEL_FAILED;
-    writes_restart(t);
+    footprint_restart(t);
     uint64_t at = now(t);
     if (at > t->end) {
         g_set_error(err, RR_LOG_ERROR, RR_LOG_ERROR_INVALID, "snapshot \"%s\" holds icount %"

@@ -165,9 +165,9 @@ size_t rr_travel_snapshot_count(const RrTravel *t);
 /* Instructions the engine has run (replayed or recorded) in all its
  * operations: the work behind them, for benchmarks and tests. */
 uint64_t rr_travel_replayed(const RrTravel *t);
-/* The memory of the index of what each stretch wrote (replay/writes.h),
- * which lets a reverse scan for a write watchpoint skip stretches. */
-size_t rr_travel_index_bytes(const RrTravel *t);
+/* The memory of the footprint of what each stretch wrote and ran
+ * (replay/footprint.h), which lets reverse scans skip stretches. */
+size_t rr_travel_footprint_bytes(const RrTravel *t);
 size_t rr_travel_snapshot_bytes(const RrTravel *t);
 void rr_travel_snapshot_info(const RrTravel *t, size_t i, uint64_t *icount, size_t *frees);
 

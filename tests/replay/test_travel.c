@@ -600,7 +600,7 @@ static RrTravel *replay_walker(const char *elf, RrSession **s, EmuMachine **m)
 /* A word written once at the start, next to words written all the time
  * (an aligned store, an unaligned one across two granules, a pair, a
  * byte): the reverse scan for a write watchpoint on it replays only the
- * first part of the first stretch, the index of writes telling that no
+ * first part of the first stretch, the footprint telling that no
  * other part wrote its 8 bytes, though every one wrote its page. Watched
  * at the busy words, the last write is found. Breakpoints likewise, by
  * what each part ran. */
@@ -619,7 +619,7 @@ Test(rr_travel, reverse_scans_skip_stretches_that_touched_only_the_neighbours)
     EmuMachine *m;
     RrTravel *t = replay_walker(elf, &s, &m);
     cr_assert_eq(rr_travel_seek(t, res.icount, &err), RR_TRAVEL_REACHED);
-    cr_assert_gt(rr_travel_index_bytes(t), 0);
+    cr_assert_gt(rr_travel_footprint_bytes(t), 0);
     EmuWatch w = { .va = 0x41000000, .len = 8, .write = true };
     rr_travel_set_watchpoints(t, &w, 1);
     RrTravelHit hit;
@@ -666,7 +666,7 @@ Test(rr_travel, reverse_scans_skip_stretches_that_touched_only_the_neighbours)
      * and the scan replays more but lands on the same store. */
     t = replay_walker_within(elf, 128 << 10, &s, &m);
     cr_assert_eq(rr_travel_seek(t, res.icount, &err), RR_TRAVEL_REACHED);
-    cr_assert_leq(rr_travel_index_bytes(t), 16 << 10);
+    cr_assert_leq(rr_travel_footprint_bytes(t), 16 << 10);
     rr_travel_set_watchpoints(t, &w, 1);
     cr_assert_eq(rr_travel_reverse_continue(t, &hit, &err), RR_TRAVEL_STOPPED, "%s",
                  err ? err->message : "");
