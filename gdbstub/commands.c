@@ -45,6 +45,21 @@ static void hex_bytes(GString *out, const void *data, size_t len)
         g_string_append_printf(out, "%02x", p[i]);
 }
 
+/* `n` bytes of hex digits at *s into out; false if they are not there. */
+static bool unhex(const char **s, const char *end, uint8_t *out, size_t n)
+{
+    const char *p = *s;
+    if ((size_t)(end - p) < 2 * n)
+        return false;
+    for (size_t i = 0; i < n; i++, p += 2) {
+        if (!g_ascii_isxdigit(p[0]) || !g_ascii_isxdigit(p[1]))
+            return false;
+        out[i] = (uint8_t)(g_ascii_xdigit_value(p[0]) << 4 | g_ascii_xdigit_value(p[1]));
+    }
+    *s = p;
+    return true;
+}
+
 /* A hex number at *s, up to a character not a hex digit; false if none. */
 static bool hex_u64(const char **s, const char *end, uint64_t *v)
 {
@@ -173,18 +188,10 @@ static GdbAction q_rcmd(GdbCommands *c, const char *a, const char *e, GString *r
 {
     /* The command, hex-encoded; the output goes back hex-encoded too. */
     size_t n = (size_t)(e - a);
-    if (n % 2) {
+    g_autofree char *cmd = g_malloc(n / 2 + 1);
+    if (n % 2 || !unhex(&a, e, (uint8_t *)cmd, n / 2) || memchr(cmd, 0, n / 2)) {
         g_string_append(r, "E01");
         return GDB_ACTION_REPLY;
-    }
-    g_autofree char *cmd = g_malloc(n / 2 + 1);
-    for (size_t i = 0; i < n / 2; i++) {
-        int hi = g_ascii_xdigit_value(a[2 * i]), lo = g_ascii_xdigit_value(a[2 * i + 1]);
-        if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) {
-            g_string_append(r, "E01");
-            return GDB_ACTION_REPLY;
-        }
-        cmd[i] = (char)(hi << 4 | lo);
     }
     cmd[n / 2] = 0;
     g_autofree char *out = gdb_target_monitor(c->target, cmd);
@@ -220,21 +227,6 @@ static GdbAction read_reg(GdbCommands *c, const char *a, const char *e, GString 
     gdb_reg_read(emu_machine_cpu(gdb_target_machine(c->target)), (unsigned)n, v);
     hex_bytes(r, v, gdb_reg_size((unsigned)n));
     return GDB_ACTION_REPLY;
-}
-
-/* `n` bytes of hex digits at *s into out; false if they are not there. */
-static bool unhex(const char **s, const char *end, uint8_t *out, size_t n)
-{
-    const char *p = *s;
-    if ((size_t)(end - p) < 2 * n)
-        return false;
-    for (size_t i = 0; i < n; i++, p += 2) {
-        if (!g_ascii_isxdigit(p[0]) || !g_ascii_isxdigit(p[1]))
-            return false;
-        out[i] = (uint8_t)(g_ascii_xdigit_value(p[0]) << 4 | g_ascii_xdigit_value(p[1]));
-    }
-    *s = p;
-    return true;
 }
 
 /* Writes (G, P, M, X) change the machine only while recording, at its

@@ -142,6 +142,8 @@ Test(gdb_commands, every_malformed_packet_gets_an_error)
     const char *bad[] = { "m", "mzz,4", "m1000", "m1000,", "m1000,4x", "m10000000000000000,4",
                           "m0,ffffffff", "p", "p44", "pzz", "Z0", "Z0,1000", "Z0,zz,4", "z0,1000,4",
                           "G00", "P1f=00", "M1000,1:00", "X1000,1:a", "c1000", "s1000",
+                          "P1f=zz", "P99=00", "P1f=0011", "M1000,2:00", "M1000,1:zz", "Mzz,1:00",
+                          "X1000,2:a", "X1000,1", "qRcmd,00",
                           "vCont;x", "vCont;", "qRcmd,6", "qRcmd,zz", "qXfer:features:read:target.xml:zz",
                           "qXfer:features:read:target.xml:0" };
     for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
